@@ -322,6 +322,8 @@ SURNAME_EXCLUDE = {
     "fan", "ham", "rush", "shine", "steer",
     # name particles and fragments rather than surnames
     "de", "fo", "om",
+    # real surnames, but in a school post almost always the place
+    "london", "england", "scotland", "wales", "ireland", "britain",
 }
 # Real British surnames that are also common words, kept although no Faker list has them.
 SURNAME_KEEP = {
