@@ -1,0 +1,80 @@
+//! A school's policy compiled for the checker: the facts and rules it needs and nothing else.
+//!
+//! `postwise build` writes it as `rules.json` beside each school's pages; the browser hands it
+//! to the WebAssembly checker. Natively it comes straight from the policy folder.
+
+use crate::detect::DetectorSpec;
+use crate::model::{Author, Category, Channel, Severity};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything the checker needs about one school.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyBundle {
+    /// The school's facts.
+    pub school: School,
+    /// Its rules, in the order written.
+    pub rules: Vec<Rule>,
+    /// The clauses the rules cite, by id, for quoting beside findings.
+    pub clauses: BTreeMap<String, ClauseQuote>,
+}
+
+/// The school facts the checker uses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct School {
+    /// The folder name: `chestnuts`.
+    pub id: String,
+    /// The full name.
+    pub name: String,
+    /// Names people use for it.
+    pub also_known_as: Vec<String>,
+    /// Youngest and oldest pupils' ages.
+    pub pupil_ages: [u32; 2],
+    /// Platforms people mention, with their minimum ages for this school.
+    pub platforms: Vec<Platform>,
+}
+
+/// A social-media platform.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Platform {
+    /// Its id: `instagram`.
+    pub id: String,
+    /// How it names itself.
+    pub name: String,
+    /// What people type for it, folded to lowercase.
+    pub aliases: Vec<String>,
+    /// Aliases that only count when written capitalised (`X`).
+    pub ambiguous_aliases: Vec<String>,
+    /// The minimum age, if it has one.
+    pub minimum_age: Option<u32>,
+}
+
+/// One rule, ready for the checker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    /// The rule's id.
+    pub id: String,
+    /// The category of its findings.
+    pub category: Category,
+    /// How strongly the policy words it.
+    pub severity: Severity,
+    /// Who it applies to.
+    pub authors: Vec<Author>,
+    /// Where it applies.
+    pub channels: Vec<Channel>,
+    /// The clause it enforces.
+    pub clause: String,
+    /// What the writer should change.
+    pub message: String,
+    /// The detector and its settings.
+    pub detect: DetectorSpec,
+}
+
+/// A clause as the checker's page quotes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClauseQuote {
+    /// The heading of the section it is in.
+    pub section: String,
+    /// The clause's text.
+    pub text: String,
+}
