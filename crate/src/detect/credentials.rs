@@ -1,0 +1,187 @@
+//! # Passwords, PINs and logins
+//!
+//! **What it finds.** Account details given out: "the school Twitter login is ChestnutsN17 /
+//! Conker#99", "here's my minecraft login: sunnyfox11 / sunflower11", "my dad's banking app
+//! code is 2 9 0 8", "my password is pizza123", "PIN: 4471".
+//!
+//! **Why.** School account passwords "must never be shared"; pupils are taught to use safe
+//! passwords and keep them to themselves.
+//!
+//! **How.** A credential word (`password`, `PIN`, `login`, a qualified `code` such as "app
+//! code" or "door code") followed by `is`, `:` or `=` and a value, or "here's my login". Talk
+//! about passwords is not a password: "never share your password", "what's the wifi
+//! password?", "the dress code is smart".
+
+use super::{Detect, Draft, Vocabulary, cue_set};
+use crate::model::Span;
+use crate::text::pattern::PatternSet;
+
+pub(super) struct Credentials {
+    cues: PatternSet,
+}
+
+const CUES: &[&str] = &[
+    "password|passcode|passwd|pword|pw|pin|login|logon|username|credentials|passphrase is|are|was",
+    "password|passcode|passwd|pword|pin|login|logon|credentials|passphrase",
+    "pin number is",
+    "log in|on details? is|are",
+    "login|account details are|is",
+    "app|banking|bank|login|access|door|lock|phone|pass|security|verification|2fa|wifi|card|alarm|safe code|codes|number is|are",
+    "heres|here+is|this+is my|the|our <platform>|<game>? login|password|details|pin",
+];
+
+/// Values that say something about a password rather than being one.
+const NOT_A_VALUE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "my",
+    "your",
+    "secret",
+    "private",
+    "safe",
+    "strong",
+    "weak",
+    "easy",
+    "hard",
+    "too",
+    "same",
+    "changed",
+    "wrong",
+    "incorrect",
+    "not",
+    "being",
+    "needed",
+    "required",
+    "what",
+    "expired",
+    "reset",
+    "on",
+    "in",
+    "at",
+    "for",
+    "to",
+    "and",
+    "or",
+    "please",
+    "needs",
+    "must",
+    "should",
+    "will",
+    "has",
+    "have",
+    "was",
+    "is",
+];
+
+impl Credentials {
+    pub(super) fn new(vocabulary: &Vocabulary) -> Credentials {
+        Credentials { cues: cue_set(CUES, vocabulary) }
+    }
+}
+
+/// Whether a token looks like part of a password or PIN rather than a word of a sentence.
+fn value_like(token: &crate::text::tokens::Token) -> bool {
+    token.has_digit || token.has_symbol
+}
+
+impl Detect for Credentials {
+    fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
+        let tokens = &draft.tokens;
+        let folded = &draft.folded.text;
+        let gap = |a: usize, b: usize| &folded[tokens[a].folded.1 as usize..tokens[b].folded.0 as usize];
+        for m in draft.find(&self.cues) {
+            let last = m.end - 1;
+            let sentence = tokens[last].sentence;
+            let in_sentence = |i: &usize| tokens.get(*i).is_some_and(|t| t.sentence == sentence);
+            let announced = matches!(tokens[last].text.as_str(), "is" | "are" | "was");
+            let handed_over = m.end - m.start > 1
+                && matches!(tokens[last].text.as_str(), "login" | "password" | "details" | "pin")
+                && tokens[m.start].text.starts_with("here");
+            let value = if in_sentence(&m.end) && (announced || gap(last, m.end).contains([':', '='])) {
+                Some(m.end).filter(|&v| !NOT_A_VALUE.contains(&tokens[v].text.as_str()))
+            } else if handed_over {
+                // "here's my login if you want it: name / secret"
+                (m.end..tokens.len())
+                    .take_while(in_sentence)
+                    .find(|&v| gap(v - 1, v).contains(':') && value_like(&tokens[v]))
+                    .or(Some(last))
+            } else {
+                None
+            };
+            let Some(value) = value else { continue };
+            // The value runs on while tokens look like it: "ChestnutsN17 / Conker#99", "2 9 0 8".
+            let mut end = value + 1;
+            while in_sentence(&end) && end < value + 6 {
+                let between = gap(end - 1, end);
+                let single_digits = tokens[end - 1].text.len() == 1 && tokens[end].text.len() == 1;
+                if between.contains(['—', ',']) || !(value_like(&tokens[end]) || between.contains('/') || single_digits)
+                {
+                    break;
+                }
+                end += 1;
+            }
+            found.push(draft.span(m.start, end));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::detect::{DetectorSpec, NoSettings};
+    use crate::model::{Author::*, Channel::*};
+
+    fn credentials() -> DetectorSpec {
+        DetectorSpec::Credentials(NoSettings {})
+    }
+
+    #[test]
+    fn finds_credentials() {
+        assert_finds(
+            &credentials(),
+            Staff,
+            Direct,
+            "The school Twitter login is ChestnutsN17 / Conker#99 — can you post the sports day pics for me?",
+            &["login is ChestnutsN17 / Conker#99"],
+        );
+        assert_finds(
+            &credentials(),
+            Pupil,
+            Group,
+            "here's my minecraft login if u wanna build on my world: sunnyfox11 / sunflower11",
+            &["here's my minecraft login if u wanna build on my world: sunnyfox11 / sunflower11"],
+        );
+        assert_finds(
+            &credentials(),
+            Pupil,
+            Direct,
+            "my dad's banking app code is 2 9 0 8, we can get the vbucks",
+            &["app code is 2 9 0 8"],
+        );
+        assert_flags(
+            &credentials(),
+            Pupil,
+            Direct,
+            &["my password is pizza123", "PIN: 4471", "wifi password = Oakfield2024!"],
+        );
+    }
+
+    #[test]
+    fn talk_about_passwords_is_fine() {
+        assert_clean(
+            &credentials(),
+            Pupil,
+            Group,
+            &[
+                "never share your password with anyone",
+                "what's the wifi password?",
+                "the dress code is smart casual",
+                "my password is secret lol",
+                "I forgot my password again",
+                "Use a strong password and two-factor login",
+                "our postcode is on the letter",
+            ],
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! # A child's full name, or a name with a class
+//!
+//! **What it finds.** A first name followed by a surname (`Sienna Parkes`, `Keira
+//! Johnson-Blake`, `arjun mehta` after "my name is"), and, with `with_class`, a first name
+//! with a class or year group (`Kian in Year 4`, `Ryan in 6H`, `Amir from Kingfishers class`).
+//!
+//! **Why.** Every policy forbids posting what could identify a pupil; a full name, or a name
+//! with a class, is enough to find a child. The school's own accounts use first names at most.
+//!
+//! **How.** Both words must be capitalised as written (or follow "my name is"), the first in
+//! the first-name list and the second in the surname list (`lexicons/`). Not a name: a title
+//! before it (`Mrs Hancock` is staff), a place word after it (`Bruce Castle Park`), a public
+//! figure or story character (`Harry Potter`, `lexicons/public-names.txt`), or two ordinary
+//! words that happen to be names (`Grace Hill`).
+//!
+//! **Settings.** `with_class = true` also finds a first name with a class or year group.
+//! `only_with_media = true` reports only when the draft has media showing pupils (a full
+//! name alongside an image).
+
+use super::{Detect, Draft, Vocabulary, cue_set};
+use crate::lexicon;
+use crate::model::Span;
+use crate::text::pattern::PatternSet;
+use crate::text::tokens::Token;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Settings of the full-name detector.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Also a first name with a class or year group.
+    #[serde(default)]
+    pub with_class: bool,
+    /// Only when media showing pupils is attached.
+    #[serde(default)]
+    pub only_with_media: bool,
+}
+
+pub(super) struct FullName {
+    settings: Settings,
+    introductions: PatternSet,
+}
+
+const INTRODUCTIONS: &[&str] =
+    &["my full? name is|name's|names", "i'm|im|i am called", "call me", "this is my son|daughter|child"];
+
+static PUBLIC_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../lexicons/public-names.txt")).collect());
+
+impl FullName {
+    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary) -> FullName {
+        FullName { settings, introductions: cue_set(INTRODUCTIONS, vocabulary) }
+    }
+}
+
+fn in_class(class: &str, word: &str) -> bool {
+    lexicon::word_class(class).is_some_and(|w| w.contains(word))
+}
+
+/// The word without a possessive `'s`: "Parkes's" → "parkes", "Sienna's" → "sienna".
+fn base<'a>(draft: &Draft<'_>, token: &'a Token) -> &'a str {
+    let raw = draft.raw(token);
+    let possessive = raw.ends_with("'s") || raw.ends_with("\u{2019}s");
+    match token.text.strip_suffix('s') {
+        Some(stem) if possessive => stem,
+        _ => &token.text,
+    }
+}
+
+/// Whether only spaces, or a hyphen, separate two tokens in the original.
+fn adjacent(draft: &Draft<'_>, a: &Token, b: &Token) -> bool {
+    a.sentence == b.sentence && draft.text[a.span.end..b.span.start].chars().all(|c| c == ' ' || c == '-')
+}
+
+/// The end (exclusive) of a surname starting at `at`, joining hyphenated parts.
+fn surname_end(draft: &Draft<'_>, at: usize, any_case: bool) -> Option<(usize, bool)> {
+    let tokens = &draft.tokens;
+    let first = tokens.get(at)?;
+    if !(first.capitalised || any_case) || !first.has_letter || first.has_digit {
+        return None;
+    }
+    let mut end = at + 1;
+    while let Some(next) = tokens.get(end) {
+        let joined = &draft.text[tokens[end - 1].span.end..next.span.start] == "-";
+        if joined && (next.capitalised || any_case) && next.has_letter {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let parts = &tokens[at..end];
+    let known: Vec<_> = parts.iter().filter_map(|t| lexicon::surname(base(draft, t))).collect();
+    if known.is_empty() {
+        return None;
+    }
+    let common = parts.len() == 1 && known.iter().all(|n| n.common_word);
+    Some((end, common))
+}
+
+/// A class or year group starting at `at`: "Year 4", "Y4", "6H", "Kingfishers class".
+fn class_end(draft: &Draft<'_>, at: usize) -> Option<usize> {
+    let tokens = &draft.tokens;
+    let t = tokens.get(at)?;
+    let next = tokens.get(at + 1).filter(|n| n.sentence == t.sentence);
+    let is_num = |x: &Token| x.text.len() <= 2 && x.text.chars().all(|c| c.is_ascii_digit());
+    if matches!(t.text.as_str(), "year" | "yr" | "class" | "form") && next.is_some_and(|n| is_num(n) || n.capitalised) {
+        return Some(at + 2);
+    }
+    let code = draft.raw(t);
+    let digits = code.chars().take_while(char::is_ascii_digit).count();
+    let letters = &code[digits..];
+    if (1..=2).contains(&digits) && (1..=2).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
+    {
+        return Some(at + 1); // 6H, 10S
+    }
+    if t.text.len() >= 2
+        && t.text.starts_with('y')
+        && t.text[1..].chars().all(|c| c.is_ascii_digit())
+        && t.text.len() <= 3
+    {
+        return Some(at + 1); // Y4
+    }
+    if (t.capitalised || t.text == "nursery") && t.text != "reception" && next.is_some_and(|n| n.text == "class") {
+        return Some(at + 2); // Kingfishers class, Nursery class
+    }
+    if t.text == "reception" && next.is_some_and(|n| n.text == "class") {
+        return Some(at + 2);
+    }
+    None
+}
+
+impl Detect for FullName {
+    fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
+        if self.settings.only_with_media && !draft.context.media.iter().any(|m| m.pupils > 0) {
+            return;
+        }
+        let tokens = &draft.tokens;
+        let introduced: HashSet<usize> = draft.find(&self.introductions).iter().map(|m| m.end).collect();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            let intro = introduced.contains(&i);
+            let first = lexicon::first_name(base(draft, t));
+            let titled = i > 0 && in_class("title", &tokens[i - 1].text) && tokens[i - 1].sentence == t.sentence;
+            let skip =
+                first.is_none() || !(t.capitalised || intro) || titled || in_class("weekday", &t.text) || t.has_digit;
+            if skip {
+                i += 1;
+                continue;
+            }
+            let first = first.unwrap_or(lexicon::NameEntry { common_word: false });
+            // First name + surname.
+            if let Some(next) = tokens.get(i + 1)
+                && adjacent(draft, t, next)
+                && let Some((end, surname_common)) = surname_end(draft, i + 1, intro)
+            {
+                let followed_by_place = tokens
+                    .get(end)
+                    .is_some_and(|n| n.capitalised && n.sentence == t.sentence && in_class("place-noun", &n.text));
+                let ambiguity =
+                    u8::from(first.common_word) + u8::from(surname_common) + u8::from(t.sentence_start && !t.shouting);
+                let public = (end..=end + 2).filter(|&k| k <= tokens.len()).any(|k| {
+                    let words: Vec<&str> = tokens[i..k].iter().map(|t| t.text.as_str()).collect();
+                    PUBLIC_NAMES.contains(words.join(" ").as_str())
+                });
+                if intro || (!followed_by_place && !public && ambiguity < 2) {
+                    found.push(draft.span(i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            // First name + class: "Kian in Year 4".
+            if self.settings.with_class
+                && !first.common_word
+                && let Some(link) = tokens.get(i + 1)
+                && matches!(link.text.as_str(), "in" | "from" | "of")
+                && link.sentence == t.sentence
+                && let Some(end) = class_end(draft, i + 2)
+            {
+                found.push(draft.span(i, end));
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::DetectorSpec;
+    use crate::detect::testing::*;
+    use crate::model::{Author::*, Channel::*, Consent, MediaItem, MediaType};
+
+    fn full_name(with_class: bool) -> DetectorSpec {
+        DetectorSpec::FullName(Settings { with_class, only_with_media: false })
+    }
+
+    #[test]
+    fn finds_full_names() {
+        let spec = full_name(false);
+        assert_finds(&spec, Pupil, Direct, "ok fine, my full name is Sienna Parkes and I go to", &["Sienna Parkes"]);
+        assert_finds(
+            &spec,
+            Staff,
+            School,
+            "Brilliant news: Keira Johnson-Blake from Kingfishers",
+            &["Keira Johnson-Blake"],
+        );
+        assert_finds(&spec, Staff, School, "Congratulations to Arjun Mehta of 10S", &["Arjun Mehta"]);
+        assert_finds(&spec, Pupil, Direct, "hi my name is amelia jones", &["amelia jones"]);
+        assert_finds(&spec, Parent, Group, "Ryan Pemberton's mum said", &["Ryan Pemberton's"]);
+    }
+
+    #[test]
+    fn finds_names_with_classes() {
+        let spec = full_name(true);
+        assert_finds(&spec, Parent, Group, "Apparently Kian in Year 4 has been", &["Kian in Year 4"]);
+        assert_finds(&spec, Parent, Group, "well done Amelia from Y3!", &["Amelia from Y3"]);
+        assert_finds(&spec, Parent, Group, "Ryan in 6H again", &["Ryan in 6H"]);
+    }
+
+    #[test]
+    fn not_names() {
+        assert_clean(
+            &full_name(true),
+            Staff,
+            School,
+            &[
+                "Mrs Hancock's class were visited by the fire brigade",
+                "let's meet at Bruce Castle Park on Sunday",
+                "Year 2 loved reading Harry Potter this week",
+                "We walked up Grace Hill in the rain",
+                "Hi Miss Carter, could Arlo sit nearer the front?",
+                "Thank you Mr Lindsay for organising the Berlin trip, Isabelle had a great time",
+                "Jo in Reception is off this week",
+                "come and meet our new SENCo, Mr Abara",
+                "Linton Vale Academy is closing",
+                "vote in the poll: 1) Harley 2) Noor 3) Rafi",
+            ],
+        );
+    }
+
+    #[test]
+    fn only_with_media() {
+        let spec = DetectorSpec::FullName(Settings { with_class: false, only_with_media: true });
+        let text = "Congratulations to Arjun Mehta!";
+        assert!(found(&spec, text, &context(Staff, School)).is_empty());
+        let media = vec![MediaItem {
+            kind: MediaType::Image,
+            pupils: 1,
+            consent: Consent::ImagesAndVideo,
+            swimwear: false,
+            own_child_only: false,
+        }];
+        assert_eq!(found(&spec, text, &with_media(Staff, School, media)), ["Arjun Mehta"]);
+    }
+}

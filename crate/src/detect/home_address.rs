@@ -1,0 +1,150 @@
+//! # Home addresses and postcodes
+//!
+//! **What it finds.** Street addresses (`9 Elmhurst Gardens`, `Flat 2, 14a High Street`) and
+//! UK postcodes (`N17 6QQ`, `sw1a 1aa`, `N176QQ`).
+//!
+//! **Why.** An address says where a child lives. Pupils are taught never to give it to
+//! anyone met online; staff must not give theirs to pupils or parents.
+//!
+//! **How.** A house number, one to three capitalised words and a street word (`Road`,
+//! `Gardens`, `Close` …); a postcode by the GOV.UK pattern with the BS 7666 letter limits
+//! (no Q, V or X first, no I, J or Z second, no C, I, K, M, O or V in the last two).
+
+use super::{Detect, Draft};
+use crate::lexicon;
+use crate::model::Span;
+use crate::text::tokens::Token;
+
+pub(super) struct HomeAddress;
+
+fn is_house_number(token: &Token) -> bool {
+    let digits = token.text.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let letters = token.text.len() - digits.len();
+    !digits.is_empty()
+        && digits.len() <= 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && letters <= 1
+        && !digits.starts_with('0')
+}
+
+fn is_street_word(token: &Token) -> bool {
+    lexicon::word_class("street-suffix").is_some_and(|w| w.contains(token.text.as_str()))
+}
+
+/// Whether `outward` and `inward` (folded) form a UK postcode.
+fn is_postcode(outward: &str, inward: &str) -> bool {
+    let o = outward.as_bytes();
+    let i = inward.as_bytes();
+    let letter = |b: &u8| b.is_ascii_lowercase();
+    let digit = |b: &u8| b.is_ascii_digit();
+    let inward_ok = i.len() == 3 && digit(&i[0]) && i[1..].iter().all(|b| letter(b) && !b"cikmov".contains(b));
+    let area_ok = match o {
+        [a, rest @ ..] if letter(a) && !b"qvx".contains(a) => match rest {
+            [d] | [d, _] if digit(d) => rest.len() == 1 || rest[1].is_ascii_alphanumeric(),
+            [b, d] | [b, d, _] if letter(b) && !b"ijz".contains(b) && digit(d) => {
+                rest.len() == 2 || rest[2].is_ascii_alphanumeric()
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    inward_ok && area_ok
+}
+
+impl Detect for HomeAddress {
+    fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
+        let tokens = &draft.tokens;
+        for (i, token) in tokens.iter().enumerate() {
+            // Postcode in two tokens: "N17 6QQ".
+            if let Some(next) = tokens.get(i + 1)
+                && next.span.start - token.span.end <= 1
+                && is_postcode(&token.text, &next.text)
+            {
+                found.push(draft.span(i, i + 2));
+                continue;
+            }
+            // Postcode in one token, capitalised as written: "N176QQ".
+            if token.text.len() >= 5 && token.shouting {
+                let (outward, inward) = token.text.split_at(token.text.len() - 3);
+                if is_postcode(outward, inward) {
+                    found.push(token.span);
+                    continue;
+                }
+            }
+            // Street address: number, capitalised name words, street word.
+            if is_house_number(token) {
+                let mut j = i + 1;
+                while j < tokens.len()
+                    && j <= i + 3
+                    && tokens[j].capitalised
+                    && tokens[j].has_letter
+                    && !is_street_word(&tokens[j])
+                {
+                    j += 1;
+                }
+                if j > i + 1
+                    && let Some(street) = tokens.get(j)
+                    && is_street_word(street)
+                    && street.sentence == token.sentence
+                {
+                    found.push(draft.span(i, j + 1));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::*;
+    use crate::detect::{DetectorSpec, NoSettings};
+    use crate::model::{Author::*, Channel::*};
+
+    fn address() -> DetectorSpec {
+        DetectorSpec::HomeAddress(NoSettings {})
+    }
+
+    #[test]
+    fn finds_addresses_and_postcodes() {
+        assert_finds(
+            &address(),
+            Pupil,
+            Direct,
+            "it's 9 Elmhurst Gardens, N17 6QQ 😊",
+            &["9 Elmhurst Gardens", "N17 6QQ"],
+        );
+        assert_finds(&address(), Pupil, Direct, "come to 14a High Street", &["14a High Street"]);
+        assert_finds(&address(), Pupil, Direct, "postcode sw1a 1aa", &["sw1a 1aa"]);
+        assert_finds(&address(), Pupil, Direct, "its N176QQ", &["N176QQ"]);
+        assert_finds(&address(), Pupil, Direct, "EC1A 1BB", &["EC1A 1BB"]);
+    }
+
+    #[test]
+    fn ignores_lookalikes() {
+        assert_clean(
+            &address(),
+            Pupil,
+            Direct,
+            &[
+                "Year 6 went 5 minutes down the road",
+                "we scored 3 goals on the Green",
+                "A13 road works",
+                "room 12 of the Main Hall",
+                "QX1 1AA",
+                "I got 10 out of 10",
+                "Mr Smith 3 Year",
+            ],
+        );
+    }
+
+    #[test]
+    fn postcode_letter_limits() {
+        assert!(is_postcode("n17", "6qq"));
+        assert!(is_postcode("sw1a", "1aa"));
+        assert!(is_postcode("m1", "1ae"));
+        assert!(!is_postcode("q1", "1aa"));
+        assert!(!is_postcode("n17", "6qc"));
+        assert!(!is_postcode("ni1", "1aa"));
+    }
+}

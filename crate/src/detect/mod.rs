@@ -1,0 +1,289 @@
+//! Detectors: the code that finds things in a draft. One detector, one file.
+//!
+//! A school's rules (data, in `policies/<id>/rules.toml`) name a detector and its settings in
+//! `detect = { kind = "…", … }`; the rule gives the category, severity, clause and message.
+//! A detector only says *where* in the draft it found something. The same detector may serve
+//! several rules (a street address is both `location` and `contact-details`).
+//!
+//! Every detector reads a [`Draft`]: the original text, its folded form and tokens, the
+//! context (who, where, media) and the school's [`Vocabulary`].
+
+mod bullying;
+mod chain_message;
+mod contact_request;
+mod credentials;
+mod criticism;
+mod date_of_birth;
+mod discrimination;
+mod email;
+mod full_name;
+mod handle;
+mod home_address;
+mod media;
+pub mod offensive;
+mod online_meeting;
+mod personal_opinion;
+mod phone;
+mod phrases;
+mod platform_age;
+mod political;
+mod reposted;
+mod school_name;
+mod sensitive;
+mod vocabulary;
+mod whereabouts;
+
+pub use vocabulary::Vocabulary;
+
+use crate::model::{Context, Span};
+use crate::text::normalise::{Folded, fold};
+use crate::text::pattern::{PatternError, PatternMatch, PatternSet};
+use crate::text::tokens::{Token, tokenise};
+use serde::{Deserialize, Serialize};
+
+/// A detector and its settings, as a rule's `detect` table gives them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DetectorSpec {
+    /// A child's full name, or a first name with a class or year group.
+    FullName(full_name::Settings),
+    /// A date of birth.
+    DateOfBirth(NoSettings),
+    /// UK phone numbers.
+    Phone(phone::Settings),
+    /// E-mail addresses.
+    Email(email::Settings),
+    /// Social-media handles.
+    Handle(NoSettings),
+    /// Street addresses and postcodes.
+    HomeAddress(NoSettings),
+    /// Where someone is now or will be: live location, routines, meeting places.
+    Whereabouts(NoSettings),
+    /// The school's name (also misspelt), and staff identifying themselves as its employees.
+    SchoolName(school_name::Settings),
+    /// Swearing and crude words, also disguised.
+    Offensive(offensive::Settings),
+    /// Slurs and demeaning statements about protected characteristics.
+    Discrimination(NoSettings),
+    /// Insults, threats, humiliation and exclusion aimed at someone.
+    Bullying(NoSettings),
+    /// Party politics and campaigns.
+    Political(NoSettings),
+    /// "I think", "personally": personal views.
+    PersonalOpinion(NoSettings),
+    /// Criticism of and complaints about the school, its staff or pupils.
+    Criticism(NoSettings),
+    /// Others' private matters: health, safeguarding, behaviour incidents, plans not public.
+    Sensitive(NoSettings),
+    /// Friend, follow and message requests between staff and pupils or parents.
+    ContactRequest(contact_request::Settings),
+    /// Arranging to meet someone known only online.
+    OnlineMeeting(NoSettings),
+    /// Passwords, PINs, login details.
+    Credentials(NoSettings),
+    /// Chain messages and rumours passed on.
+    ChainMessage(NoSettings),
+    /// Someone else's content reposted without permission or credit.
+    Reposted(NoSettings),
+    /// Attached media against the image rules.
+    Media(media::Settings),
+    /// A pupil on a platform below its minimum age.
+    PlatformAge(NoSettings),
+    /// The school's own cue phrases.
+    Phrases(phrases::Settings),
+}
+
+/// Settings of a detector that has none. `{ kind = "phone" }` takes no other keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoSettings {}
+
+/// A draft prepared once for every detector.
+pub struct Draft<'a> {
+    /// The text as written.
+    pub text: &'a str,
+    /// The folded text.
+    pub folded: Folded,
+    /// Its words.
+    pub tokens: Vec<Token>,
+    /// Who writes, where, and media.
+    pub context: &'a Context,
+    /// The school's words.
+    pub vocabulary: &'a Vocabulary,
+}
+
+impl<'a> Draft<'a> {
+    /// Prepares `text` for detection.
+    pub fn new(text: &'a str, context: &'a Context, vocabulary: &'a Vocabulary) -> Draft<'a> {
+        let folded = fold(text);
+        let tokens = tokenise(text, &folded);
+        Draft { text, folded, tokens, context, vocabulary }
+    }
+
+    /// The original span of tokens `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let first = self.tokens[start].span;
+        let last = self.tokens[end.max(start + 1) - 1].span;
+        first.cover(last)
+    }
+
+    /// The original span of a pattern match.
+    pub fn match_span(&self, m: &PatternMatch) -> Span {
+        self.span(m.start, m.end)
+    }
+
+    /// Every match of `set`.
+    pub fn find(&self, set: &PatternSet) -> Vec<PatternMatch> {
+        set.find_all(&self.tokens, self.vocabulary)
+    }
+
+    /// Indices of the tokens in sentence `sentence`.
+    pub fn sentence(&self, sentence: u32) -> std::ops::Range<usize> {
+        let start = self.tokens.partition_point(|t| t.sentence < sentence);
+        let end = self.tokens.partition_point(|t| t.sentence <= sentence);
+        start..end
+    }
+
+    /// The original text of a token as written.
+    pub fn raw(&self, token: &Token) -> &'a str {
+        &self.text[token.span.start..token.span.end]
+    }
+}
+
+/// A detector ready to run.
+pub trait Detect: Send + Sync {
+    /// Adds the span of everything found in `draft` to `found`.
+    fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>);
+}
+
+impl DetectorSpec {
+    /// Builds the detector, compiling any patterns against the school's vocabulary.
+    pub fn build(&self, vocabulary: &Vocabulary) -> Result<Box<dyn Detect>, PatternError> {
+        Ok(match self {
+            DetectorSpec::FullName(s) => Box::new(full_name::FullName::new(s.clone(), vocabulary)),
+            DetectorSpec::DateOfBirth(_) => Box::new(date_of_birth::DateOfBirth::new(vocabulary)),
+            DetectorSpec::Phone(s) => Box::new(phone::Phone::new(s.clone())),
+            DetectorSpec::Email(s) => Box::new(email::Email::new(s.clone())),
+            DetectorSpec::Handle(_) => Box::new(handle::Handle::new(vocabulary)),
+            DetectorSpec::HomeAddress(_) => Box::new(home_address::HomeAddress),
+            DetectorSpec::Whereabouts(_) => Box::new(whereabouts::Whereabouts::new(vocabulary)),
+            DetectorSpec::SchoolName(s) => Box::new(school_name::SchoolName::new(s.clone(), vocabulary)),
+            DetectorSpec::Offensive(s) => Box::new(offensive::Offensive::new(s.clone())),
+            DetectorSpec::Discrimination(_) => Box::new(discrimination::Discrimination::new(vocabulary)),
+            DetectorSpec::Bullying(_) => Box::new(bullying::Bullying::new(vocabulary)),
+            DetectorSpec::Political(_) => Box::new(political::Political::new(vocabulary)),
+            DetectorSpec::PersonalOpinion(_) => Box::new(personal_opinion::PersonalOpinion::new(vocabulary)),
+            DetectorSpec::Criticism(_) => Box::new(criticism::Criticism::new(vocabulary)),
+            DetectorSpec::Sensitive(_) => Box::new(sensitive::Sensitive::new(vocabulary)),
+            DetectorSpec::ContactRequest(s) => Box::new(contact_request::ContactRequest::new(s.clone(), vocabulary)),
+            DetectorSpec::OnlineMeeting(_) => Box::new(online_meeting::OnlineMeeting::new(vocabulary)),
+            DetectorSpec::Credentials(_) => Box::new(credentials::Credentials::new(vocabulary)),
+            DetectorSpec::ChainMessage(_) => Box::new(chain_message::ChainMessage::new(vocabulary)),
+            DetectorSpec::Reposted(_) => Box::new(reposted::Reposted::new(vocabulary)),
+            DetectorSpec::Media(s) => Box::new(media::Media::new(s.clone(), vocabulary)),
+            DetectorSpec::PlatformAge(_) => Box::new(platform_age::PlatformAge::new(vocabulary)),
+            DetectorSpec::Phrases(s) => Box::new(phrases::Phrases::new(s, vocabulary)?),
+        })
+    }
+
+    /// The detector's name as written in `kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DetectorSpec::FullName(_) => "full-name",
+            DetectorSpec::DateOfBirth(_) => "date-of-birth",
+            DetectorSpec::Phone(_) => "phone",
+            DetectorSpec::Email(_) => "email",
+            DetectorSpec::Handle(_) => "handle",
+            DetectorSpec::HomeAddress(_) => "home-address",
+            DetectorSpec::Whereabouts(_) => "whereabouts",
+            DetectorSpec::SchoolName(_) => "school-name",
+            DetectorSpec::Offensive(_) => "offensive",
+            DetectorSpec::Discrimination(_) => "discrimination",
+            DetectorSpec::Bullying(_) => "bullying",
+            DetectorSpec::Political(_) => "political",
+            DetectorSpec::PersonalOpinion(_) => "personal-opinion",
+            DetectorSpec::Criticism(_) => "criticism",
+            DetectorSpec::Sensitive(_) => "sensitive",
+            DetectorSpec::ContactRequest(_) => "contact-request",
+            DetectorSpec::OnlineMeeting(_) => "online-meeting",
+            DetectorSpec::Credentials(_) => "credentials",
+            DetectorSpec::ChainMessage(_) => "chain-message",
+            DetectorSpec::Reposted(_) => "reposted",
+            DetectorSpec::Media(_) => "media",
+            DetectorSpec::PlatformAge(_) => "platform-age",
+            DetectorSpec::Phrases(_) => "phrases",
+        }
+    }
+}
+
+/// Compiles a detector's built-in cue patterns (from `lexicons/cues/*.txt`). The files are
+/// part of the build and tested, so a pattern that does not compile is a bug in this crate:
+/// it is skipped with no finding rather than failing a school's checker.
+pub(crate) fn cue_set(lines: &[&str], vocabulary: &Vocabulary) -> PatternSet {
+    let mut set = PatternSet::default();
+    for line in lines {
+        if let Ok(pattern) = crate::text::pattern::Pattern::compile(line, vocabulary) {
+            set.push(pattern);
+        }
+    }
+    set
+}
+
+/// Test helpers shared by every detector's tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::model::{Author, Channel, MediaItem};
+
+    /// A vocabulary for a school named "Oakfield Primary School" ("Oakfield"), pupils 4–11.
+    pub(crate) fn vocabulary() -> Vocabulary {
+        Vocabulary::for_tests()
+    }
+
+    /// A context for `author` on `channel`.
+    pub(crate) fn context(author: Author, channel: Channel) -> Context {
+        Context { author, channel, age: None, media: Vec::new() }
+    }
+
+    /// What `spec` finds in `text` for `author` on `channel`: the text of each span.
+    #[track_caller]
+    pub(crate) fn found(spec: &DetectorSpec, text: &str, context: &Context) -> Vec<String> {
+        let vocabulary = vocabulary();
+        let detector = spec.build(&vocabulary).expect("detector builds");
+        let draft = Draft::new(text, context, &vocabulary);
+        let mut spans = Vec::new();
+        detector.detect(&draft, &mut spans);
+        spans.into_iter().map(|s| text[s.start..s.end].to_owned()).collect()
+    }
+
+    /// Asserts that `spec` finds exactly `expected` (span texts) in `text`.
+    #[track_caller]
+    pub(crate) fn assert_finds(spec: &DetectorSpec, author: Author, channel: Channel, text: &str, expected: &[&str]) {
+        let got = found(spec, text, &context(author, channel));
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    /// Asserts that `spec` finds something in each of `texts`.
+    #[track_caller]
+    pub(crate) fn assert_flags(spec: &DetectorSpec, author: Author, channel: Channel, texts: &[&str]) {
+        let missed: Vec<&&str> =
+            texts.iter().filter(|t| found(spec, t, &context(author, channel)).is_empty()).collect();
+        assert!(missed.is_empty(), "{} found nothing in:\n{missed:#?}", spec.kind());
+    }
+
+    /// Asserts that `spec` finds nothing in any of `texts`.
+    #[track_caller]
+    pub(crate) fn assert_clean(spec: &DetectorSpec, author: Author, channel: Channel, texts: &[&str]) {
+        let flagged: Vec<(&str, Vec<String>)> = texts
+            .iter()
+            .map(|t| (*t, found(spec, t, &context(author, channel))))
+            .filter(|(_, f)| !f.is_empty())
+            .collect();
+        assert!(flagged.is_empty(), "{} wrongly found:\n{flagged:#?}", spec.kind());
+    }
+
+    /// A context with media.
+    pub(crate) fn with_media(author: Author, channel: Channel, media: Vec<MediaItem>) -> Context {
+        Context { author, channel, age: None, media }
+    }
+}

@@ -1,0 +1,177 @@
+//! # Naming the school on a personal account
+//!
+//! **What it finds.** The school's name and the names people use for it (`school.toml`),
+//! also misspelt ("Chestnutz"), and, with `employee_cues`, staff identifying themselves as
+//! working there ("teaching Reception", "my class", "staff Christmas do", "my tutees").
+//!
+//! **Why.** Staff are to avoid identifying themselves as employees of the school on personal
+//! accounts, and not to post anything that could identify the school.
+//!
+//! **How.** A name of several words matches word for word, each word also with one letter
+//! wrong; a one-word name must be capitalised as written (a "chestnut" is not "Chestnuts"),
+//! and matches misspelt only when it is six letters or longer.
+
+use super::{Detect, Draft, Vocabulary, cue_set};
+use crate::model::Span;
+use crate::text::pattern::PatternSet;
+use serde::{Deserialize, Serialize};
+
+/// Settings of the school-name detector.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Also staff identifying themselves as the school's employees.
+    #[serde(default)]
+    pub employee_cues: bool,
+}
+
+pub(super) struct SchoolName {
+    settings: Settings,
+    employee: PatternSet,
+}
+
+const EMPLOYEE: &[&str] = &[
+    "my lovely|amazing|wonderful|brilliant|fab|fabulous|little|new|old|gorgeous|crazy|noisy? class|pupils|students|tutees|tutor+group|form|kids+at+school|classroom|colleagues|headteacher|school|year",
+    "my <num> class|kids|parents",
+    "my year|yr <num>",
+    "i teach",
+    "teaching reception|nursery|year|maths|english|science|at|in",
+    "staff christmas|summer|end+of+term? do|party|room|meeting|training|night|social",
+    "inset day",
+    "parents evening",
+    "open evening|day",
+    "marking|reports ~2 tonight|all|weekend|pile",
+    "as a teacher|ta",
+    "back+to+school|back+to+work tomorrow|monday",
+];
+
+impl SchoolName {
+    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary) -> SchoolName {
+        SchoolName { settings, employee: cue_set(EMPLOYEE, vocabulary) }
+    }
+}
+
+/// Whether `word` is `target` with at most one letter changed, added or removed, or two
+/// neighbouring letters swapped.
+fn within_one_edit(word: &str, target: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), target.chars().collect());
+    let (long, short) = if a.len() >= b.len() { (&a, &b) } else { (&b, &a) };
+    let Some(p) =
+        long.iter().zip(short.iter()).position(|(x, y)| x != y).or((long.len() != short.len()).then_some(short.len()))
+    else {
+        return true; // equal
+    };
+    match long.len() - short.len() {
+        0 => {
+            long[p + 1..] == short[p + 1..]
+                || (p + 1 < long.len()
+                    && long[p] == short[p + 1]
+                    && long[p + 1] == short[p]
+                    && long[p + 2..] == short[p + 2..])
+        }
+        1 => long[p + 1..] == short[p..],
+        _ => false,
+    }
+}
+
+fn word_matches(word: &str, target: &str, fuzzy: bool) -> bool {
+    word == target
+        || (fuzzy && target.len() >= 6 && word.chars().next() == target.chars().next() && within_one_edit(word, target))
+}
+
+impl Detect for SchoolName {
+    fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
+        let tokens = &draft.tokens;
+        let mut i = 0;
+        'tokens: while i < tokens.len() {
+            // The longest name first: "Oakfield Primary School" before "Oakfield".
+            let mut names: Vec<&Vec<String>> = draft.vocabulary.school_names.iter().collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            for name in names {
+                let Some(window) = tokens.get(i..i + name.len()) else {
+                    continue;
+                };
+                let same_sentence = window.iter().all(|t| t.sentence == window[0].sentence);
+                let one_word = name.len() == 1;
+                let matches = window.iter().zip(name).all(|(t, w)| word_matches(&t.text, w, true));
+                let written_as_name = !one_word || window[0].capitalised;
+                if same_sentence && matches && written_as_name {
+                    found.push(draft.span(i, i + name.len()));
+                    i += name.len();
+                    continue 'tokens;
+                }
+            }
+            i += 1;
+        }
+        if self.settings.employee_cues {
+            for m in draft.find(&self.employee) {
+                found.push(draft.match_span(&m));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::DetectorSpec;
+    use crate::detect::testing::*;
+    use crate::model::{Author::*, Channel::*};
+
+    fn names(employee_cues: bool) -> DetectorSpec {
+        DetectorSpec::SchoolName(Settings { employee_cues })
+    }
+
+    #[test]
+    fn finds_names_and_misspellings() {
+        assert_finds(
+            &names(false),
+            Staff,
+            Personal,
+            "Swapping marking for mince pies — Oakfield staff do tonight!",
+            &["Oakfield"],
+        );
+        assert_finds(&names(false), Staff, Personal, "Teaching Reception at Oakfeild is the best", &["Oakfeild"]);
+        assert_finds(
+            &names(false),
+            Staff,
+            Personal,
+            "open evening at Oakfield Primary School done",
+            &["Oakfield Primary School"],
+        );
+    }
+
+    #[test]
+    fn employee_cues() {
+        assert_flags(
+            &names(true),
+            Staff,
+            Personal,
+            &["Trip to the arboretum with my lovely class today", "Heartbreaking meeting about one of my tutees"],
+        );
+        assert_clean(&names(false), Staff, Personal, &["Trip to the arboretum with my lovely class today"]);
+    }
+
+    #[test]
+    fn not_the_school() {
+        assert_clean(
+            &names(true),
+            Staff,
+            Personal,
+            &[
+                "Lovely long run along the Thames path this morning. Legs say no, brain says yes.",
+                "oakfield is a nice word",
+            ],
+        );
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert!(within_one_edit("chestnutz", "chestnuts"));
+        assert!(within_one_edit("chestnut", "chestnuts"));
+        assert!(within_one_edit("chesnuts", "chestnuts"));
+        assert!(!within_one_edit("chestnutzz", "chestnuts"));
+        assert!(within_one_edit("oakfeild", "oakfield"), "neighbours swapped");
+        assert!(!within_one_edit("oafkeild", "oakfield"));
+    }
+}
