@@ -1,0 +1,393 @@
+//! A school's policy folder as written by hand (`policies/<id>/`): loading it, checking it
+//! with a `file:line:column` for every problem, and compiling it for the checker.
+//!
+//! 1. [`load`] reads `school.toml`, `policy.md`, `rules.toml` and the shared
+//!    `_shared/platforms.toml`; syntax errors and unknown fields are located by the TOML parser.
+//! 2. [`Policy::lint`] checks what the parser cannot: rules citing clauses that do not exist,
+//!    duplicate ids, unknown platforms, review dates, detector patterns, and each rule's
+//!    examples.
+//! 3. [`Policy::bundle`] gives the checker what it needs and nothing else.
+
+pub mod date;
+pub mod diagnostic;
+pub mod document;
+pub mod source;
+
+use crate::bundle::{ClauseQuote, Platform, PolicyBundle, Rule, School};
+use crate::check::Checker;
+use crate::model::{Context, MediaItem};
+use date::Date;
+use diagnostic::{Diagnostic, Diagnostics, SourceFile, toml_message};
+use document::Document;
+use source::{ExampleSource, PlatformSource, RuleSource, RulesSource, SchoolSource};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The folder beside the schools that holds what they share.
+pub const SHARED_DIR: &str = "_shared";
+
+/// A loaded policy folder.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    /// The school's id: its folder's name.
+    pub id: String,
+    /// The folder.
+    pub dir: PathBuf,
+    /// `school.toml`'s text.
+    pub school_file: SourceFile,
+    /// `school.toml`.
+    pub school: SchoolSource,
+    /// `policy.md`'s text.
+    pub document_file: SourceFile,
+    /// `policy.md`.
+    pub document: Document,
+    /// `rules.toml`'s text.
+    pub rules_file: SourceFile,
+    /// `rules.toml`'s rules.
+    pub rules: Vec<Spanned<RuleSource>>,
+    /// `_shared/platforms.toml`'s text.
+    pub platforms_file: SourceFile,
+    /// The shared platforms by id.
+    pub platforms: BTreeMap<String, PlatformSource>,
+}
+
+/// Whether `id` is a well-formed school id: lowercase letters, digits and hyphens.
+pub fn is_valid_school_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(SourceFile::new(path, text)),
+        Err(error) => {
+            diagnostics.push(Diagnostic::unreadable(path, format!("cannot read the file: {error}")));
+            None
+        }
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<T> {
+    match toml::from_str(&file.text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let at = error.span().map_or(0, |s| s.start);
+            diagnostics.push(Diagnostic::error(file, at, toml_message(&error)));
+            None
+        }
+    }
+}
+
+/// Loads the policy folder `dir`. Problems go to `diagnostics`; `None` when a file is
+/// missing or cannot be parsed at all.
+pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Option<Policy> {
+    let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+    if !dir.is_dir() {
+        diagnostics.push(Diagnostic::unreadable(dir, "no such policy folder"));
+        return None;
+    }
+    let shared = dir.parent().unwrap_or(Path::new(".")).join(SHARED_DIR).join("platforms.toml");
+    let files = [dir.join("school.toml"), dir.join("policy.md"), dir.join("rules.toml"), shared];
+    let [school_file, document_file, rules_file, platforms_file] = files.map(|path| read(&path, diagnostics));
+    let (school_file, document_file, rules_file, platforms_file) =
+        (school_file?, document_file?, rules_file?, platforms_file?);
+    if !is_valid_school_id(&id) {
+        diagnostics.push(Diagnostic::unreadable(
+            dir,
+            format!("school id `{id}` (the folder's name) must be lowercase letters, digits and hyphens"),
+        ));
+    }
+    let school: Option<SchoolSource> = parse_toml(&school_file, diagnostics);
+    let rules: Option<RulesSource> = parse_toml(&rules_file, diagnostics);
+    let platforms: Option<BTreeMap<String, PlatformSource>> = parse_toml(&platforms_file, diagnostics);
+    let document = document::parse(&document_file, diagnostics);
+    Some(Policy {
+        id,
+        dir: dir.to_owned(),
+        school: school?,
+        school_file,
+        document: document?,
+        document_file,
+        rules: rules?.rule,
+        rules_file,
+        platforms: platforms?,
+        platforms_file,
+    })
+}
+
+/// Loads and validates `dir` (without running rule examples): every problem found, and the
+/// policy when it has no errors.
+pub fn load_valid(dir: &Path, today: Date) -> (Option<Policy>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let policy = load(dir, &mut diagnostics);
+    if let Some(policy) = &policy {
+        policy.validate(today, &mut diagnostics);
+    }
+    let ok = !diagnostics.has_errors();
+    (policy.filter(|_| ok), diagnostics)
+}
+
+impl Policy {
+    /// The school's facts and rules for the checker.
+    pub fn bundle(&self) -> PolicyBundle {
+        let platforms = self
+            .platforms
+            .iter()
+            .map(|(id, p)| Platform {
+                id: id.clone(),
+                name: p.name.clone(),
+                aliases: p.aliases.iter().map(|a| a.to_lowercase()).collect(),
+                ambiguous_aliases: p.ambiguous_aliases.iter().map(|a| a.to_lowercase()).collect(),
+                minimum_age: self.school.minimum_ages.get(id).map(|a| *a.get_ref()).or(p.minimum_age),
+            })
+            .collect();
+        let school = School {
+            id: self.id.clone(),
+            name: self.school.name.clone(),
+            also_known_as: self.school.also_known_as.iter().map(|n| n.get_ref().clone()).collect(),
+            pupil_ages: *self.school.pupil_ages.get_ref(),
+            platforms,
+        };
+        let rules: Vec<Rule> = self
+            .rules
+            .iter()
+            .map(|r| {
+                let r = r.get_ref();
+                Rule {
+                    id: r.id.get_ref().clone(),
+                    category: r.category,
+                    severity: r.severity,
+                    authors: r.authors.get_ref().clone(),
+                    channels: r.channels.get_ref().clone(),
+                    clause: r.clause.get_ref().clone(),
+                    message: r.message.get_ref().clone(),
+                    detect: r.detect.get_ref().clone(),
+                }
+            })
+            .collect();
+        let clauses = rules
+            .iter()
+            .filter_map(|rule| {
+                let clause = self.document.clause(&rule.clause)?;
+                let section = self.document.section_of(clause).map(|s| s.text.clone()).unwrap_or_default();
+                Some((rule.clause.clone(), ClauseQuote { section, text: clause.text.clone() }))
+            })
+            .collect();
+        PolicyBundle { school, rules, clauses }
+    }
+
+    /// The context an example is checked in, and its text.
+    pub fn example_draft<'a>(rule: &RuleSource, example: &'a ExampleSource) -> (&'a str, Context) {
+        let first_author = rule.authors.get_ref().first().copied().unwrap_or(crate::model::Author::Staff);
+        let first_channel = rule.channels.get_ref().first().copied().unwrap_or(crate::model::Channel::School);
+        match example {
+            ExampleSource::Text(text) => {
+                (text, Context { author: first_author, channel: first_channel, age: None, media: Vec::new() })
+            }
+            ExampleSource::Draft(d) => (
+                &d.text,
+                Context {
+                    author: d.author.unwrap_or(first_author),
+                    channel: d.channel.unwrap_or(first_channel),
+                    age: d.age,
+                    media: d.media.iter().copied().collect::<Vec<MediaItem>>(),
+                },
+            ),
+        }
+    }
+
+    /// Checks everything the parsers cannot, and runs every rule's examples, adding a
+    /// diagnostic for each problem.
+    pub fn lint(&self, today: Date, diagnostics: &mut Diagnostics) {
+        self.validate(today, diagnostics);
+        if !diagnostics.has_errors() {
+            self.lint_examples(diagnostics);
+        }
+    }
+
+    /// Checks everything the parsers cannot, without running the examples: what must hold
+    /// for the policy to be used at all.
+    pub fn validate(&self, today: Date, diagnostics: &mut Diagnostics) {
+        self.lint_school(today, diagnostics);
+        self.lint_rules(diagnostics);
+    }
+
+    fn lint_school(&self, today: Date, diagnostics: &mut Diagnostics) {
+        let file = &self.school_file;
+        let school = &self.school;
+        let known_platform = |id: &Spanned<String>, diagnostics: &mut Diagnostics| {
+            if !self.platforms.contains_key(id.get_ref()) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    id.span().start,
+                    format!("unknown platform `{}`: use an id from {SHARED_DIR}/platforms.toml", id.get_ref()),
+                ));
+            }
+        };
+        for channel in &school.official_channels {
+            known_platform(&channel.platform, diagnostics);
+        }
+        for blocked in &school.network.blocked {
+            known_platform(blocked, diagnostics);
+        }
+        for (platform, age) in &school.minimum_ages {
+            if !self.platforms.contains_key(platform) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    age.span().start,
+                    format!("unknown platform `{platform}` in [minimum_ages]"),
+                ));
+            }
+        }
+        let [youngest, oldest] = *school.pupil_ages.get_ref();
+        if youngest > oldest || oldest > 19 {
+            diagnostics.push(Diagnostic::error(
+                file,
+                school.pupil_ages.span().start,
+                "pupil_ages is [youngest, oldest], e.g. [4, 11]",
+            ));
+        }
+        for name in &school.also_known_as {
+            if name.get_ref().trim().is_empty() {
+                diagnostics.push(Diagnostic::error(file, name.span().start, "a name in also_known_as is empty"));
+            }
+        }
+        let Some(review) = &school.review else {
+            diagnostics.push(Diagnostic::warning(
+                file,
+                0,
+                "no [review] dates: add `next = \"YYYY-MM\"` so readers know the policy is current",
+            ));
+            return;
+        };
+        for (key, value) in [("last", &review.last), ("next", &review.next)] {
+            let Some(value) = value else { continue };
+            match Date::parse(value.get_ref()) {
+                None => diagnostics.push(Diagnostic::error(
+                    file,
+                    value.span().start,
+                    format!("review.{key} `{}` is not a date: write \"YYYY-MM-DD\" or \"YYYY-MM\"", value.get_ref()),
+                )),
+                Some(date) if key == "next" && date.is_past(today) => diagnostics.push(Diagnostic::warning(
+                    file,
+                    value.span().start,
+                    format!("the policy was due for review in {date}: review it and update review.next"),
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn lint_rules(&self, diagnostics: &mut Diagnostics) {
+        let file = &self.rules_file;
+        let mut first_at: HashMap<&str, usize> = HashMap::new();
+        for rule in &self.rules {
+            let r = rule.get_ref();
+            let id = r.id.get_ref().as_str();
+            if let Some(&earlier) = first_at.get(id) {
+                let line = file.line_col(earlier).0;
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    r.id.span().start,
+                    format!("duplicate rule id `{id}` (first used on line {line})"),
+                ));
+            } else {
+                first_at.insert(id, r.id.span().start);
+            }
+            if !document::is_valid_clause_id(id) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    r.id.span().start,
+                    format!("rule id `{id}` must be lowercase letters, digits, `.` and `-`"),
+                ));
+            }
+            if self.document.clause(r.clause.get_ref()).is_none() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    r.clause.span().start,
+                    format!("rule `{id}` cites clause `{}`, which is not in policy.md", r.clause.get_ref()),
+                ));
+            }
+            if r.authors.get_ref().is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    r.authors.span().start,
+                    format!("rule `{id}` applies to no one: list authors"),
+                ));
+            }
+            if r.channels.get_ref().is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    r.channels.span().start,
+                    format!("rule `{id}` applies nowhere: list channels"),
+                ));
+            }
+            if r.message.get_ref().trim().is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    r.message.span().start,
+                    format!("rule `{id}` needs a message for the person posting"),
+                ));
+            }
+            if r.breaks.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    file,
+                    rule.span().start,
+                    format!("rule `{id}` has no `breaks` examples"),
+                ));
+            }
+        }
+        // Build the checker once and run every example against its own rule.
+        let bundle = self.bundle();
+        let vocabulary = crate::detect::Vocabulary::new(&bundle.school);
+        for (rule, source) in bundle.rules.iter().zip(&self.rules) {
+            if let Err(error) = rule.detect.build(&vocabulary) {
+                diagnostics.push(Diagnostic::error(file, source.get_ref().detect.span().start, error.to_string()));
+            }
+        }
+    }
+
+    fn lint_examples(&self, diagnostics: &mut Diagnostics) {
+        let file = &self.rules_file;
+        let Ok(checker) = Checker::new(&self.bundle()) else {
+            return;
+        };
+        for source in &self.rules {
+            let r = source.get_ref();
+            let id = r.id.get_ref();
+            for (examples, must_break) in [(&r.breaks, true), (&r.allows, false)] {
+                for example in examples {
+                    let (text, context) = Policy::example_draft(r, example.get_ref());
+                    let broke = !checker.rule_findings(id, text, &context).is_empty();
+                    if broke != must_break {
+                        let verdict = if must_break { "finds nothing in" } else { "wrongly finds something in" };
+                        diagnostics.push(Diagnostic::error(
+                            file,
+                            example.span().start,
+                            format!(
+                                "rule `{id}` {verdict} this example (as {:?} on {:?})",
+                                context.author, context.channel
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The school folders under `root` (not `_shared`), sorted by id.
+pub fn school_dirs(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_dir()
+                && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('_') || n.starts_with('.'))
+        })
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}

@@ -1,0 +1,169 @@
+//! The TOML files of a policy folder as written by hand: `school.toml`, `rules.toml` and the
+//! shared `_shared/platforms.toml`. Fields that later checks may complain about keep their
+//! position in the file (`Spanned`), so every problem can be reported as `file:line:column`.
+
+use crate::detect::DetectorSpec;
+use crate::model::{Author, Category, Channel, MediaItem, Severity};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// `school.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolSource {
+    /// The school's full name.
+    pub name: String,
+    /// Names people use for the school.
+    #[serde(default)]
+    pub also_known_as: Vec<Spanned<String>>,
+    /// What the policy calls its children.
+    pub pupils_called: PupilsCalled,
+    /// The youngest and oldest pupils' ages.
+    pub pupil_ages: Spanned<[u32; 2]>,
+    /// Review dates.
+    #[serde(default)]
+    pub review: Option<ReviewSource>,
+    /// Role titles by key (`head`, `dsl`, …).
+    #[serde(default)]
+    pub roles: BTreeMap<String, String>,
+    /// The school's official accounts.
+    #[serde(default)]
+    pub official_channels: Vec<OfficialChannelSource>,
+    /// The school network.
+    #[serde(default)]
+    pub network: NetworkSource,
+    /// Platform minimum ages the policy sets, overriding the shared table.
+    #[serde(default)]
+    pub minimum_ages: BTreeMap<String, Spanned<u32>>,
+}
+
+/// What a policy calls the school's children.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PupilsCalled {
+    /// "pupils"
+    Pupils,
+    /// "students"
+    Students,
+    /// "children"
+    Children,
+}
+
+/// `[review]` in `school.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSource {
+    /// When the policy was last reviewed or agreed.
+    #[serde(default)]
+    pub last: Option<Spanned<String>>,
+    /// When it is next due.
+    #[serde(default)]
+    pub next: Option<Spanned<String>>,
+}
+
+/// One `[[official_channels]]` entry.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialChannelSource {
+    /// A platform id from `_shared/platforms.toml`.
+    pub platform: Spanned<String>,
+    /// The account or page name.
+    pub account: String,
+}
+
+/// `[network]` in `school.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkSource {
+    /// Platform ids not accessible on the school's network.
+    #[serde(default)]
+    pub blocked: Vec<Spanned<String>>,
+}
+
+/// One platform in `_shared/platforms.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformSource {
+    /// How the platform names itself.
+    pub name: String,
+    /// What people type for it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Aliases that are ordinary words too; they count only when capitalised as written here.
+    #[serde(default)]
+    pub ambiguous_aliases: Vec<String>,
+    /// The minimum age in its terms for UK users.
+    #[serde(default)]
+    pub minimum_age: Option<u32>,
+    /// Where the minimum age comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// `rules.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesSource {
+    /// The rules, in the order written.
+    #[serde(default)]
+    pub rule: Vec<Spanned<RuleSource>>,
+}
+
+/// One `[[rule]]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSource {
+    /// The rule's id.
+    pub id: Spanned<String>,
+    /// The contract category of its findings.
+    pub category: Category,
+    /// How strongly the policy words it.
+    pub severity: Severity,
+    /// Who it applies to.
+    pub authors: Spanned<Vec<Author>>,
+    /// Where it applies.
+    pub channels: Spanned<Vec<Channel>>,
+    /// The clause it enforces.
+    pub clause: Spanned<String>,
+    /// What to change, for the person posting.
+    pub message: Spanned<String>,
+    /// How to find breaches.
+    pub detect: Spanned<DetectorSpec>,
+    /// Drafts that must break the rule.
+    #[serde(default)]
+    pub breaks: Vec<Spanned<ExampleSource>>,
+    /// Drafts that must not.
+    #[serde(default)]
+    pub allows: Vec<Spanned<ExampleSource>>,
+}
+
+/// A rule's example draft: a plain string, or a table with its context.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ExampleSource {
+    /// Text only: checked as the rule's first author on its first channel.
+    Text(String),
+    /// Text with who, where and media.
+    Draft(ExampleDraft),
+}
+
+/// An example with its own context.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleDraft {
+    /// The draft.
+    pub text: String,
+    /// Who writes it; the rule's first author when absent.
+    #[serde(default)]
+    pub author: Option<Author>,
+    /// Where; the rule's first channel when absent.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// The author's age.
+    #[serde(default)]
+    pub age: Option<u32>,
+    /// Attached media.
+    #[serde(default)]
+    pub media: Vec<MediaItem>,
+}
