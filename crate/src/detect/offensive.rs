@@ -19,7 +19,7 @@
 //! discrimination detector.
 
 use super::{Detect, Draft};
-use crate::lexicon::{self, OffenceKind, Term};
+use crate::lexicon::{self, OffenceKind, Term, TermMatch};
 use crate::model::Span;
 use crate::text::tokens::Token;
 use serde::{Deserialize, Serialize};
@@ -113,6 +113,7 @@ fn leet(c: char) -> &'static [char] {
         '8' => &['b'],
         '9' => &['g'],
         '!' => &['i'],
+        '(' | '<' => &['c'],
         _ => &[],
     }
 }
@@ -147,12 +148,16 @@ fn wildcard_term(word: &str) -> Option<Term> {
     let pattern: Vec<char> = word.chars().map(|c| if c == '#' { '*' } else { c }).collect();
     let terms = lexicon::offensive();
     let mut best: Option<Term> = None;
+    // Strongest first; among equals a root ("fuck", matched as a stem) over a spelling
+    // variant ("fukk"), then the first alphabetically, so the answer never depends on order.
+    let rank = |t: &Term| (t.severity, t.matching == TermMatch::Stem, std::cmp::Reverse(t.term));
     let mut consider = |term: Term| {
-        if best.is_none_or(|b| term.severity > b.severity) {
+        if best.is_none_or(|b| rank(&term) > rank(&b)) {
             best = Some(term);
         }
     };
-    for term in terms.words.values() {
+    // Terms listed in l33t themselves ("sh1t") are not what stars hide.
+    for term in terms.words.values().filter(|t| t.term.chars().all(char::is_alphabetic)) {
         if fits(&pattern, term.term) {
             consider(*term);
         }
@@ -197,6 +202,11 @@ fn word_term(word: &str, token: &Token) -> Option<Term> {
     if word.contains(['*', '#']) {
         return wildcard_term(word);
     }
+    // Look-alike letters within the alphabet: "fvck", "phuck".
+    let alike = word.replace('v', "u").replace("ph", "f");
+    if alike != word && !allowed_word(&alike) {
+        return lookup(&alike);
+    }
     None
 }
 
@@ -217,42 +227,56 @@ fn in_allowed_phrase(tokens: &[Token], at: usize) -> bool {
     })
 }
 
-/// Whether a gap between two single letters is a spacing trick: 1–2 of ` .-_*,/|`.
+/// Whether a gap between letters is a spacing trick: 1–3 of ` .-_*,/|\`.
 fn is_spacing_gap(gap: &str) -> bool {
-    (1..=2).contains(&gap.chars().count())
+    (1..=3).contains(&gap.chars().count())
         && gap.chars().all(|c| matches!(c, ' ' | '.' | '-' | '_' | '*' | ',' | '/' | '|' | '\\'))
+}
+
+/// The longest offensive word spelt out in pieces from `tokens[start]`: "f u c k",
+/// "s.h.i.t", "f uc k". Pieces are one or two letters, at least two of them single, joined by
+/// spacing gaps. Returns the end token and the term.
+fn spaced_term(draft: &Draft<'_>, start: usize) -> Option<(usize, Term)> {
+    let tokens = &draft.tokens;
+    let folded = &draft.folded.text;
+    let short = |t: &Token| t.text.chars().count() <= 2;
+    let mut end = start;
+    while end < tokens.len()
+        && short(&tokens[end])
+        && end - start < 10
+        && (end == start || is_spacing_gap(&folded[tokens[end - 1].folded.1 as usize..tokens[end].folded.0 as usize]))
+    {
+        end += 1;
+    }
+    (start + 2..=end).rev().find_map(|stop| {
+        let pieces = &tokens[start..stop];
+        let singles = pieces.iter().filter(|t| t.text.chars().count() == 1).count();
+        if singles < 2 || (pieces.len() < 3 && singles < pieces.len()) {
+            return None;
+        }
+        let joined: String = pieces.iter().map(|t| t.text.as_str()).collect();
+        let pseudo = Token {
+            has_digit: joined.chars().any(|c| c.is_ascii_digit()),
+            has_letter: true,
+            has_symbol: false,
+            ..tokens[start].clone()
+        };
+        word_term(&joined, &pseudo).filter(|t| t.severity >= 2 || pieces.len() >= 3).map(|term| (stop, term))
+    })
 }
 
 /// Every offensive term in the draft, of any kind and severity.
 pub fn find_terms(draft: &Draft<'_>) -> Vec<Hit> {
     let tokens = &draft.tokens;
-    let folded = &draft.folded.text;
     let terms = lexicon::offensive();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Letters spaced apart: "f u c k", "s.h.i.t".
-        let mut run_end = i;
-        while run_end < tokens.len()
-            && tokens[run_end].text.chars().count() == 1
-            && (run_end == i
-                || is_spacing_gap(&folded[tokens[run_end - 1].folded.1 as usize..tokens[run_end].folded.0 as usize]))
-        {
-            run_end += 1;
-        }
-        if run_end - i >= 3 {
-            let joined: String = tokens[i..run_end].iter().map(|t| t.text.as_str()).collect();
-            let pseudo = Token {
-                has_digit: joined.chars().any(|c| c.is_ascii_digit()),
-                has_letter: true,
-                has_symbol: false,
-                ..tokens[i].clone()
-            };
-            if let Some(term) = word_term(&joined, &pseudo) {
-                hits.push(Hit { span: draft.span(i, run_end), term });
-                i = run_end;
-                continue;
-            }
+        // Letters spaced apart.
+        if let Some((end, term)) = spaced_term(draft, i) {
+            hits.push(Hit { span: draft.span(i, end), term });
+            i = end;
+            continue;
         }
         // Phrases: "son of a bitch".
         if let Some(phrases) = terms.phrases.get(tokens[i].text.as_str())

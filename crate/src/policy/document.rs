@@ -49,6 +49,8 @@ pub struct Clause {
     pub section: Option<String>,
     /// Byte range of the block in `policy.md`.
     pub range: Range<usize>,
+    /// Byte offset of its `{#id}` marker in `policy.md`.
+    pub id_at: usize,
 }
 
 /// A parsed `policy.md`.
@@ -231,11 +233,11 @@ fn collect_clauses(file: &SourceFile, body: &str, body_offset: usize, diagnostic
             let line = file.line_col(earlier).0;
             diagnostics.push(Diagnostic::error(
                 file,
-                clause.range.start,
+                clause.id_at,
                 format!("duplicate clause id `{}` (first used on line {line})", clause.id),
             ));
         } else {
-            first_at.insert(&clause.id, clause.range.start);
+            first_at.insert(&clause.id, clause.id_at);
         }
     }
     clauses
@@ -250,7 +252,9 @@ fn finish_block(
     clauses: &mut Vec<Clause>,
     diagnostics: &mut Diagnostics,
 ) {
-    let at = body_offset + open.range.start;
+    let block = &body[open.range.clone()];
+    // Point problems at the id marker where there is one, else at the block.
+    let at = body_offset + open.range.start + block.find("{#").unwrap_or(0);
     let mut text = open.text.trim().to_owned();
     if let Some((_, marker_len)) = leading_clause_id(&text) {
         text.drain(..marker_len);
@@ -265,10 +269,9 @@ fn finish_block(
         return;
     };
     if !is_valid_clause_id(&id) {
-        let id_at = body[open.range.clone()].find(&id).map_or(at, |i| at + i);
         diagnostics.push(Diagnostic::error(
             file,
-            id_at,
+            at + 2,
             format!(
                 "clause id `{id}` is malformed: use lowercase letters, digits, `.` and `-`, starting with a letter or digit"
             ),
@@ -283,7 +286,8 @@ fn finish_block(
         kind: open.kind,
         text,
         section: section.clone(),
-        range: at..body_offset + open.range.end,
+        range: body_offset + open.range.start..body_offset + open.range.end,
+        id_at: at,
     });
 }
 

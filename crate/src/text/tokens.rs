@@ -37,7 +37,12 @@ pub struct Token {
 
 /// Symbols that may stand in for letters inside a word.
 pub fn is_letter_symbol(c: char) -> bool {
-    matches!(c, '$' | '@' | '*' | '!' | '|' | '+' | '#')
+    matches!(c, '$' | '@' | '*' | '!' | '|' | '+' | '#' | '(' | '<')
+}
+
+/// Symbols that may start a word standing in for its first letter: `$hit`.
+fn starts_word(c: char) -> bool {
+    matches!(c, '$' | '@')
 }
 
 const ABBREVIATIONS: &[&str] =
@@ -52,7 +57,13 @@ pub fn tokenise(original: &str, folded: &Folded) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
 
     while let Some(&(i, c)) = chars.peek() {
-        if c.is_alphanumeric() {
+        let previous = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
+        let symbol_start = starts_word(c)
+            && !previous.is_some_and(|p| p.is_alphanumeric())
+            && next.is_some_and(char::is_alphabetic)
+            && text[i + c.len_utf8()..].chars().take_while(|c| c.is_alphanumeric()).count() >= 2;
+        if c.is_alphanumeric() || symbol_start {
             let start = i;
             let mut end = i;
             let mut word = String::new();
@@ -60,7 +71,9 @@ pub fn tokenise(original: &str, folded: &Folded) -> Vec<Token> {
             while let Some(&(j, d)) = chars.peek() {
                 let next = text[j + d.len_utf8()..].chars().next();
                 let inside = next.is_some_and(|n| n.is_alphanumeric() || is_letter_symbol(n));
-                if d.is_alphanumeric() {
+                if d == c && j == start && symbol_start {
+                    word.push(d);
+                } else if d.is_alphanumeric() {
                     has_digit |= d.is_numeric();
                     has_letter |= d.is_alphabetic();
                     word.push(d);
