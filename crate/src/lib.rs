@@ -16,3 +16,5 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod policy;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;

@@ -1,9 +1,11 @@
 //! Argument parsing and dispatch. Exit statuses are the same for every subcommand:
 //! 0 done, 1 the input had problems (reported), 2 the command could not run.
 
+mod build;
 mod check;
 mod eval;
 mod lint;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -23,6 +25,8 @@ enum Command {
     Lint(lint::Args),
     Check(check::Args),
     Eval(eval::Args),
+    Build(build::Args),
+    Serve(serve::Args),
 }
 
 /// The folder holding every school's policy, as found from the current directory.
@@ -36,6 +40,8 @@ pub(crate) fn run() -> ExitCode {
         Command::Lint(args) => lint::execute(args),
         Command::Check(args) => check::execute(args),
         Command::Eval(args) => eval::execute(args),
+        Command::Build(args) => build::execute(args),
+        Command::Serve(args) => serve::execute(args),
     };
     match result {
         Ok(code) => code,

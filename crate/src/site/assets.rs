@@ -1,0 +1,122 @@
+//! The site's assets: stylesheets, scripts and the icon from `www/`, embedded in the binary,
+//! and the WebAssembly checker from a wasm-pack output folder. Each is written as
+//! `assets/<stem>.<hash>.<ext>`, the hash being the first 8 hex digits of its SHA-256, so a
+//! browser may cache it for ever and a changed file gets a new name.
+
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A file embedded from `www/`, by the name templates use for it.
+pub(crate) struct Embedded {
+    /// The name a template asks for: `asset("postwise.css")`.
+    pub(crate) name: &'static str,
+    /// The file.
+    pub(crate) bytes: &'static [u8],
+}
+
+/// Every file from `www/` the site serves. Adding one is one line here.
+pub(crate) const EMBEDDED: &[Embedded] = &[
+    Embedded { name: "postwise.css", bytes: include_bytes!("../../../www/css/postwise.css") },
+    Embedded { name: "print.css", bytes: include_bytes!("../../../www/css/print.css") },
+    Embedded { name: "icon.svg", bytes: include_bytes!("../../../www/img/icon.svg") },
+];
+
+/// The wasm-pack files (`wasm-pack build --target web`) the checker page needs.
+pub const WASM_PKG_FILES: [&str; 2] = ["postwise.js", "postwise_bg.wasm"];
+
+/// The folder under the site root that holds assets.
+pub const ASSETS_DIR: &str = "assets";
+
+/// `name` with the content hash of `bytes` before its extension: `postwise.3f9a1c2e.css`.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}.{hash}.{ext}"),
+        _ => format!("{name}.{hash}"),
+    }
+}
+
+/// The assets of one build: what each is called, its hashed path and its bytes.
+#[derive(Clone, Debug, Default)]
+pub struct Assets {
+    /// Logical name → (path under the site root, bytes).
+    files: BTreeMap<String, (String, Vec<u8>)>,
+}
+
+impl Assets {
+    /// The embedded assets.
+    pub(crate) fn embedded() -> Assets {
+        let mut assets = Assets::default();
+        for file in EMBEDDED {
+            assets.insert(file.name, file.bytes.to_vec());
+        }
+        assets
+    }
+
+    /// Adds an asset under its logical name.
+    pub(crate) fn insert(&mut self, name: &str, bytes: Vec<u8>) {
+        let path = format!("{ASSETS_DIR}/{}", hashed_name(name, &bytes));
+        self.files.insert(name.to_owned(), (path, bytes));
+    }
+
+    /// Adds the wasm-pack output in `pkg` when both its files are there. `Ok(false)` when
+    /// the folder or a file is missing; an error when a file is there but cannot be read.
+    pub(crate) fn add_wasm_pkg(&mut self, pkg: &Path) -> std::io::Result<bool> {
+        if !WASM_PKG_FILES.iter().all(|name| pkg.join(name).is_file()) {
+            return Ok(false);
+        }
+        for name in WASM_PKG_FILES {
+            self.insert(name, std::fs::read(pkg.join(name))?);
+        }
+        Ok(true)
+    }
+
+    /// Whether the asset `name` is in this build.
+    pub fn contains(&self, name: &str) -> bool {
+        self.files.contains_key(name)
+    }
+
+    /// Logical name → path under the site root (`assets/postwise.3f9a1c2e.css`), sorted.
+    pub fn paths(&self) -> BTreeMap<&str, &str> {
+        self.files.iter().map(|(name, (path, _))| (name.as_str(), path.as_str())).collect()
+    }
+
+    /// Every asset file: its path under the site root and its bytes.
+    pub(crate) fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.values().map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_goes_before_the_extension_and_follows_the_content() {
+        let a = hashed_name("postwise.css", b"body{}");
+        let b = hashed_name("postwise.css", b"body{ }");
+        assert!(a.starts_with("postwise.") && a.ends_with(".css") && a.len() == "postwise.12345678.css".len(), "{a}");
+        assert_ne!(a, b);
+        assert_eq!(a, hashed_name("postwise.css", b"body{}"));
+        assert!(hashed_name("postwise_bg.wasm", b"\0asm").starts_with("postwise_bg."));
+    }
+
+    #[test]
+    fn every_embedded_asset_is_listed_with_a_hashed_path() {
+        let assets = Assets::embedded();
+        for file in EMBEDDED {
+            let path = assets.paths()[file.name];
+            assert!(path.starts_with("assets/") && path != format!("assets/{}", file.name), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_missing_wasm_pkg_is_not_an_error() {
+        let mut assets = Assets::embedded();
+        let added = assets.add_wasm_pkg(Path::new("/nonexistent/pkg")).expect("no error");
+        assert!(!added);
+        assert!(!assets.contains("postwise.js"));
+    }
+}
