@@ -64,7 +64,7 @@ impl Detect for HomeAddress {
                 continue;
             }
             // Postcode in one token, capitalised as written: "N176QQ".
-            if token.text.len() >= 5 && token.shouting {
+            if token.text.len() >= 5 && token.text.is_ascii() && token.shouting {
                 let (outward, inward) = token.text.split_at(token.text.len() - 3);
                 if is_postcode(outward, inward) {
                     found.push(token.span);
