@@ -38,6 +38,7 @@ const CUES: &[&str] = &[
     "kys",
     "you|u smell|stink",
     "he|she|hes|shes|theyre|they+are|he+is|she+is such|so|a|an|proper|total|massive|absolute ~2 <insult-noun>|<insult-adj>",
+    "that|the|this girl|boy|kid|lad|child is|s such|so|a|an|proper|total|massive|absolute ~2 <insult-noun>|<insult-adj>",
     // Threats: "I'll batter you", "gonna kill him", "going to smash you".
     "ill|i+will|gonna|going+to|wanna|we+will kill|hurt|batter|smash|punch|beat|stab|slap|kick|deck|bash|thump you|u|him|her",
     "ill|i+will|gonna get you|u back",
@@ -53,13 +54,14 @@ const CUES: &[&str] = &[
     "ugliest|fattest|smelliest|weirdest|dumbest|thickest in our|the|this class|year|school",
     "wet|wee|pooed|pooped yourself|himself|herself",
     "laughing at you|him|her",
+    "send|sending him|her back",
     "look at his|her|their face|hair|clothes|shoes lol|haha",
     // Exclusion.
     "not|dont|never|do+not to? invite|add him|her|<cap>",
     "not|dont|never|do+not to? invite|add the <cap>",
     "not|dont|never|do+not to? invite|add the|that|this new|other? <pupil-word>|<person-noun>",
     "lets all not|ignore|block|unfriend",
-    "nobody|noone|no+one|dont play|sit|talk|speak with|to him|her",
+    "nobody|noone|no+one|dont play|plays|sit|sits|talk|talks|speak|speaks with|to him|her",
     "leave him|her out",
     "kick|kicked|remove|chuck him|her out of the group|chat",
     "everyone|everybody ignore|block|unfollow him|her",

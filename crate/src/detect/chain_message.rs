@@ -34,6 +34,7 @@ const CUES: &[&str] = &[
     "warn everyone|everybody|your",
     "heard from a|my? mate|friend|someone|somebody",
     "i heard|hear that",
+    "did|have you heard|hear",
     "someone said|says",
     "rumour|rumours has|is|are|going",
     "word+on+the+street",

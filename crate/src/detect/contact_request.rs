@@ -12,7 +12,8 @@
 //!
 //! **How.** For `towards = "pupils"`, `"parents"` or `"pupils-or-parents"` (rules for staff):
 //! a request cue, aimed at parents when the draft talks of parents (`parents`, `mum`, `your
-//! child`) and at pupils otherwise. For `towards = "staff"` (rules for pupils and parents): a
+//! child`), and at pupils when it talks of school work or classes or is a private message to
+//! someone not addressed as a parent. For `towards = "staff"` (rules for pupils and parents): a
 //! request cue with a member of staff in view (`Mr Obi`, `Miss`, `sir`, `teacher`), or a
 //! private message that opens by greeting a member of staff.
 
@@ -48,6 +49,7 @@ pub(super) struct ContactRequest {
     staff_requests: PatternSet,
     requests_to_staff: PatternSet,
     parent_cues: PatternSet,
+    pupil_cues: PatternSet,
     staff_in_view: PatternSet,
     greeting: PatternSet,
 }
@@ -65,7 +67,8 @@ const STAFF_REQUESTS: &[&str] = &[
     "im|i+am on <platform>",
     "my personal? number is",
     "accepted|accepting|added|friended|following|followed ~3 friend? requests? from",
-    "accepted|accepting|added|friended|following|followed ~4 <parent-word>|<pupil-word>|class|tutees|tutor",
+    "accepted|accepting|added|friended|following|followed ~6 <parent-word>|<pupil-word>|class|tutees|tutor",
+    "dm|pm|message|inbox|whatsapp us",
     "friend requests from",
 ];
 
@@ -79,7 +82,15 @@ const REQUESTS_TO_STAFF: &[&str] = &[
     "bother|contact|message you|u on",
 ];
 
-const PARENT_CUES: &[&str] = &["<parent-word>", "your child|son|daughter|kids|children", "carers"];
+const PARENT_CUES: &[&str] =
+    &["<parent-word>", "your|ur child*|son|sons|daughter*|kid|kids|boy|boys|girl|girls|little+one*", "carers"];
+/// Signs the person contacted is a pupil.
+const PUPIL_CUES: &[&str] = &[
+    "<pupil-word>",
+    "homework|coursework|revision|exam|exams|lesson|lessons|classwork|assignment|project",
+    "in|see+you+in|your year|yr|class|form <num>?",
+    "sir|miss",
+];
 const STAFF_IN_VIEW: &[&str] = &["<title> <cap>", "<title>", "teacher|teachers|headteacher|head"];
 const GREETING: &[&str] = &["hi|hello|hey|dear|morning|afternoon|evening <title>", "hi|hello|hey|dear <title> <cap>"];
 
@@ -90,6 +101,7 @@ impl ContactRequest {
             staff_requests: cue_set(STAFF_REQUESTS, vocabulary),
             requests_to_staff: cue_set(REQUESTS_TO_STAFF, vocabulary),
             parent_cues: cue_set(PARENT_CUES, vocabulary),
+            pupil_cues: cue_set(PUPIL_CUES, vocabulary),
             staff_in_view: cue_set(STAFF_IN_VIEW, vocabulary),
             greeting: cue_set(GREETING, vocabulary),
         }
@@ -119,10 +131,14 @@ impl Detect for ContactRequest {
             return;
         }
         let to_parents = !draft.find(&self.parent_cues).is_empty();
+        // A private message may be to a pupil unless it speaks to a parent; a post to friends
+        // ("message me for details") is to pupils only if it speaks of school work or classes.
+        let to_pupils =
+            !draft.find(&self.pupil_cues).is_empty() || (draft.context.channel == Channel::Direct && !to_parents);
         let applies = match self.settings.towards {
-            Towards::PupilsOrParents => true,
+            Towards::PupilsOrParents => to_parents || to_pupils,
             Towards::Parents => to_parents,
-            Towards::Pupils => !to_parents,
+            Towards::Pupils => to_pupils && !to_parents,
             Towards::Staff => false,
         };
         if applies {

@@ -21,7 +21,7 @@ pub(super) struct Credentials {
 }
 
 const CUES: &[&str] = &[
-    "password|passcode|passwd|pword|pw|pin|login|logon|username|credentials|passphrase is|are|was",
+    "password|passcode|passwd|pword|pw|pin|login|logon|credentials|passphrase is|are|was",
     "password|passcode|passwd|pword|pin|login|logon|credentials|passphrase",
     "pin number is",
     "log in|on details? is|are",

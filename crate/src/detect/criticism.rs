@@ -29,6 +29,8 @@ const CUES: &[&str] = &[
     "what|whats is? the point of her|him|them|<staff-word>|<school-word>",
     "has|have|got favourites",
     "should spend less|more time",
+    "<school-word>|<staff-word>|<school> ~3 cant|cannot|couldnt|dont|doesnt be bothered",
+    "shame on the|this <school-word>|<staff-word>",
     "should+be|needs+to+be sacked|fired|ashamed",
     "should resign",
     "sort|sorting|sorted out the bullying",

@@ -25,7 +25,7 @@ pub(super) struct Discrimination {
 const CUES: &[&str] = &[
     "send|sending|ship him|her back",
     "go|get|going back to your|their|his|her own? country|countries",
-    "go|get|going back where|to where you|they|he|she came from",
+    "back where|to+where you|they|he|she|them came|come from",
     "if they|you|he|she want* to live|stay|come here",
     "learn our ways|language",
     "cant|cannot|doesnt|dont even speak english",

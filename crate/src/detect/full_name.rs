@@ -159,8 +159,11 @@ impl Detect for FullName {
                 let followed_by_place = tokens
                     .get(end)
                     .is_some_and(|n| n.capitalised && n.sentence == t.sentence && in_class("place-noun", &n.text));
-                let ambiguity =
-                    u8::from(first.common_word) + u8::from(surname_common) + u8::from(t.sentence_start && !t.shouting);
+                // Capitals at the start of a sentence say nothing, which matters when the first
+                // word is an ordinary word too ("Will Price won" against "Will you price it").
+                let ambiguity = u8::from(first.common_word)
+                    + u8::from(surname_common)
+                    + u8::from(t.sentence_start && !t.shouting && first.common_word);
                 let public = (end..=end + 2).filter(|&k| k <= tokens.len()).any(|k| {
                     let words: Vec<&str> = tokens[i..k].iter().map(|t| t.text.as_str()).collect();
                     PUBLIC_NAMES.contains(words.join(" ").as_str())

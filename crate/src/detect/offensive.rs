@@ -64,7 +64,8 @@ pub struct Hit {
 /// Endings a `stem` term may take.
 const SUFFIXES: &[&str] = &[
     "", "s", "es", "ed", "d", "er", "ers", "ing", "in", "y", "ier", "iest", "head", "heads", "face", "faces", "hole",
-    "holes", "wit", "wits", "bag", "bags", "tard", "tards", "ty", "ting", "ters", "ter", "ass", "off",
+    "holes", "wit", "wits", "bag", "bags", "tard", "tards", "ty", "ting", "ters", "ter", "ass", "off", "show", "shows",
+    "storm", "fest", "load", "loads", "box", "pot",
 ];
 
 /// The term `word` is, if any: exact, plural, or stem with a suffix.

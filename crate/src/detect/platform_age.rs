@@ -24,12 +24,12 @@ pub(super) struct PlatformAge {
 
 /// First-person use of a platform; the platform is the match's last token.
 const USES: &[&str] = &[
-    "my <platform>",
+    "my own? <platform>",
     "set|setting|sets up my|a? <platform>",
     "made|make|making|got|have|joined|downloaded|installed|use|using|started my|a? <platform>",
     "ive|i+have got|joined|made <platform>",
     "im|i+am on|using <platform>",
-    "add|follow|message|dm|snap me on|at <platform>",
+    "add|follow|message|dm|snap me|you|u on|at <platform>",
     "found|find|saw you|u on <platform>",
 ];
 
@@ -88,7 +88,13 @@ mod tests {
         assert_eq!(found(&age(), "just set up my Instagram 📷 follow for follow?", &aged(11)), ["set up my Instagram"]);
         assert_eq!(found(&age(), "Add me on Snapchat!!! I just got it 👻", &aged(10)), ["Add me on Snapchat"]);
         assert_flags(&age(), Pupil, Personal, &["I'm 9 and I've got TikTok now, my cousin helped me set it up 🎉"]);
-        assert_flags(&age(), Pupil, Direct, &["Hi Mr Obi! I found you on TikTok 😊 can I follow you?"]);
+        assert_flags(
+            &age(),
+            Pupil,
+            Direct,
+            &["Hi Mr Obi! I found you on TikTok 😊 can I follow you?", "Sir can I add you on snap"],
+        );
+        assert_flags(&age(), Pupil, Personal, &["I've got my own TikTok account", "add me on snap"]);
     }
 
     #[test]
@@ -99,7 +105,11 @@ mod tests {
             &age(),
             Pupil,
             Group,
-            &["READ THIS!! it's all over Snapchat, forward to everyone!!", "my Roblox avatar is so cool"],
+            &[
+                "READ THIS!! it's all over Snapchat, forward to everyone!!",
+                "my Roblox avatar is so cool",
+                "oh snap, I forgot my PE kit",
+            ],
         );
     }
 }

@@ -30,6 +30,7 @@ const CUES: &[&str] = &[
     "grabbed|nicked|pinched|borrowed|copied|lifted ~2 from another|someone|somebody|their|other",
     "grabbed|nicked|pinched|borrowed|copied|lifted ~2 from a|the website|page|account",
     "grabbed|nicked|pinched|borrowed|copied|lifted ~2 from google|online|<platform>",
+    "grabbed|nicked|pinched|borrowed|copied|lifted ~2 from ~3 <platform>|website|page|account",
     "swapped|replaced|removed|hid their logo|watermark|credit|name",
     "cropped out|off the|their watermark|logo|credit",
     "uploaded|upload|uploading|posted|sharing|shared the|this? whole|full|entire ~6 film|movie|album|episode|series|book",

@@ -76,12 +76,17 @@ impl Vocabulary {
         if let Some(&index) = self.platform_words.get(&token.text) {
             return Some((index, 1));
         }
-        // Ambiguous aliases ("X") count only when written as the platform writes them.
+        // Ambiguous aliases ("X", "snap") count when written as a name, or after a word that
+        // only goes with a platform: "on snap", "my snap".
+        let after_platform_word = at > 0
+            && tokens[at - 1].sentence == token.sentence
+            && matches!(tokens[at - 1].text.as_str(), "on" | "my" | "via" | "using");
+        let written_as_name = token.capitalised && !token.sentence_start;
         self.platforms.iter().enumerate().find_map(|(index, platform)| {
             platform
                 .ambiguous_aliases
                 .iter()
-                .any(|a| a.eq_ignore_ascii_case(&token.text) && token.capitalised && !token.sentence_start)
+                .any(|a| a.eq_ignore_ascii_case(&token.text) && (written_as_name || after_platform_word))
                 .then_some((index, 1))
         })
     }
@@ -104,7 +109,7 @@ impl Vocabulary {
             pupil_ages: [4, 11],
             platforms: vec![
                 platform("instagram", "Instagram", &["insta", "ig"], &[], Some(13)),
-                platform("snapchat", "Snapchat", &["snap"], &[], Some(13)),
+                platform("snapchat", "Snapchat", &["snap"], &["snap"], Some(13)),
                 platform("tiktok", "TikTok", &["tik tok"], &[], Some(13)),
                 platform("whatsapp", "WhatsApp", &["whats app"], &[], Some(13)),
                 platform("roblox", "Roblox", &[], &[], None),
@@ -116,12 +121,10 @@ impl Vocabulary {
 }
 
 impl Classes for Vocabulary {
-    fn contains(&self, name: &str, token: &Token) -> bool {
+    fn contains(&self, name: &str, tokens: &[Token], at: usize) -> bool {
+        let Some(token) = tokens.get(at) else { return false };
         match name {
-            "platform" => {
-                self.platform_words.contains_key(&token.text)
-                    || self.platform_pairs.keys().any(|(first, _)| *first == token.text)
-            }
+            "platform" => self.platform_at(tokens, at).is_some(),
             "first-name" => token.capitalised && lexicon::first_name(&token.text).is_some(),
             "name" => {
                 token.capitalised

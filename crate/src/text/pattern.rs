@@ -23,8 +23,8 @@ use std::fmt;
 
 /// A word class a pattern can name: `<platform>`.
 pub trait Classes {
-    /// Whether `token` belongs to class `name`.
-    fn contains(&self, name: &str, token: &Token) -> bool;
+    /// Whether `tokens[at]` belongs to class `name` (the neighbours may decide it).
+    fn contains(&self, name: &str, tokens: &[Token], at: usize) -> bool;
     /// Whether this set knows class `name` (checked when a pattern is compiled).
     fn knows(&self, name: &str) -> bool;
 }
@@ -169,7 +169,7 @@ fn atom_len(atom: &Atom, tokens: &[Token], at: usize, sentence: u32, classes: &d
     let matches = match atom {
         Atom::Word(w) => token.text == *w,
         Atom::Prefix(p) => token.text.starts_with(p.as_str()),
-        Atom::Class(name) => builtin_class(name, token).unwrap_or_else(|| classes.contains(name, token)),
+        Atom::Class(name) => builtin_class(name, token).unwrap_or_else(|| classes.contains(name, tokens, at)),
         Atom::Words(words) => {
             let window = tokens.get(at..at + words.len())?;
             return window
@@ -291,7 +291,7 @@ impl PatternSet {
 pub struct NoClasses;
 
 impl Classes for NoClasses {
-    fn contains(&self, _: &str, _: &Token) -> bool {
+    fn contains(&self, _: &str, _: &[Token], _: usize) -> bool {
         false
     }
     fn knows(&self, _: &str) -> bool {
