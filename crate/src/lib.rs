@@ -12,9 +12,13 @@ pub mod check;
 pub mod detect;
 pub mod lexicon;
 pub mod model;
+pub mod offsets;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
