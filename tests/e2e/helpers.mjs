@@ -1,0 +1,104 @@
+// Shared by the browser tests: start `postwise serve` on a free port, launch Debian's
+// Chromium through playwright-core, and open pages that record what they fetch.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The school ids, as folders under policies/ (not `_shared`). */
+export function schoolIds() {
+  return readdirSync(join(repo, 'policies'), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * Builds the real policies into a fresh folder and serves it with `postwise serve --port 0`.
+ * Resolves to { origin, url(path), stop() } once the server prints its address.
+ */
+export async function startServer() {
+  const bin = process.env.POSTWISE_BIN ?? join(repo, 'target', 'debug', 'postwise');
+  if (!existsSync(bin)) throw new Error(`no postwise binary at ${bin}: run tests/e2e/run.sh`);
+  const out = mkdtempSync(join(tmpdir(), 'postwise-e2e-'));
+  const child = spawn(bin, ['serve', '--port', '0', '--out', join(out, 'site')], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const origin = await new Promise((resolveOrigin, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`postwise serve did not start:\n${stderr}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolveOrigin(`http://127.0.0.1:${match[1]}`);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`postwise serve exited with ${code}:\n${stderr}`));
+    });
+  });
+  return {
+    origin,
+    url: (path) => new URL(path, origin + '/').href,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill();
+        await exited;
+      }
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with nothing phoning home. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A new context and page that record every request, every failed response and every console
+ * error (CSP violations are reported there). `options` go to `browser.newContext`.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const log = { requests: [], failures: [], consoleErrors: [] };
+  context.on('request', (request) => log.requests.push(request.url()));
+  context.on('response', (response) => {
+    if (response.status() >= 400) log.failures.push(`${response.status()} ${response.url()}`);
+  });
+  context.on('requestfailed', (request) => log.failures.push(`failed ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.consoleErrors.push(String(error)));
+  return { context, page, log };
+}
+
+/** The pages every school has that these tests check, relative to the site root. */
+export function schoolPages(id) {
+  return [`${id}/index.html`, `${id}/policy.html`, `${id}/rules.html`];
+}
