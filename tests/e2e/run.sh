@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Browser tests: builds the postwise binary, then runs every tests/e2e/*.test.mjs with
-# `node --test` against `postwise serve` in Debian's Chromium. Needs `.ci/setup --test` (or
-# Chromium at /usr/bin/chromium and `npm ci` in tests/e2e).
+# `node --test` against `postwise serve` in Debian's Chromium (CHROMIUM overrides its path).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --quiet --bin postwise
 export POSTWISE_BIN="$PWD/target/debug/postwise"
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+# Chromium from Debian and the npm packages, when missing (.ci/setup checks before installing).
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  .ci/setup --test
 fi
 exec node --test --test-reporter=spec tests/e2e/*.test.mjs
