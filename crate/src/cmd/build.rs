@@ -48,8 +48,9 @@ impl Input {
     }
 }
 
-/// Builds and writes the site, reporting on stderr; shared with `postwise serve`.
-pub(crate) fn build_site(input: &Input, out: &Path) -> anyhow::Result<Site> {
+/// Builds the site in memory, reporting warnings and a missing WebAssembly package on stderr;
+/// shared with `postwise serve`.
+pub(crate) fn build_site(input: &Input) -> anyhow::Result<Site> {
     let options = input.options();
     let site =
         site::build(&options).with_context(|| format!("cannot build the site from {}", options.policies.display()))?;
@@ -63,12 +64,17 @@ pub(crate) fn build_site(input: &Input, out: &Path) -> anyhow::Result<Site> {
             options.wasm_pkg.display()
         );
     }
-    site.write(out).with_context(|| format!("cannot write the site to {}", out.display()))?;
     Ok(site)
 }
 
+/// Writes a built site to `out`.
+pub(crate) fn write_site(site: &Site, out: &Path) -> anyhow::Result<()> {
+    site.write(out).with_context(|| format!("cannot write the site to {}", out.display()))
+}
+
 pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let site = build_site(&args.input, &args.out)?;
+    let site = build_site(&args.input)?;
+    write_site(&site, &args.out)?;
     eprintln!(
         "built {} school{} into {}",
         site.schools.len(),

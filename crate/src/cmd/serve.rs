@@ -1,7 +1,7 @@
 //! `postwise serve`: builds the site, serves it on 127.0.0.1, and rebuilds it when a policy or
 //! the WebAssembly package changes.
 
-use super::build::{Input, build_site};
+use super::build::{Input, build_site, write_site};
 use anyhow::Context as _;
 use postwise::site::serve::{Fingerprint, Server};
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let watched = [args.input.policies.clone(), args.input.wasm_pkg.clone()];
     let fingerprint = move || Fingerprint::of(&[watched[0].as_path(), watched[1].as_path()]);
     let mut seen = fingerprint();
-    build_site(&args.input, &args.out)?;
+    write_site(&build_site(&args.input)?, &args.out)?;
 
     let server = Server::bind(args.port, args.out.clone(), Arc::clone(&lock))
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
@@ -50,10 +50,14 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
             seen = now;
-            let _writing = lock.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-            // A failed rebuild leaves the last good site in place: building happens in memory.
-            match build_site(&input, &out) {
-                Ok(_) => eprintln!("rebuilt the site"),
+            // Built in memory first: a policy with errors leaves the last good site in place,
+            // and requests wait only while the files are written.
+            let rebuilt = build_site(&input).and_then(|site| {
+                let _writing = lock.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+                write_site(&site, &out)
+            });
+            match rebuilt {
+                Ok(()) => eprintln!("rebuilt the site"),
                 Err(error) => eprintln!("postwise: {error:#}"),
             }
         }
