@@ -1,6 +1,8 @@
 //! `postwise build` end to end: the real policies and the test fixtures built into a temporary
 //! folder by the real binary, and the pages read back.
 #![cfg(not(target_arch = "wasm32"))]
+// The helpers panic on any surprise too: in a test, that is a failure with its reason.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use postwise::policy::{self, date::Date};
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,5 +1,7 @@
 //! `postwise serve` end to end: the real binary on a free port, spoken to over plain HTTP.
 #![cfg(not(target_arch = "wasm32"))]
+// The helpers panic on any surprise too: in a test, that is a failure with its reason.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
