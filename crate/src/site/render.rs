@@ -1,0 +1,202 @@
+//! Step 3 and 4 of the build: every page rendered from its template, and each school's
+//! `rules.json`.
+
+use super::assets::Assets;
+use super::csp::Csp;
+use super::markdown;
+use super::pages::{SCHOOL_HOME, SCHOOL_PAGES, SchoolPage};
+use super::review::Review;
+use super::rules_page::{self, RuleGroup};
+use super::templates::{NavLink, Page, SchoolInfo, Templates};
+use super::{BuildError, RULES_JSON, words};
+use crate::policy::Policy;
+use crate::policy::date::Date;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A school on the site's home page.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct SchoolListing {
+    href: String,
+    name: String,
+    summary: Option<String>,
+    review: Review,
+}
+
+/// What a school's pages show. Every school page gets all of it, so a new page's template
+/// can use whatever it needs without code.
+#[derive(Clone, Debug, Serialize)]
+struct SchoolPageData<'a> {
+    /// This page's heading.
+    heading: &'a str,
+    /// The policy's title, as the school gives it.
+    policy_title: &'a str,
+    /// One sentence about the policy, when the front matter has one.
+    policy_summary: Option<&'a str>,
+    review: &'a Review,
+    toc: &'a [markdown::TocEntry],
+    /// The policy as sanitised HTML.
+    policy_html: &'a str,
+    rule_groups: &'a [RuleGroup],
+    rule_count: usize,
+    /// The school's pages other than its home page (also in `nav`).
+    links: &'a [NavLink],
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct HomePageData<'a> {
+    schools: &'a [SchoolListing],
+}
+
+/// Renders pages, knowing the templates and assets.
+pub(super) struct Renderer {
+    pub(super) templates: Templates,
+    pub(super) assets: Assets,
+}
+
+/// What every page has around its own data.
+struct Frame<'a> {
+    /// The template.
+    template: &'a str,
+    /// The way to the site root.
+    root: &'a str,
+    /// `<title>`.
+    title: String,
+    csp: Csp,
+    school: Option<SchoolInfo>,
+    nav: Vec<NavLink>,
+}
+
+impl Renderer {
+    fn page<T: Serialize>(&self, frame: Frame<'_>, page: T) -> Result<Vec<u8>, BuildError> {
+        let Frame { template, root, title, csp, school, nav } = frame;
+        let assets =
+            self.assets.paths().into_iter().map(|(name, path)| (name.to_owned(), format!("{root}{path}"))).collect();
+        let context = Page { title, csp: csp.policy(), root: root.to_owned(), assets, school, nav, page };
+        let html = self
+            .templates
+            .render(template, &context)
+            .map_err(|source| BuildError::Template { name: template.to_owned(), source })?;
+        Ok(html.into_bytes())
+    }
+}
+
+/// The school's navigation: its home page, then [`SCHOOL_PAGES`]; `current` is the file
+/// being rendered.
+fn nav_links(policy: &Policy, templates: &Templates, current: &str) -> Vec<NavLink> {
+    let pupils = words::pupils(policy.school.pupils_called);
+    let home = NavLink {
+        href: SCHOOL_HOME.to_owned(),
+        title: "School home",
+        summary: String::new(),
+        ready: true,
+        current: current == SCHOOL_HOME,
+    };
+    let pages = SCHOOL_PAGES.iter().map(|page| NavLink {
+        href: page.file.to_owned(),
+        title: page.title,
+        summary: page.summary.replace("{pupils}", pupils),
+        ready: templates.has(page.template),
+        current: current == page.file,
+    });
+    std::iter::once(home).chain(pages).collect()
+}
+
+/// Renders one school's pages and `rules.json` into `files`.
+pub(super) fn render_school(
+    renderer: &Renderer,
+    policy: &Policy,
+    today: Date,
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<SchoolListing, BuildError> {
+    let id = &policy.id;
+    let school = SchoolInfo {
+        id: id.clone(),
+        name: policy.school.name.clone(),
+        pupils: words::pupils(policy.school.pupils_called),
+        rules_json: RULES_JSON,
+    };
+    let review = Review::new(policy.school.review.as_ref(), today);
+    let toc = markdown::table_of_contents(&policy.document);
+    let policy_html = markdown::render_policy(&policy.document.body);
+    let rule_groups = rules_page::rule_groups(policy);
+    let links: Vec<NavLink> = nav_links(policy, &renderer.templates, "").into_iter().skip(1).collect();
+    let data = |heading: &'static str| SchoolPageData {
+        heading,
+        policy_title: &policy.document.front.title,
+        policy_summary: policy.document.front.summary.as_deref(),
+        review: &review,
+        toc: &toc,
+        policy_html: &policy_html,
+        rule_groups: &rule_groups,
+        rule_count: policy.rules.len(),
+        links: &links,
+    };
+
+    let home = renderer.page(
+        Frame {
+            template: "school.html",
+            root: "../",
+            title: format!("{} – Postwise", policy.school.name),
+            csp: Csp::STATIC,
+            school: Some(school.clone()),
+            nav: nav_links(policy, &renderer.templates, SCHOOL_HOME),
+        },
+        data(""),
+    )?;
+    files.insert(format!("{id}/{SCHOOL_HOME}"), home);
+
+    for page in SCHOOL_PAGES {
+        let SchoolPage { file, template, title, csp, .. } = *page;
+        let (template, csp) =
+            if renderer.templates.has(template) { (template, csp) } else { ("placeholder.html", Csp::STATIC) };
+        let html = renderer.page(
+            Frame {
+                template,
+                root: "../",
+                title: format!("{title} – {} – Postwise", policy.school.name),
+                csp,
+                school: Some(school.clone()),
+                nav: nav_links(policy, &renderer.templates, file),
+            },
+            data(title),
+        )?;
+        files.insert(format!("{id}/{file}"), html);
+    }
+
+    let mut bundle =
+        serde_json::to_vec(&policy.bundle()).map_err(|source| BuildError::Bundle { school: id.clone(), source })?;
+    bundle.push(b'\n');
+    files.insert(format!("{id}/{RULES_JSON}"), bundle);
+
+    Ok(SchoolListing {
+        href: format!("{id}/{SCHOOL_HOME}"),
+        name: policy.school.name.clone(),
+        summary: policy.document.front.summary.clone(),
+        review,
+    })
+}
+
+/// The site's home page, listing the schools, and the 404 page, into `files`.
+pub(super) fn render_home(
+    renderer: &Renderer,
+    listings: &[SchoolListing],
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<(), BuildError> {
+    let frame = |template, root, title: &str| Frame {
+        template,
+        root,
+        title: title.to_owned(),
+        csp: Csp::STATIC,
+        school: None,
+        nav: Vec::new(),
+    };
+    let home = HomePageData { schools: listings };
+    files.insert(
+        "index.html".to_owned(),
+        renderer.page(frame("index.html", "", "Postwise: schools' social media policies"), &home)?,
+    );
+    // Served for any missing path, so its links start from the site root.
+    files.insert("404.html".to_owned(), renderer.page(frame("404.html", "/", "Page not found – Postwise"), ())?);
+    Ok(())
+}
