@@ -4,7 +4,7 @@
 //!
 //! 1. Load every school folder under the policies folder (`policy::load_valid`); a policy with
 //!    errors stops the build before anything is written.
-//! 2. Collect the assets: the embedded files from `www/` ([`assets::EMBEDDED`]) and, when the
+//! 2. Collect the assets: the embedded files from `www/` (`assets::EMBEDDED`) and, when the
 //!    folder exists, the WebAssembly checker from wasm-pack's output; each gets a content-hashed
 //!    name.
 //! 3. For each school, render `policy.md` to sanitised HTML with an anchor per clause
