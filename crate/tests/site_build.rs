@@ -437,6 +437,26 @@ fn the_review_line_warns_in_words_when_overdue() {
 }
 
 #[test]
+fn without_today_the_date_comes_from_source_date_epoch() {
+    let dir = scratch("source_date_epoch");
+    let built_on = |seconds: &str, out: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_postwise"))
+            .args(["build", "--wasm-pkg", "no-such-pkg", "--out"])
+            .arg(out)
+            .arg("--policies")
+            .arg(repo().join("policies"))
+            .env("SOURCE_DATE_EPOCH", seconds)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        read(&out.join("cotton-end/policy.html"))
+    };
+    // 30 September and 1 October 2024, at midnight UTC; cotton-end is due in September 2024.
+    assert!(!built_on("1727654400", &dir.join("a")).contains("Review overdue"));
+    assert!(built_on("1727740800", &dir.join("b")).contains("Review overdue"));
+}
+
+#[test]
 fn the_rules_page_quotes_and_links_each_rules_clause_with_its_examples() {
     let site = real_site("rules_page");
     let today = Date::parse("2025-01-15").expect("date");
