@@ -3,6 +3,7 @@
 //! mixed corpus, and the same drafts through rustrict (a profanity filter only) for scale.
 //!
 //! `cargo bench --bench check`; the comparison with rustrict is printed at the end.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use postwise::bundle::PolicyBundle;

@@ -7,7 +7,7 @@
 use crate::bundle::{PolicyBundle, Rule};
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
 use crate::model::{Context, Finding, Span};
-use crate::text::pattern::PatternError;
+use crate::text::pattern::{CueEngine, PatternError};
 
 /// A rule whose detector could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -27,12 +27,14 @@ pub struct Checker {
     detector_of: Vec<usize>,
     detectors: Vec<Box<dyn Detect>>,
     vocabulary: Vocabulary,
+    engine: CueEngine,
 }
 
 impl Checker {
     /// Compiles `bundle`'s rules.
     pub fn new(bundle: &PolicyBundle) -> Result<Checker, RuleError> {
         let vocabulary = Vocabulary::new(&bundle.school);
+        let mut engine = CueEngine::default();
         let mut specs: Vec<&DetectorSpec> = Vec::new();
         let mut detectors: Vec<Box<dyn Detect>> = Vec::new();
         let mut detector_of = Vec::with_capacity(bundle.rules.len());
@@ -40,8 +42,10 @@ impl Checker {
             let index = match specs.iter().position(|s| **s == rule.detect) {
                 Some(index) => index,
                 None => {
-                    let detector =
-                        rule.detect.build(&vocabulary).map_err(|source| RuleError { rule: rule.id.clone(), source })?;
+                    let detector = rule
+                        .detect
+                        .build(&vocabulary, &mut engine)
+                        .map_err(|source| RuleError { rule: rule.id.clone(), source })?;
                     specs.push(&rule.detect);
                     detectors.push(detector);
                     specs.len() - 1
@@ -49,7 +53,7 @@ impl Checker {
             };
             detector_of.push(index);
         }
-        Ok(Checker { rules: bundle.rules.clone(), detector_of, detectors, vocabulary })
+        Ok(Checker { rules: bundle.rules.clone(), detector_of, detectors, vocabulary, engine })
     }
 
     /// The rules, in the order written.
@@ -67,7 +71,7 @@ impl Checker {
         if !rule.authors.contains(&context.author) || !rule.channels.contains(&context.channel) {
             return Vec::new();
         }
-        let draft = Draft::new(text, context, &self.vocabulary);
+        let draft = Draft::new(text, context, &self.vocabulary, &self.engine);
         let mut spans = Vec::new();
         self.detectors[self.detector_of[index]].detect(&draft, &mut spans);
         spans
@@ -75,7 +79,7 @@ impl Checker {
 
     /// Everything in `text` that breaks a rule applying to `context`, ordered by position.
     pub fn check(&self, text: &str, context: &Context) -> Vec<Finding> {
-        let draft = Draft::new(text, context, &self.vocabulary);
+        let draft = Draft::new(text, context, &self.vocabulary, &self.engine);
         let mut found: Vec<Option<Vec<Span>>> = (0..self.detectors.len()).map(|_| None).collect();
         let mut findings: Vec<Finding> = Vec::new();
         for (rule, &detector) in self.rules.iter().zip(&self.detector_of) {
@@ -121,7 +125,7 @@ fn settle(mut findings: Vec<Finding>) -> Vec<Finding> {
             _ => settled.push(finding),
         }
     }
-    settled.sort_by(|a, b| (a.start, a.end, a.category).cmp(&(b.start, b.end, b.category)));
+    settled.sort_by_key(|f| (f.start, f.end, f.category));
     settled
 }
 

@@ -4,7 +4,7 @@
 //! checked by tests (`tests` below): sorted, lowercase, folded, no duplicates, so a bad edit
 //! fails the build's tests rather than the checker.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// The lines of a list file that are entries: not blank, not `#` comments.
@@ -13,8 +13,8 @@ pub fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A named section of a file of `## name` headed word lists.
-pub fn sections(text: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
-    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+pub fn sections(text: &'static str) -> FxHashMap<&'static str, Vec<&'static str>> {
+    let mut out: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     let mut current = "";
     for line in text.lines().map(str::trim) {
         if let Some(name) = line.strip_prefix("## ") {
@@ -34,7 +34,7 @@ const OFFENSIVE: &str = include_str!("../lexicons/offensive.tsv");
 const ALLOWED: &str = include_str!("../lexicons/allowed.txt");
 const CLASSES: &str = include_str!("../lexicons/classes.txt");
 
-static CONFUSABLE_MAP: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+static CONFUSABLE_MAP: LazyLock<FxHashMap<char, char>> = LazyLock::new(|| {
     entries(CONFUSABLES)
         .filter_map(|line| {
             let (from, to) = line.split_once('\t')?;
@@ -59,7 +59,7 @@ pub struct NameEntry {
     pub common_word: bool,
 }
 
-fn name_list(text: &'static str) -> HashMap<&'static str, NameEntry> {
+fn name_list(text: &'static str) -> FxHashMap<&'static str, NameEntry> {
     entries(text)
         .map(|line| match line.split_once('\t') {
             Some((name, flags)) => (name, NameEntry { common_word: flags.contains('w') }),
@@ -68,17 +68,45 @@ fn name_list(text: &'static str) -> HashMap<&'static str, NameEntry> {
         .collect()
 }
 
-static FIRST_NAME_MAP: LazyLock<HashMap<&'static str, NameEntry>> = LazyLock::new(|| name_list(FIRST_NAMES));
-static SURNAME_MAP: LazyLock<HashMap<&'static str, NameEntry>> = LazyLock::new(|| name_list(SURNAMES));
+/// What the word lists say of one word: its classes and whether it is a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The classes of `classes.txt` it is in, one bit each.
+    pub classes: u64,
+    /// As a first name.
+    pub first_name: Option<NameEntry>,
+    /// As a surname.
+    pub surname: Option<NameEntry>,
+}
+
+/// Every word of the name lists and `classes.txt`, so that a token needs one lookup.
+static WORDS: LazyLock<FxHashMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, WordInfo> = FxHashMap::default();
+    for (name, entry) in name_list(FIRST_NAMES) {
+        words.entry(name).or_default().first_name = Some(entry);
+    }
+    for (name, entry) in name_list(SURNAMES) {
+        words.entry(name).or_default().surname = Some(entry);
+    }
+    for (word, mask) in &CLASS_INDEX.masks {
+        words.entry(word).or_default().classes = *mask;
+    }
+    words
+});
+
+/// What the word lists say of `word` (folded).
+pub fn word_info(word: &str) -> WordInfo {
+    WORDS.get(word).copied().unwrap_or_default()
+}
 
 /// `word` (folded) as a first name.
 pub fn first_name(word: &str) -> Option<NameEntry> {
-    FIRST_NAME_MAP.get(word).copied()
+    word_info(word).first_name
 }
 
 /// `word` (folded) as a surname.
 pub fn surname(word: &str) -> Option<NameEntry> {
-    SURNAME_MAP.get(word).copied()
+    word_info(word).surname
 }
 
 /// What kind of offence a term gives.
@@ -118,16 +146,48 @@ pub struct Term {
 
 /// The offensive-terms list.
 pub struct OffensiveTerms {
-    /// Single-word terms by word.
-    pub words: HashMap<&'static str, Term>,
+    /// Single-word terms by word, and by their spellings with look-alike letters of the
+    /// alphabet ("fvck", "phuck").
+    pub words: FxHashMap<Box<str>, Term>,
     /// Multi-word terms, by their first word.
-    pub phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Term)>>,
+    pub phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, Term)>>,
     /// Stems, for matching inflected and compound forms.
     pub stems: Vec<Term>,
+    /// The stems by their text and look-alike spellings.
+    pub stem_map: FxHashMap<Box<str>, Term>,
+    /// The first three bytes of every single-word spelling: a word starting otherwise is no
+    /// term, plural or inflection, which rules out most words with one lookup.
+    pub starts: rustc_hash::FxHashSet<[u8; 3]>,
+    /// The same for the stems alone.
+    pub stem_starts: rustc_hash::FxHashSet<[u8; 3]>,
+}
+
+/// The first three bytes of `word`, if it has three.
+pub fn first_three(word: &str) -> Option<[u8; 3]> {
+    word.as_bytes().get(..3).and_then(|b| b.try_into().ok())
+}
+
+/// A term's spellings with letters swapped for look-alikes of the alphabet: u as v, f as ph.
+fn alphabet_lookalikes(term: &str) -> Vec<String> {
+    let mut spellings = vec![term.to_owned()];
+    if term.contains('u') {
+        spellings.push(term.replace('u', "v"));
+    }
+    if term.contains('f') {
+        spellings.extend(spellings.clone().iter().map(|s| s.replace('f', "ph")));
+    }
+    spellings
 }
 
 static OFFENSIVE_TERMS: LazyLock<OffensiveTerms> = LazyLock::new(|| {
-    let mut terms = OffensiveTerms { words: HashMap::new(), phrases: HashMap::new(), stems: Vec::new() };
+    let mut terms = OffensiveTerms {
+        words: FxHashMap::default(),
+        phrases: FxHashMap::default(),
+        stems: Vec::new(),
+        stem_map: FxHashMap::default(),
+        starts: Default::default(),
+        stem_starts: Default::default(),
+    };
     for line in entries(OFFENSIVE) {
         let mut fields = line.split('\t');
         let (Some(term), Some(severity), Some(kind), Some(matching)) =
@@ -148,14 +208,25 @@ static OFFENSIVE_TERMS: LazyLock<OffensiveTerms> = LazyLock::new(|| {
         if let [first, _, ..] = words.as_slice() {
             terms.phrases.entry(first).or_default().push((words.clone(), term));
         } else {
-            terms.words.insert(term.term, term);
+            terms.words.insert(term.term.into(), term);
             if matching == TermMatch::Stem {
                 terms.stems.push(term);
+                terms.stem_map.insert(term.term.into(), term);
             }
         }
     }
-    // Longest stems first, so "motherfuck" wins over "fuck".
-    terms.stems.sort_by_key(|t| std::cmp::Reverse(t.term.len()));
+    // Then the look-alike spellings, which never replace a listed one.
+    let listed: Vec<Term> = terms.words.values().copied().collect();
+    for term in listed {
+        for spelling in alphabet_lookalikes(term.term).into_iter().skip(1) {
+            if term.matching == TermMatch::Stem {
+                terms.stem_map.entry(spelling.clone().into()).or_insert(term);
+            }
+            terms.words.entry(spelling.into()).or_insert(term);
+        }
+    }
+    terms.starts = terms.words.keys().filter_map(|w| first_three(w)).collect();
+    terms.stem_starts = terms.stem_map.keys().filter_map(|w| first_three(w)).collect();
     terms
 });
 
@@ -164,8 +235,8 @@ pub fn offensive() -> &'static OffensiveTerms {
     &OFFENSIVE_TERMS
 }
 
-static ALLOWED_PHRASES: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut map: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+static ALLOWED_PHRASES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
     for line in entries(ALLOWED) {
         let words: Vec<&str> = line.split(' ').collect();
         if let Some(first) = words.first() {
@@ -177,16 +248,52 @@ static ALLOWED_PHRASES: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> 
 
 /// Innocent phrases that contain an offensive word ("great tits", "dick whittington"),
 /// by their first word.
-pub fn allowed_phrases() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
+pub fn allowed_phrases() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
     &ALLOWED_PHRASES
 }
 
-static WORD_CLASSES: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
-    LazyLock::new(|| sections(CLASSES).into_iter().map(|(name, words)| (name, words.into_iter().collect())).collect());
+/// The word classes of `lexicons/classes.txt`: their names in file order (a class's bit is its
+/// index), and for each word the mask of the classes it is in.
+struct ClassIndex {
+    names: Vec<&'static str>,
+    masks: FxHashMap<&'static str, u64>,
+}
 
-/// The word classes in `lexicons/classes.txt` (`weekday`, `title`, `party` …).
-pub fn word_class(name: &str) -> Option<&'static HashSet<&'static str>> {
-    WORD_CLASSES.get(name)
+static CLASS_INDEX: LazyLock<ClassIndex> = LazyLock::new(|| {
+    let mut index = ClassIndex { names: Vec::new(), masks: FxHashMap::default() };
+    let mut current: Option<u32> = None;
+    for line in CLASSES.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("## ") {
+            current = u32::try_from(index.names.len()).ok().filter(|&bit| bit < FIRST_VOCABULARY_BIT);
+            index.names.push(name.trim());
+        } else if let Some(bit) = current.filter(|_| !line.is_empty() && !line.starts_with('#')) {
+            *index.masks.entry(line).or_default() |= 1 << bit;
+        }
+    }
+    index
+});
+
+/// Bits from here up to the built-in classes' are the school vocabulary's own.
+pub const FIRST_VOCABULARY_BIT: u32 = 52;
+
+/// The bit of a class of `lexicons/classes.txt`, as in [`word_classes`].
+pub fn class_bit(name: &str) -> Option<u32> {
+    CLASS_INDEX
+        .names
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|i| u32::try_from(i).ok())
+        .filter(|&bit| bit < FIRST_VOCABULARY_BIT)
+}
+
+/// The classes of `lexicons/classes.txt` that `word` (folded) is in, one bit each.
+pub fn word_classes(word: &str) -> u64 {
+    word_info(word).classes
+}
+
+/// Whether `word` (folded) is in class `name` of `lexicons/classes.txt`.
+pub fn in_class(name: &str, word: &str) -> bool {
+    class_bit(name).is_some_and(|bit| word_classes(word) & (1 << bit) != 0)
 }
 
 #[cfg(test)]
@@ -238,9 +345,24 @@ mod tests {
     fn offensive_terms_parse() {
         let parsed = offensive();
         let rows = entries(OFFENSIVE).count();
-        let kept = parsed.words.len() + parsed.phrases.values().map(Vec::len).sum::<usize>();
+        let kept = parsed
+            .words
+            .values()
+            .filter(|t| !t.term.contains(' '))
+            .map(|t| t.term)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            + parsed.phrases.values().map(Vec::len).sum::<usize>();
         assert_eq!(rows, kept, "every row of offensive.tsv must parse (term, severity 1-3, kind, word|stem)");
         assert!(parsed.words.get("fuck").is_some_and(|t| t.severity == 3));
+        assert!(parsed.words.get("fvck").is_some_and(|t| t.term == "fuck"), "look-alike spelling");
+    }
+
+    #[test]
+    fn classes_fit_in_their_bits() {
+        assert!(CLASS_INDEX.names.len() <= FIRST_VOCABULARY_BIT as usize, "too many classes in classes.txt");
+        assert!(in_class("title", "mrs") && in_class("weekday", "sunday") && !in_class("weekday", "mrs"));
+        assert_eq!(class_bit("no-such-class"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `postwise lint` against the broken policies in `tests/fixtures/lint/`: each must be reported
 //! at the right file, line and column, and the command's exit status must say so.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
 use postwise::policy::{self, date::Date, diagnostic::Diagnostics};
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! character boundaries, and the same draft always gives the same findings. Every detector is
 //! switched on for every author and channel, so every code path sees the input.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
 use postwise::bundle::{Platform, PolicyBundle, Rule, School};
 use postwise::check::Checker;

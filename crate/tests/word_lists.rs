@@ -2,10 +2,12 @@
 //! no innocent word or phrase may be. Each test walks its whole list and fails once, listing
 //! every failure.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
 use postwise::bundle::School;
 use postwise::detect::{Draft, Vocabulary, offensive};
 use postwise::model::{Author, Channel, Context};
+use postwise::text::pattern::CueEngine;
 
 fn vocabulary() -> Vocabulary {
     Vocabulary::new(&School {
@@ -29,7 +31,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// The offensive terms found in `text`, of any kind and severity.
 fn terms_in(text: &str, vocabulary: &Vocabulary) -> Vec<&'static str> {
     let context = Context { author: Author::Pupil, channel: Channel::Group, age: None, media: Vec::new() };
-    let draft = Draft::new(text, &context, vocabulary);
+    let engine = CueEngine::default();
+    let draft = Draft::new(text, &context, vocabulary, &engine);
     offensive::find_terms(&draft).into_iter().map(|hit| hit.term.term).collect()
 }
 

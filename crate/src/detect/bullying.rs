@@ -12,10 +12,10 @@
 //! from the offensive list (`twat`, `dickhead`) count as insults when aimed at someone. Words
 //! on their own are not bullying: "killer whales", "shoot" in netball, "I'll get you the form".
 
-use super::{Detect, Draft, Vocabulary, cue_set, offensive};
+use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon::OffenceKind;
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Bullying {
     cues: PatternSet,
@@ -68,8 +68,8 @@ const CUES: &[&str] = &[
 ];
 
 impl Bullying {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Bullying {
-        Bullying { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Bullying {
+        Bullying { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 
@@ -79,7 +79,7 @@ impl Detect for Bullying {
             found.push(draft.match_span(&m));
         }
         // A crude insult word aimed at someone: "you twat", "he's a dickhead".
-        for hit in offensive::find_terms(draft) {
+        for hit in draft.offensive_terms() {
             if !matches!(hit.term.kind, OffenceKind::Insult | OffenceKind::Slur) {
                 continue;
             }

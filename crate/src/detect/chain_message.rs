@@ -13,7 +13,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct ChainMessage {
     cues: PatternSet,
@@ -45,8 +45,8 @@ const CUES: &[&str] = &[
 ];
 
 impl ChainMessage {
-    pub(super) fn new(vocabulary: &Vocabulary) -> ChainMessage {
-        ChainMessage { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> ChainMessage {
+        ChainMessage { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

@@ -19,7 +19,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::{Channel, Span};
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 use serde::{Deserialize, Serialize};
 
 /// Who the contact is with.
@@ -82,8 +82,11 @@ const REQUESTS_TO_STAFF: &[&str] = &[
     "bother|contact|message you|u on",
 ];
 
-const PARENT_CUES: &[&str] =
-    &["<parent-word>", "your|ur child*|son|sons|daughter*|kid|kids|boy|boys|girl|girls|little+one*", "carers"];
+const PARENT_CUES: &[&str] = &[
+    "<parent-word>",
+    "your|ur child*|son|sons|daughter*|kid|kids|boy|boys|girl|girls|little+one|little+ones",
+    "carers",
+];
 /// Signs the person contacted is a pupil.
 const PUPIL_CUES: &[&str] = &[
     "<pupil-word>",
@@ -95,15 +98,15 @@ const STAFF_IN_VIEW: &[&str] = &["<title> <cap>", "<title>", "teacher|teachers|h
 const GREETING: &[&str] = &["hi|hello|hey|dear|morning|afternoon|evening <title>", "hi|hello|hey|dear <title> <cap>"];
 
 impl ContactRequest {
-    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary) -> ContactRequest {
+    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> ContactRequest {
         ContactRequest {
             settings,
-            staff_requests: cue_set(STAFF_REQUESTS, vocabulary),
-            requests_to_staff: cue_set(REQUESTS_TO_STAFF, vocabulary),
-            parent_cues: cue_set(PARENT_CUES, vocabulary),
-            pupil_cues: cue_set(PUPIL_CUES, vocabulary),
-            staff_in_view: cue_set(STAFF_IN_VIEW, vocabulary),
-            greeting: cue_set(GREETING, vocabulary),
+            staff_requests: cue_set(STAFF_REQUESTS, vocabulary, engine),
+            requests_to_staff: cue_set(REQUESTS_TO_STAFF, vocabulary, engine),
+            parent_cues: cue_set(PARENT_CUES, vocabulary, engine),
+            pupil_cues: cue_set(PUPIL_CUES, vocabulary, engine),
+            staff_in_view: cue_set(STAFF_IN_VIEW, vocabulary, engine),
+            greeting: cue_set(GREETING, vocabulary, engine),
         }
     }
 }

@@ -14,7 +14,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Credentials {
     cues: PatternSet,
@@ -75,8 +75,8 @@ const NOT_A_VALUE: &[&str] = &[
 ];
 
 impl Credentials {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Credentials {
-        Credentials { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Credentials {
+        Credentials { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

@@ -15,7 +15,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Criticism {
     cues: PatternSet,
@@ -50,8 +50,8 @@ const CUES: &[&str] = &[
 ];
 
 impl Criticism {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Criticism {
-        Criticism { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Criticism {
+        Criticism { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

@@ -12,7 +12,7 @@
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon;
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 use crate::text::tokens::Token;
 
 pub(super) struct DateOfBirth {
@@ -23,8 +23,8 @@ const CUES: &[&str] =
     &["born on|in?", "dob", "d o b", "date of birth", "birthday is|was|on", "bday is|on", "birth date"];
 
 impl DateOfBirth {
-    pub(super) fn new(vocabulary: &Vocabulary) -> DateOfBirth {
-        DateOfBirth { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> DateOfBirth {
+        DateOfBirth { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 
@@ -35,8 +35,7 @@ fn is_day(token: &Token) -> bool {
 }
 
 fn is_month(token: &Token) -> bool {
-    lexicon::word_class("month").is_some_and(|m| m.contains(token.text.as_str()))
-        || token.text.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+    lexicon::in_class("month", &token.text) || token.text.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
 /// The number of tokens of a date starting at `at`: "3 May 2015", "3rd of May", "03 05 2015".
@@ -53,9 +52,7 @@ fn date_at(tokens: &[Token], at: usize) -> Option<usize> {
         }
     }
     // "May 3rd", "May 3 2015"
-    if t(0).is_some_and(|m| lexicon::word_class("month").is_some_and(|w| w.contains(m.text.as_str())))
-        && t(1).is_some_and(is_day)
-    {
+    if t(0).is_some_and(|m| lexicon::in_class("month", &m.text)) && t(1).is_some_and(is_day) {
         return Some(2);
     }
     // ISO: 2015 05 03

@@ -13,10 +13,10 @@
 //! word used of people (`deaf lad`, `immigrants`) with a demeaning word in the same sentence.
 //! A group word alone is never flagged: "Deaf Awareness Week", "our Polish families".
 
-use super::{Detect, Draft, Vocabulary, cue_set, offensive};
+use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon::OffenceKind;
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Discrimination {
     cues: PatternSet,
@@ -46,14 +46,14 @@ const CUES: &[&str] = &[
 ];
 
 impl Discrimination {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Discrimination {
-        Discrimination { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Discrimination {
+        Discrimination { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 
 impl Detect for Discrimination {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
-        for hit in offensive::find_terms(draft) {
+        for hit in draft.offensive_terms() {
             if hit.term.kind == OffenceKind::Slur {
                 found.push(hit.span);
             }

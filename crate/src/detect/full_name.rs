@@ -20,7 +20,7 @@
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon;
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 use crate::text::tokens::Token;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -50,13 +50,13 @@ static PUBLIC_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../../lexicons/public-names.txt")).collect());
 
 impl FullName {
-    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary) -> FullName {
-        FullName { settings, introductions: cue_set(INTRODUCTIONS, vocabulary) }
+    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> FullName {
+        FullName { settings, introductions: cue_set(INTRODUCTIONS, vocabulary, engine) }
     }
 }
 
 fn in_class(class: &str, word: &str) -> bool {
-    lexicon::word_class(class).is_some_and(|w| w.contains(word))
+    lexicon::in_class(class, word)
 }
 
 /// The word without a possessive `'s`: "Parkes's" → "parkes", "Sienna's" → "sienna".
@@ -71,7 +71,7 @@ fn base<'a>(draft: &Draft<'_>, token: &'a Token) -> &'a str {
 
 /// Whether only spaces, or a hyphen, separate two tokens in the original.
 fn adjacent(draft: &Draft<'_>, a: &Token, b: &Token) -> bool {
-    a.sentence == b.sentence && draft.text[a.span.end..b.span.start].chars().all(|c| c == ' ' || c == '-')
+    a.sentence == b.sentence && draft.between(a, b).chars().all(|c| c == ' ' || c == '-')
 }
 
 /// The end (exclusive) of a surname starting at `at`, joining hyphenated parts.
@@ -83,7 +83,7 @@ fn surname_end(draft: &Draft<'_>, at: usize, any_case: bool) -> Option<(usize, b
     }
     let mut end = at + 1;
     while let Some(next) = tokens.get(end) {
-        let joined = &draft.text[tokens[end - 1].span.end..next.span.start] == "-";
+        let joined = draft.between(&tokens[end - 1], next) == "-";
         if joined && (next.capitalised || any_case) && next.has_letter {
             end += 1;
         } else {
@@ -142,11 +142,13 @@ impl Detect for FullName {
         while i < tokens.len() {
             let t = &tokens[i];
             let intro = introduced.contains(&i);
+            if !(t.capitalised || intro) || t.has_digit {
+                i += 1;
+                continue;
+            }
             let first = lexicon::first_name(base(draft, t));
             let titled = i > 0 && in_class("title", &tokens[i - 1].text) && tokens[i - 1].sentence == t.sentence;
-            let skip =
-                first.is_none() || !(t.capitalised || intro) || titled || in_class("weekday", &t.text) || t.has_digit;
-            if skip {
+            if first.is_none() || titled || in_class("weekday", &t.text) {
                 i += 1;
                 continue;
             }

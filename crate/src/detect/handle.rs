@@ -13,7 +13,7 @@
 
 use super::{Detect, Draft, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Handle {
     cues: PatternSet,
@@ -29,8 +29,8 @@ const CUES: &[&str] = &[
 ];
 
 impl Handle {
-    pub(super) fn new(vocabulary: &super::Vocabulary) -> Handle {
-        Handle { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &super::Vocabulary, engine: &mut CueEngine) -> Handle {
+        Handle { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

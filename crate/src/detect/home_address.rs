@@ -28,7 +28,7 @@ fn is_house_number(token: &Token) -> bool {
 }
 
 fn is_street_word(token: &Token) -> bool {
-    lexicon::word_class("street-suffix").is_some_and(|w| w.contains(token.text.as_str()))
+    lexicon::in_class("street-suffix", &token.text)
 }
 
 /// Whether `outward` and `inward` (folded) form a UK postcode.
@@ -55,9 +55,13 @@ impl Detect for HomeAddress {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         let tokens = &draft.tokens;
         for (i, token) in tokens.iter().enumerate() {
+            // Postcodes and house numbers start with a token that has a digit.
+            if !token.has_digit {
+                continue;
+            }
             // Postcode in two tokens: "N17 6QQ".
             if let Some(next) = tokens.get(i + 1)
-                && next.span.start - token.span.end <= 1
+                && draft.between(token, next).len() <= 1
                 && is_postcode(&token.text, &next.text)
             {
                 found.push(draft.span(i, i + 2));

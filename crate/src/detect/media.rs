@@ -22,6 +22,7 @@
 use super::full_name::{FullName, Settings as NameSettings};
 use super::{Detect, Draft, Vocabulary};
 use crate::model::{Consent, Span};
+use crate::text::pattern::CueEngine;
 use serde::{Deserialize, Serialize};
 
 /// One thing to check about attached media.
@@ -56,8 +57,11 @@ pub(super) struct Media {
 }
 
 impl Media {
-    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary) -> Media {
-        Media { settings, names: FullName::new(NameSettings { with_class: false, only_with_media: true }, vocabulary) }
+    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> Media {
+        Media {
+            settings,
+            names: FullName::new(NameSettings { with_class: false, only_with_media: true }, vocabulary, engine),
+        }
     }
 }
 

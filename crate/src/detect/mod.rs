@@ -37,9 +37,10 @@ pub use vocabulary::Vocabulary;
 
 use crate::model::{Context, Span};
 use crate::text::normalise::{Folded, fold};
-use crate::text::pattern::{PatternError, PatternMatch, PatternSet};
+use crate::text::pattern::{CueEngine, Matches, PatternError, PatternMatch, PatternSet};
 use crate::text::tokens::{Token, tokenise};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 
 /// A detector and its settings, as a rule's `detect` table gives them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,14 +111,21 @@ pub struct Draft<'a> {
     pub context: &'a Context,
     /// The school's words.
     pub vocabulary: &'a Vocabulary,
+    /// The checker's cue patterns.
+    engine: &'a CueEngine,
+    /// What they match, found once, on first use.
+    matches: OnceCell<Matches>,
+    /// The offensive terms in the draft, found once for the detectors that need them.
+    terms: OnceCell<Vec<offensive::Hit>>,
 }
 
 impl<'a> Draft<'a> {
-    /// Prepares `text` for detection.
-    pub fn new(text: &'a str, context: &'a Context, vocabulary: &'a Vocabulary) -> Draft<'a> {
+    /// Prepares `text` for detection with a checker's vocabulary and cue patterns.
+    pub fn new(text: &'a str, context: &'a Context, vocabulary: &'a Vocabulary, engine: &'a CueEngine) -> Draft<'a> {
         let folded = fold(text);
-        let tokens = tokenise(text, &folded);
-        Draft { text, folded, tokens, context, vocabulary }
+        let mut tokens = tokenise(text, &folded);
+        vocabulary.annotate(&mut tokens);
+        Draft { text, folded, tokens, context, vocabulary, engine, matches: OnceCell::new(), terms: OnceCell::new() }
     }
 
     /// The original span of tokens `start..end`.
@@ -134,7 +142,12 @@ impl<'a> Draft<'a> {
 
     /// Every match of `set`.
     pub fn find(&self, set: &PatternSet) -> Vec<PatternMatch> {
-        set.find_all(&self.tokens, self.vocabulary)
+        self.matches.get_or_init(|| self.engine.run(&self.tokens)).of(*set).to_vec()
+    }
+
+    /// The offensive terms in the draft, of any kind and severity.
+    pub fn offensive_terms(&self) -> &[offensive::Hit] {
+        self.terms.get_or_init(|| offensive::find_terms(self))
     }
 
     /// Indices of the tokens in sentence `sentence`.
@@ -142,6 +155,12 @@ impl<'a> Draft<'a> {
         let start = self.tokens.partition_point(|t| t.sentence < sentence);
         let end = self.tokens.partition_point(|t| t.sentence <= sentence);
         start..end
+    }
+
+    /// The original text between two tokens; empty when they come from the same character
+    /// (one character can fold to several: "¼" to "1⁄4").
+    pub fn between(&self, a: &Token, b: &Token) -> &'a str {
+        self.text.get(a.span.end..b.span.start).unwrap_or("")
     }
 
     /// The original text of a token as written.
@@ -157,32 +176,35 @@ pub trait Detect: Send + Sync {
 }
 
 impl DetectorSpec {
-    /// Builds the detector, compiling any patterns against the school's vocabulary.
-    pub fn build(&self, vocabulary: &Vocabulary) -> Result<Box<dyn Detect>, PatternError> {
+    /// Builds the detector, compiling its patterns into `engine` against the school's
+    /// vocabulary.
+    pub fn build(&self, vocabulary: &Vocabulary, engine: &mut CueEngine) -> Result<Box<dyn Detect>, PatternError> {
         Ok(match self {
-            DetectorSpec::FullName(s) => Box::new(full_name::FullName::new(s.clone(), vocabulary)),
-            DetectorSpec::DateOfBirth(_) => Box::new(date_of_birth::DateOfBirth::new(vocabulary)),
+            DetectorSpec::FullName(s) => Box::new(full_name::FullName::new(s.clone(), vocabulary, engine)),
+            DetectorSpec::DateOfBirth(_) => Box::new(date_of_birth::DateOfBirth::new(vocabulary, engine)),
             DetectorSpec::Phone(s) => Box::new(phone::Phone::new(s.clone())),
             DetectorSpec::Email(s) => Box::new(email::Email::new(s.clone())),
-            DetectorSpec::Handle(_) => Box::new(handle::Handle::new(vocabulary)),
+            DetectorSpec::Handle(_) => Box::new(handle::Handle::new(vocabulary, engine)),
             DetectorSpec::HomeAddress(_) => Box::new(home_address::HomeAddress),
-            DetectorSpec::Whereabouts(_) => Box::new(whereabouts::Whereabouts::new(vocabulary)),
-            DetectorSpec::SchoolName(s) => Box::new(school_name::SchoolName::new(s.clone(), vocabulary)),
+            DetectorSpec::Whereabouts(_) => Box::new(whereabouts::Whereabouts::new(vocabulary, engine)),
+            DetectorSpec::SchoolName(s) => Box::new(school_name::SchoolName::new(s.clone(), vocabulary, engine)),
             DetectorSpec::Offensive(s) => Box::new(offensive::Offensive::new(s.clone())),
-            DetectorSpec::Discrimination(_) => Box::new(discrimination::Discrimination::new(vocabulary)),
-            DetectorSpec::Bullying(_) => Box::new(bullying::Bullying::new(vocabulary)),
-            DetectorSpec::Political(_) => Box::new(political::Political::new(vocabulary)),
-            DetectorSpec::PersonalOpinion(_) => Box::new(personal_opinion::PersonalOpinion::new(vocabulary)),
-            DetectorSpec::Criticism(_) => Box::new(criticism::Criticism::new(vocabulary)),
-            DetectorSpec::Sensitive(_) => Box::new(sensitive::Sensitive::new(vocabulary)),
-            DetectorSpec::ContactRequest(s) => Box::new(contact_request::ContactRequest::new(s.clone(), vocabulary)),
-            DetectorSpec::OnlineMeeting(_) => Box::new(online_meeting::OnlineMeeting::new(vocabulary)),
-            DetectorSpec::Credentials(_) => Box::new(credentials::Credentials::new(vocabulary)),
-            DetectorSpec::ChainMessage(_) => Box::new(chain_message::ChainMessage::new(vocabulary)),
-            DetectorSpec::Reposted(_) => Box::new(reposted::Reposted::new(vocabulary)),
-            DetectorSpec::Media(s) => Box::new(media::Media::new(s.clone(), vocabulary)),
-            DetectorSpec::PlatformAge(_) => Box::new(platform_age::PlatformAge::new(vocabulary)),
-            DetectorSpec::Phrases(s) => Box::new(phrases::Phrases::new(s, vocabulary)?),
+            DetectorSpec::Discrimination(_) => Box::new(discrimination::Discrimination::new(vocabulary, engine)),
+            DetectorSpec::Bullying(_) => Box::new(bullying::Bullying::new(vocabulary, engine)),
+            DetectorSpec::Political(_) => Box::new(political::Political::new(vocabulary, engine)),
+            DetectorSpec::PersonalOpinion(_) => Box::new(personal_opinion::PersonalOpinion::new(vocabulary, engine)),
+            DetectorSpec::Criticism(_) => Box::new(criticism::Criticism::new(vocabulary, engine)),
+            DetectorSpec::Sensitive(_) => Box::new(sensitive::Sensitive::new(vocabulary, engine)),
+            DetectorSpec::ContactRequest(s) => {
+                Box::new(contact_request::ContactRequest::new(s.clone(), vocabulary, engine))
+            }
+            DetectorSpec::OnlineMeeting(_) => Box::new(online_meeting::OnlineMeeting::new(vocabulary, engine)),
+            DetectorSpec::Credentials(_) => Box::new(credentials::Credentials::new(vocabulary, engine)),
+            DetectorSpec::ChainMessage(_) => Box::new(chain_message::ChainMessage::new(vocabulary, engine)),
+            DetectorSpec::Reposted(_) => Box::new(reposted::Reposted::new(vocabulary, engine)),
+            DetectorSpec::Media(s) => Box::new(media::Media::new(s.clone(), vocabulary, engine)),
+            DetectorSpec::PlatformAge(_) => Box::new(platform_age::PlatformAge::new(vocabulary, engine)),
+            DetectorSpec::Phrases(s) => Box::new(phrases::Phrases::new(s, vocabulary, engine)?),
         })
     }
 
@@ -216,17 +238,11 @@ impl DetectorSpec {
     }
 }
 
-/// Compiles a detector's built-in cue patterns (from `lexicons/cues/*.txt`). The files are
-/// part of the build and tested, so a pattern that does not compile is a bug in this crate:
-/// it is skipped with no finding rather than failing a school's checker.
-pub(crate) fn cue_set(lines: &[&str], vocabulary: &Vocabulary) -> PatternSet {
-    let mut set = PatternSet::default();
-    for line in lines {
-        if let Ok(pattern) = crate::text::pattern::Pattern::compile(line, vocabulary) {
-            set.push(pattern);
-        }
-    }
-    set
+/// Registers a detector's built-in cue patterns. They are part of the crate and tested, so a
+/// pattern that does not compile is a bug here: tests catch it, and a release build leaves it
+/// out rather than failing a school's checker.
+pub(crate) fn cue_set(lines: &[&str], vocabulary: &Vocabulary, engine: &mut CueEngine) -> PatternSet {
+    engine.add_built_in(lines, vocabulary)
 }
 
 /// Test helpers shared by every detector's tests.
@@ -249,8 +265,9 @@ pub(crate) mod testing {
     #[track_caller]
     pub(crate) fn found(spec: &DetectorSpec, text: &str, context: &Context) -> Vec<String> {
         let vocabulary = vocabulary();
-        let detector = spec.build(&vocabulary).expect("detector builds");
-        let draft = Draft::new(text, context, &vocabulary);
+        let mut engine = CueEngine::default();
+        let detector = spec.build(&vocabulary, &mut engine).expect("detector builds");
+        let draft = Draft::new(text, context, &vocabulary, &engine);
         let mut spans = Vec::new();
         detector.detect(&draft, &mut spans);
         spans.into_iter().map(|s| text[s.start..s.end].to_owned()).collect()

@@ -44,7 +44,7 @@ impl Offensive {
 
 impl Detect for Offensive {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
-        for hit in find_terms(draft) {
+        for hit in draft.offensive_terms() {
             if hit.term.kind != OffenceKind::Slur && hit.term.severity >= self.settings.min_severity {
                 found.push(hit.span);
             }
@@ -71,15 +71,32 @@ const SUFFIXES: &[&str] = &[
 /// The term `word` is, if any: exact, plural, or stem with a suffix.
 fn lookup(word: &str) -> Option<Term> {
     let terms = lexicon::offensive();
+    if lexicon::first_three(word).is_some_and(|start| !terms.starts.contains(&start)) {
+        return None;
+    }
     if let Some(term) = terms.words.get(word) {
         return Some(*term);
     }
-    for plural in ["s", "es"] {
-        if let Some(term) = word.strip_suffix(plural).and_then(|w| terms.words.get(w)) {
-            return Some(*term);
+    if word.ends_with('s') {
+        for plural in ["s", "es"] {
+            if let Some(term) = word.strip_suffix(plural).and_then(|w| terms.words.get(w)) {
+                return Some(*term);
+            }
         }
     }
-    terms.stems.iter().find(|t| word.strip_prefix(t.term).is_some_and(|rest| SUFFIXES.contains(&rest))).copied()
+    if lexicon::first_three(word).is_some_and(|start| !terms.stem_starts.contains(&start)) {
+        return None;
+    }
+    // A stem followed by a known ending: try each ending the word has, longest stem first.
+    let last = word.as_bytes().last().copied().unwrap_or(0);
+    SUFFIXES
+        .iter()
+        .filter(|suffix| {
+            suffix.as_bytes().last() == Some(&last) && word.len() > suffix.len() && word.ends_with(*suffix)
+        })
+        .filter_map(|suffix| terms.stem_map.get(&word[..word.len() - suffix.len()]))
+        .max_by_key(|t| t.term.len())
+        .copied()
 }
 
 /// Whether `word` is listed as innocent by itself ("twatt", "cocker").
@@ -175,22 +192,51 @@ fn wildcard_term(word: &str) -> Option<Term> {
     best
 }
 
-/// The term a single word stands for, trying every disguise.
+/// Whether a plain word, or the word with repeated letters squeezed, starts as some term
+/// does: most words do not, and are done with after one lookup.
+fn could_be_term(word: &str) -> bool {
+    let starts = &lexicon::offensive().starts;
+    let Some(start) = lexicon::first_three(word) else { return true };
+    if starts.contains(&start) {
+        return true;
+    }
+    let mut squeezed = [0u8; 3];
+    let mut len = 0;
+    for &b in word.as_bytes() {
+        if len == 3 {
+            break;
+        }
+        if len == 0 || squeezed[len - 1] != b {
+            squeezed[len] = b;
+            len += 1;
+        }
+    }
+    len < 3 || starts.contains(&squeezed)
+}
+
+/// Whether a word has the same letter twice in a row.
+fn has_repeat(word: &str) -> bool {
+    word.as_bytes().windows(2).any(|w| w[0] == w[1])
+}
+
+/// The term a single word stands for, trying every disguise. Plain words cost a few hash
+/// lookups and no allocation; the other readings are tried only where they could differ.
 fn word_term(word: &str, token: &Token) -> Option<Term> {
+    let disguised = token.has_letter && (token.has_digit || token.has_symbol);
+    if !disguised && !could_be_term(word) {
+        return None;
+    }
     if allowed_word(word) {
         return None;
     }
-    let readings = if token.has_letter && (token.has_digit || token.has_symbol) {
-        leet_readings(word)
-    } else {
-        vec![word.to_owned()]
-    };
-    for reading in &readings {
-        if let Some(term) = lookup(reading) {
-            return Some(term);
-        }
+    if !disguised && let Some(term) = lookup(word) {
+        return Some(term);
     }
-    for reading in &readings {
+    let readings = if disguised { leet_readings(word) } else { vec![word.to_owned()] };
+    if disguised && let Some(term) = readings.iter().find_map(|r| lookup(r)) {
+        return Some(term);
+    }
+    for reading in readings.iter().filter(|r| has_repeat(r)) {
         for shorter in collapsed(reading) {
             if shorter != *reading
                 && !allowed_word(&shorter)
@@ -202,11 +248,6 @@ fn word_term(word: &str, token: &Token) -> Option<Term> {
     }
     if word.contains(['*', '#']) {
         return wildcard_term(word);
-    }
-    // Look-alike letters within the alphabet: "fvck", "phuck".
-    let alike = word.replace('v', "u").replace("ph", "f");
-    if alike != word && !allowed_word(&alike) {
-        return lookup(&alike);
     }
     None
 }
@@ -248,6 +289,10 @@ fn spaced_term(draft: &Draft<'_>, start: usize) -> Option<(usize, Term)> {
         && (end == start || is_spacing_gap(&folded[tokens[end - 1].folded.1 as usize..tokens[end].folded.0 as usize]))
     {
         end += 1;
+    }
+    let single = |t: &Token| t.text.chars().count() == 1;
+    if end - start < 2 || tokens[start..end].iter().filter(|t| single(t)).count() < 2 {
+        return None;
     }
     (start + 2..=end).rev().find_map(|stop| {
         let pieces = &tokens[start..stop];

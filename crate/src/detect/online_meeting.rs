@@ -13,7 +13,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct OnlineMeeting {
     meeting: PatternSet,
@@ -45,8 +45,8 @@ const ONLINE: &[&str] = &[
 ];
 
 impl OnlineMeeting {
-    pub(super) fn new(vocabulary: &Vocabulary) -> OnlineMeeting {
-        OnlineMeeting { meeting: cue_set(MEETING, vocabulary), online: cue_set(ONLINE, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> OnlineMeeting {
+        OnlineMeeting { meeting: cue_set(MEETING, vocabulary, engine), online: cue_set(ONLINE, vocabulary, engine) }
     }
 }
 

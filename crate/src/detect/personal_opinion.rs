@@ -11,7 +11,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct PersonalOpinion {
     cues: PatternSet,
@@ -37,8 +37,8 @@ const CUES: &[&str] = &[
 ];
 
 impl PersonalOpinion {
-    pub(super) fn new(vocabulary: &Vocabulary) -> PersonalOpinion {
-        PersonalOpinion { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> PersonalOpinion {
+        PersonalOpinion { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

@@ -46,6 +46,11 @@ pub(crate) fn find_numbers(folded: &str) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Numbers start with 0, +44 or (0.
+        match bytes[i..].iter().position(|b| matches!(b, b'0' | b'+' | b'(')) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let preceded_by_digit = i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1].is_ascii_alphabetic());
         let start = i;
         let mut digits = String::new();

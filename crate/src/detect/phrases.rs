@@ -11,7 +11,7 @@
 
 use super::{Detect, Draft, Vocabulary};
 use crate::model::Span;
-use crate::text::pattern::{PatternError, PatternSet};
+use crate::text::pattern::{CueEngine, PatternError, PatternSet};
 use serde::{Deserialize, Serialize};
 
 /// Settings of the phrases detector.
@@ -27,8 +27,12 @@ pub(super) struct Phrases {
 }
 
 impl Phrases {
-    pub(super) fn new(settings: &Settings, vocabulary: &Vocabulary) -> Result<Phrases, PatternError> {
-        Ok(Phrases { patterns: PatternSet::compile(settings.patterns.iter().map(String::as_str), vocabulary)? })
+    pub(super) fn new(
+        settings: &Settings,
+        vocabulary: &Vocabulary,
+        engine: &mut CueEngine,
+    ) -> Result<Phrases, PatternError> {
+        Ok(Phrases { patterns: engine.add(settings.patterns.iter().map(String::as_str), vocabulary)? })
     }
 }
 
@@ -56,6 +60,6 @@ mod tests {
     #[test]
     fn bad_patterns_fail_to_build() {
         let spec = DetectorSpec::Phrases(Settings { patterns: vec!["~3 x".to_owned()] });
-        assert!(spec.build(&vocabulary()).is_err());
+        assert!(spec.build(&vocabulary(), &mut CueEngine::default()).is_err());
     }
 }

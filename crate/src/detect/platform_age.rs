@@ -15,7 +15,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct PlatformAge {
     uses: PatternSet,
@@ -37,8 +37,8 @@ const STATED_AGE: &[&str] =
     &["im|i+am|iam <num>", "im|i+am only|just <num>", "i just turned <num>", "aged <num>", "<num> years|yrs old"];
 
 impl PlatformAge {
-    pub(super) fn new(vocabulary: &Vocabulary) -> PlatformAge {
-        PlatformAge { uses: cue_set(USES, vocabulary), stated_age: cue_set(STATED_AGE, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> PlatformAge {
+        PlatformAge { uses: cue_set(USES, vocabulary, engine), stated_age: cue_set(STATED_AGE, vocabulary, engine) }
     }
 }
 

@@ -16,7 +16,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 use std::collections::HashSet;
 
 pub(super) struct Political {
@@ -62,15 +62,18 @@ const SCHOOL_DEMOCRACY: &[&str] = &[
 ];
 
 impl Political {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Political {
-        Political { cues: cue_set(CUES, vocabulary), school_democracy: cue_set(SCHOOL_DEMOCRACY, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Political {
+        Political {
+            cues: cue_set(CUES, vocabulary, engine),
+            school_democracy: cue_set(SCHOOL_DEMOCRACY, vocabulary, engine),
+        }
     }
 }
 
 /// Whether the party or politician words in a match are written as names (capitalised).
 fn names_written_as_names(draft: &Draft<'_>, start: usize, end: usize) -> bool {
     draft.tokens[start..end].iter().all(|t| {
-        let is_party = crate::lexicon::word_class("party").is_some_and(|w| w.contains(t.text.as_str()));
+        let is_party = crate::lexicon::in_class("party", &t.text);
         !is_party
             || t.capitalised
             || t.shouting

@@ -13,7 +13,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Reposted {
     cues: PatternSet,
@@ -44,8 +44,8 @@ const CUES: &[&str] = &[
 ];
 
 impl Reposted {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Reposted {
-        Reposted { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Reposted {
+        Reposted { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

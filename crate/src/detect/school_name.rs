@@ -13,7 +13,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 use serde::{Deserialize, Serialize};
 
 /// Settings of the school-name detector.
@@ -28,6 +28,8 @@ pub struct Settings {
 pub(super) struct SchoolName {
     settings: Settings,
     employee: PatternSet,
+    /// The school's names, longest first: "Oakfield Primary School" before "Oakfield".
+    names: Vec<Vec<String>>,
 }
 
 const EMPLOYEE: &[&str] = &[
@@ -46,8 +48,10 @@ const EMPLOYEE: &[&str] = &[
 ];
 
 impl SchoolName {
-    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary) -> SchoolName {
-        SchoolName { settings, employee: cue_set(EMPLOYEE, vocabulary) }
+    pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> SchoolName {
+        let mut names = vocabulary.school_names.clone();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        SchoolName { settings, employee: cue_set(EMPLOYEE, vocabulary, engine), names }
     }
 }
 
@@ -74,9 +78,14 @@ fn within_one_edit(word: &str, target: &str) -> bool {
     }
 }
 
-fn word_matches(word: &str, target: &str, fuzzy: bool) -> bool {
+/// Whether `word` is `target`, or (for targets of six letters or more) a misspelling of it
+/// with the same first letter.
+fn word_matches(word: &str, target: &str) -> bool {
     word == target
-        || (fuzzy && target.len() >= 6 && word.chars().next() == target.chars().next() && within_one_edit(word, target))
+        || (target.len() >= 6
+            && word.len().abs_diff(target.len()) <= 1
+            && word.as_bytes().first() == target.as_bytes().first()
+            && within_one_edit(word, target))
 }
 
 impl Detect for SchoolName {
@@ -84,16 +93,22 @@ impl Detect for SchoolName {
         let tokens = &draft.tokens;
         let mut i = 0;
         'tokens: while i < tokens.len() {
-            // The longest name first: "Oakfield Primary School" before "Oakfield".
-            let mut names: Vec<&Vec<String>> = draft.vocabulary.school_names.iter().collect();
-            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-            for name in names {
+            // Most words are far from any name: a different first letter, or a length no
+            // misspelling reaches.
+            let first = tokens[i].text.as_bytes();
+            let near =
+                |target: &str| target.as_bytes().first() == first.first() && target.len().abs_diff(first.len()) <= 1;
+            if !self.names.iter().any(|name| name.first().is_some_and(|w| near(w))) {
+                i += 1;
+                continue;
+            }
+            for name in &self.names {
                 let Some(window) = tokens.get(i..i + name.len()) else {
                     continue;
                 };
                 let same_sentence = window.iter().all(|t| t.sentence == window[0].sentence);
                 let one_word = name.len() == 1;
-                let matches = window.iter().zip(name).all(|(t, w)| word_matches(&t.text, w, true));
+                let matches = window.iter().zip(name).all(|(t, w)| word_matches(&t.text, w));
                 let written_as_name = !one_word || window[0].capitalised;
                 if same_sentence && matches && written_as_name {
                     found.push(draft.span(i, i + name.len()));

@@ -14,10 +14,10 @@
 //! one's own business, and "the children learned about staying safe" is about no one in
 //! particular. Plans need no person.
 
+use super::vocabulary::FIRST_NAME_BIT;
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::lexicon;
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 use std::collections::HashSet;
 
 pub(super) struct Sensitive {
@@ -155,12 +155,12 @@ const PERSON: &[&str] = &[
 ];
 
 impl Sensitive {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Sensitive {
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Sensitive {
         Sensitive {
-            about_someone: cue_set(ABOUT_SOMEONE, vocabulary),
-            plans: cue_set(PLANS, vocabulary),
-            innocent: cue_set(INNOCENT, vocabulary),
-            person: cue_set(PERSON, vocabulary),
+            about_someone: cue_set(ABOUT_SOMEONE, vocabulary, engine),
+            plans: cue_set(PLANS, vocabulary, engine),
+            innocent: cue_set(INNOCENT, vocabulary, engine),
+            person: cue_set(PERSON, vocabulary, engine),
         }
     }
 }
@@ -172,7 +172,7 @@ impl Detect for Sensitive {
             draft.find(&self.person).iter().map(|m| draft.tokens[m.start].sentence).collect();
         // A first name, written capitalised mid-sentence: "FYI Jo in Reception".
         for token in &draft.tokens {
-            if token.capitalised && !token.sentence_start && lexicon::first_name(&token.text).is_some() {
+            if token.capitalised && !token.sentence_start && token.classes & (1 << FIRST_NAME_BIT) != 0 {
                 about_someone.insert(token.sentence);
             }
         }

@@ -1,12 +1,33 @@
 //! The words a school's detectors share: its names, the platforms people mention, and the
 //! word classes of `lexicons/classes.txt`, usable in cue patterns as `<class>`.
+//!
+//! Every token of a draft gets its classes once, as bits ([`Vocabulary::annotate`]), so a
+//! pattern asking for `<platform>` or `<title>` costs a bit test.
 
 use crate::bundle::{Platform, School};
-use crate::lexicon;
+use crate::lexicon::{self, FIRST_VOCABULARY_BIT};
 use crate::text::normalise::fold;
 use crate::text::pattern::Classes;
 use crate::text::tokens::{Token, tokenise};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+
+/// The school's own classes, after those of `lexicons/classes.txt`.
+const PLATFORM_BIT: u32 = FIRST_VOCABULARY_BIT;
+/// A capitalised first name.
+pub(super) const FIRST_NAME_BIT: u32 = FIRST_VOCABULARY_BIT + 1;
+const NAME_BIT: u32 = FIRST_VOCABULARY_BIT + 2;
+const SCHOOL_BIT: u32 = FIRST_VOCABULARY_BIT + 3;
+
+/// What a word can be the start of, among the platforms' names.
+#[derive(Clone, Debug, Default)]
+struct PlatformWord {
+    /// The platform it names by itself.
+    alone: Option<usize>,
+    /// The platform it names when written as a name or after "on", "my" (`X`, `snap`).
+    ambiguous: Option<usize>,
+    /// The platforms it names with a second word ("tik tok").
+    pairs: Vec<(String, usize)>,
+}
 
 /// A school's words, built once per checker.
 #[derive(Clone, Debug)]
@@ -15,16 +36,14 @@ pub struct Vocabulary {
     pub school_names: Vec<Vec<String>>,
     /// Platforms, in the bundle's order.
     pub platforms: Vec<Platform>,
-    /// Single-word alias → platform index.
-    platform_words: HashMap<String, usize>,
-    /// Two-word aliases ("tik tok") → platform index.
-    platform_pairs: HashMap<(String, String), usize>,
+    /// Platform names by their (first) word.
+    platform_words: FxHashMap<String, PlatformWord>,
     /// The youngest and oldest pupils' ages.
     pub pupil_ages: [u32; 2],
 }
 
 fn words_of(text: &str) -> Vec<String> {
-    tokenise(text, &fold(text)).into_iter().map(|t| t.text).collect()
+    tokenise(text, &fold(text)).into_iter().map(|t| t.text.into()).collect()
 }
 
 impl Vocabulary {
@@ -37,58 +56,73 @@ impl Vocabulary {
             .collect();
         school_names.sort();
         school_names.dedup();
-        let mut platform_words = HashMap::new();
-        let mut platform_pairs = HashMap::new();
+        let mut platform_words: FxHashMap<String, PlatformWord> = FxHashMap::default();
         for (index, platform) in school.platforms.iter().enumerate() {
             for alias in std::iter::once(&platform.name).chain(&platform.aliases) {
-                if platform.ambiguous_aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
-                    continue;
-                }
-                match words_of(alias).as_slice() {
-                    [word] => {
-                        platform_words.insert(word.clone(), index);
+                let words = words_of(alias);
+                let ambiguous = platform.ambiguous_aliases.iter().any(|a| a.eq_ignore_ascii_case(alias));
+                match words.as_slice() {
+                    [word] if ambiguous => {
+                        platform_words.entry(word.clone()).or_default().ambiguous.get_or_insert(index);
                     }
-                    [first, second] => {
-                        platform_pairs.insert((first.clone(), second.clone()), index);
-                        platform_words.entry(format!("{first}{second}")).or_insert(index);
+                    [word] => {
+                        platform_words.entry(word.clone()).or_default().alone.get_or_insert(index);
+                    }
+                    [first, second] if !ambiguous => {
+                        platform_words.entry(first.clone()).or_default().pairs.push((second.clone(), index));
+                        platform_words.entry(format!("{first}{second}")).or_default().alone.get_or_insert(index);
                     }
                     _ => {}
                 }
             }
         }
-        Vocabulary {
-            school_names,
-            platforms: school.platforms.clone(),
-            platform_words,
-            platform_pairs,
-            pupil_ages: school.pupil_ages,
-        }
+        Vocabulary { school_names, platforms: school.platforms.clone(), platform_words, pupil_ages: school.pupil_ages }
     }
 
     /// The platform named by the tokens at `at`, and how many tokens name it.
     pub fn platform_at(&self, tokens: &[Token], at: usize) -> Option<(usize, usize)> {
         let token = tokens.get(at)?;
+        let word = self.platform_words.get(token.text.as_str())?;
         if let Some(next) = tokens.get(at + 1)
-            && let Some(&index) = self.platform_pairs.get(&(token.text.clone(), next.text.clone()))
+            && let Some((_, index)) = word.pairs.iter().find(|(second, _)| *second == next.text)
         {
-            return Some((index, 2));
+            return Some((*index, 2));
         }
-        if let Some(&index) = self.platform_words.get(&token.text) {
+        if let Some(index) = word.alone {
             return Some((index, 1));
         }
         // Ambiguous aliases ("X", "snap") count when written as a name, or after a word that
         // only goes with a platform: "on snap", "my snap".
+        let index = word.ambiguous?;
         let after_platform_word = at > 0
             && tokens[at - 1].sentence == token.sentence
             && matches!(tokens[at - 1].text.as_str(), "on" | "my" | "via" | "using");
         let written_as_name = token.capitalised && !token.sentence_start;
-        self.platforms.iter().enumerate().find_map(|(index, platform)| {
-            platform
-                .ambiguous_aliases
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&token.text) && (written_as_name || after_platform_word))
-                .then_some((index, 1))
-        })
+        (written_as_name || after_platform_word).then_some((index, 1))
+    }
+
+    /// Sets every token's word-list and school classes.
+    pub fn annotate(&self, tokens: &mut [Token]) {
+        for at in 0..tokens.len() {
+            let info = lexicon::word_info(&tokens[at].text);
+            let mut classes = info.classes;
+            if self.platform_at(tokens, at).is_some() {
+                classes |= 1 << PLATFORM_BIT;
+            }
+            let token = &tokens[at];
+            if token.capitalised {
+                if info.first_name.is_some() {
+                    classes |= 1 << FIRST_NAME_BIT;
+                }
+                if info.first_name.is_some() || info.surname.is_some() {
+                    classes |= 1 << NAME_BIT;
+                }
+            }
+            if self.school_names.iter().any(|n| n.first().is_some_and(|w| *w == token.text)) {
+                classes |= 1 << SCHOOL_BIT;
+            }
+            tokens[at].classes |= classes;
+        }
     }
 
     /// A vocabulary for detector tests: Oakfield Primary School, pupils aged 4 to 11,
@@ -121,21 +155,13 @@ impl Vocabulary {
 }
 
 impl Classes for Vocabulary {
-    fn contains(&self, name: &str, tokens: &[Token], at: usize) -> bool {
-        let Some(token) = tokens.get(at) else { return false };
+    fn class_bit(&self, name: &str) -> Option<u32> {
         match name {
-            "platform" => self.platform_at(tokens, at).is_some(),
-            "first-name" => token.capitalised && lexicon::first_name(&token.text).is_some(),
-            "name" => {
-                token.capitalised
-                    && (lexicon::first_name(&token.text).is_some() || lexicon::surname(&token.text).is_some())
-            }
-            "school" => self.school_names.iter().any(|n| n.first() == Some(&token.text)),
-            _ => lexicon::word_class(name).is_some_and(|words| words.contains(token.text.as_str())),
+            "platform" => Some(PLATFORM_BIT),
+            "first-name" => Some(FIRST_NAME_BIT),
+            "name" => Some(NAME_BIT),
+            "school" => Some(SCHOOL_BIT),
+            _ => lexicon::class_bit(name),
         }
-    }
-
-    fn knows(&self, name: &str) -> bool {
-        matches!(name, "platform" | "first-name" | "name" | "school") || lexicon::word_class(name).is_some()
     }
 }

@@ -14,7 +14,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
-use crate::text::pattern::PatternSet;
+use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Whereabouts {
     cues: PatternSet,
@@ -46,8 +46,8 @@ const CUES: &[&str] = &[
 ];
 
 impl Whereabouts {
-    pub(super) fn new(vocabulary: &Vocabulary) -> Whereabouts {
-        Whereabouts { cues: cue_set(CUES, vocabulary) }
+    pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Whereabouts {
+        Whereabouts { cues: cue_set(CUES, vocabulary, engine) }
     }
 }
 

@@ -15,7 +15,7 @@ pub mod source;
 
 use crate::bundle::{ClauseQuote, Platform, PolicyBundle, Rule, School};
 use crate::check::Checker;
-use crate::model::{Context, MediaItem};
+use crate::model::Context;
 use date::Date;
 use diagnostic::{Diagnostic, Diagnostics, SourceFile, toml_message};
 use document::Document;
@@ -192,7 +192,7 @@ impl Policy {
                     author: d.author.unwrap_or(first_author),
                     channel: d.channel.unwrap_or(first_channel),
                     age: d.age,
-                    media: d.media.iter().copied().collect::<Vec<MediaItem>>(),
+                    media: d.media.to_vec(),
                 },
             ),
         }
@@ -342,8 +342,9 @@ impl Policy {
         // Build the checker once and run every example against its own rule.
         let bundle = self.bundle();
         let vocabulary = crate::detect::Vocabulary::new(&bundle.school);
+        let mut engine = crate::text::pattern::CueEngine::default();
         for (rule, source) in bundle.rules.iter().zip(&self.rules) {
-            if let Err(error) = rule.detect.build(&vocabulary) {
+            if let Err(error) = rule.detect.build(&vocabulary, &mut engine) {
                 diagnostics.push(Diagnostic::error(file, source.get_ref().detect.span().start, error.to_string()));
             }
         }

@@ -62,6 +62,10 @@ pub fn fold(text: &str) -> Folded {
     for (start, c) in text.char_indices() {
         let end = (start + c.len_utf8()) as u32;
         let start = start as u32;
+        if c.is_ascii() {
+            push(&mut folded, if c == '`' { '\'' } else { c.to_ascii_lowercase() }, start, end);
+            continue;
+        }
         if is_invisible(c) {
             continue;
         }
@@ -90,6 +94,7 @@ pub fn fold(text: &str) -> Folded {
     folded
 }
 
+#[inline]
 fn push(folded: &mut Folded, c: char, start: u32, end: u32) {
     folded.origins.push(Origin { folded: folded.text.len() as u32, start, end });
     folded.text.push(c);

@@ -7,14 +7,27 @@
 //! for the offensive-language detector to decode. Sentences end at `.`, `!`, `?`, `;` and
 //! line breaks, except after titles and common abbreviations (`Mr.`, `e.g.`).
 
-use super::normalise::Folded;
+use super::normalise::{Folded, Origin};
 use crate::model::Span;
+use compact_str::CompactString;
+
+/// The bit of [`Token::classes`] every token has: `<any>` in patterns.
+pub const CLASS_ANY: u32 = 63;
+/// All digits: `<num>`.
+pub const CLASS_NUM: u32 = 62;
+/// Capitalised and not the first word of its sentence: `<cap>`.
+pub const CLASS_CAP: u32 = 61;
+/// Letters only: `<word>`.
+pub const CLASS_WORD: u32 = 60;
 
 /// One word of a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Folded text without apostrophes: `dont`, `a$$holes`.
-    pub text: String,
+    /// Folded text without apostrophes: `dont`, `a$$holes` (kept inline, without allocating,
+    /// up to 24 bytes).
+    pub text: CompactString,
+    /// [`word_hash`] of `text`.
+    pub hash: u64,
     /// Where the word is in the original draft.
     pub span: Span,
     /// Where the word is in the folded text.
@@ -33,6 +46,9 @@ pub struct Token {
     pub has_letter: bool,
     /// Contains a symbol standing in for a letter.
     pub has_symbol: bool,
+    /// The word classes it belongs to, one bit each: the built-in ones (`CLASS_*`) set here,
+    /// the word lists' and the school's set by the detectors' vocabulary.
+    pub classes: u64,
 }
 
 /// Symbols that may stand in for letters inside a word.
@@ -48,102 +64,126 @@ fn starts_word(c: char) -> bool {
 const ABBREVIATIONS: &[&str] =
     &["mr", "mrs", "ms", "dr", "st", "e.g", "eg", "i.e", "ie", "etc", "no", "vs", "approx", "prof", "rev", "jr", "sr"];
 
-/// Splits `folded` (of `original`) into tokens.
+/// Splits `folded` (of `original`) into tokens. Linear in the text's length.
 pub fn tokenise(original: &str, folded: &Folded) -> Vec<Token> {
-    let text = folded.text.as_str();
-    let mut tokens: Vec<Token> = Vec::new();
+    // chars[k] is the folded character that origins[k] describes.
+    let chars: Vec<char> = folded.text.chars().collect();
+    let origins = &folded.origins;
+    if chars.len() != origins.len() {
+        return Vec::new();
+    }
+    let mut tokens: Vec<Token> = Vec::with_capacity(chars.len() / 4 + 1);
     let mut sentence = 0u32;
     let mut pending_break = false;
-    let mut chars = text.char_indices().peekable();
-
-    while let Some(&(i, c)) = chars.peek() {
-        let previous = text[..i].chars().next_back();
-        let next = text[i + c.len_utf8()..].chars().next();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
         let symbol_start = starts_word(c)
-            && !previous.is_some_and(|p| p.is_alphanumeric())
-            && next.is_some_and(char::is_alphabetic)
-            && text[i + c.len_utf8()..].chars().take_while(|c| c.is_alphanumeric()).count() >= 2;
-        if c.is_alphanumeric() || symbol_start {
-            let start = i;
-            let mut end = i;
-            let mut word = String::new();
-            let (mut has_digit, mut has_letter) = (false, false);
-            while let Some(&(j, d)) = chars.peek() {
-                let next = text[j + d.len_utf8()..].chars().next();
-                let inside = next.is_some_and(|n| n.is_alphanumeric() || is_letter_symbol(n));
-                if d == c && j == start && symbol_start {
-                    word.push(d);
-                } else if d.is_alphanumeric() {
-                    has_digit |= d.is_numeric();
-                    has_letter |= d.is_alphabetic();
-                    word.push(d);
-                } else if d == '\'' && inside && next.is_some_and(char::is_alphabetic) {
-                    // dropped: "don't" → "dont"
-                } else if is_letter_symbol(d)
-                    && has_letter
-                    && !has_digit_only(&word)
-                    && (inside || d == '$' || d == '*')
-                {
-                    word.push(d);
-                } else {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            // A trailing symbol that did not lead to more letters is punctuation ("wow!").
-            while word.ends_with(|c: char| matches!(c, '!' | '|' | '+' | '#' | '@')) {
-                word.pop();
-                end -= 1;
-            }
-            let has_symbol = word.chars().any(is_letter_symbol);
-            let Some((span_start, span_end)) = folded.original_span(start, end) else {
-                continue;
-            };
-            let raw = &original[span_start..span_end];
-            let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-            let capitalised = raw.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
-            let shouting = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-            let sentence_start = pending_break || tokens.is_empty();
-            if pending_break && !tokens.is_empty() {
-                sentence += 1;
-            }
-            pending_break = false;
-            tokens.push(Token {
-                text: word,
-                span: Span::new(span_start, span_end),
-                folded: (start as u32, end as u32),
-                sentence,
-                capitalised,
-                shouting,
-                sentence_start,
-                has_digit,
-                has_letter,
-                has_symbol,
-            });
-        } else {
-            if matches!(c, '.' | '!' | '?' | ';' | '\n') && !(c == '.' && follows_abbreviation(&tokens, text, i)) {
+            && !(k > 0 && chars[k - 1].is_alphanumeric())
+            && chars.get(k + 1).copied().is_some_and(char::is_alphabetic)
+            && chars[k + 1..].iter().take_while(|c| c.is_alphanumeric()).count() >= 2;
+        if !(c.is_alphanumeric() || symbol_start) {
+            if matches!(c, '.' | '!' | '?' | ';' | '\n')
+                && !(c == '.' && follows_abbreviation(&tokens, &chars, origins, k))
+            {
                 pending_break = true;
             }
-            chars.next();
+            k += 1;
+            continue;
         }
+        let start = k;
+        let (mut has_digit, mut has_letter, mut has_symbol, mut dropped) = (false, false, false, false);
+        while k < chars.len() {
+            let d = chars[k];
+            if k == start && symbol_start {
+                has_symbol = true;
+                k += 1;
+                continue;
+            }
+            if d.is_ascii_alphanumeric() || (!d.is_ascii() && d.is_alphanumeric()) {
+                has_digit |= d.is_numeric();
+                has_letter |= d.is_alphabetic();
+                k += 1;
+                continue;
+            }
+            let next = chars.get(k + 1).copied();
+            let inside = next.is_some_and(|n| n.is_alphanumeric() || is_letter_symbol(n));
+            if d == '\'' && inside && next.is_some_and(char::is_alphabetic) {
+                dropped = true; // "don't" → "dont"
+            } else if is_letter_symbol(d)
+                && has_letter
+                && (inside || d == '$' || d == '*')
+                && (!matches!(d, '(' | '<') || next.is_some_and(char::is_alphabetic))
+            {
+                has_symbol = true;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        // A trailing symbol that did not lead to more letters is punctuation ("wow!").
+        let mut end = k;
+        while end > start + 1 && matches!(chars[end - 1], '!' | '|' | '+' | '#' | '@') {
+            end -= 1;
+        }
+        let (first, last) = (origins[start], origins[end - 1]);
+        let folded_range = first.folded as usize..(last.folded as usize + chars[end - 1].len_utf8());
+        let piece = folded.text.get(folded_range).unwrap_or_default();
+        let word: CompactString =
+            if dropped { piece.chars().filter(|&c| c != '\'').collect() } else { CompactString::from(piece) };
+        let has_symbol = has_symbol && word.chars().any(is_letter_symbol);
+        let (first, last) = (origins[start], origins[end - 1]);
+        let span = Span::new(first.start as usize, last.end as usize);
+        let raw = original.get(span.start..span.end).unwrap_or_default();
+        let capitalised = raw.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+        let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+        let shouting = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+        let sentence_start = pending_break || tokens.is_empty();
+        if pending_break && !tokens.is_empty() {
+            sentence += 1;
+        }
+        pending_break = false;
+        let mut classes = 1 << CLASS_ANY;
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+            classes |= 1 << CLASS_NUM;
+        }
+        if capitalised && !sentence_start {
+            classes |= 1 << CLASS_CAP;
+        }
+        if has_letter && !has_digit && !has_symbol {
+            classes |= 1 << CLASS_WORD;
+        }
+        tokens.push(Token {
+            hash: word_hash(&word),
+            text: word,
+            span,
+            folded: (first.folded, last.folded + chars[end - 1].len_utf8() as u32),
+            sentence,
+            capitalised,
+            shouting,
+            sentence_start,
+            has_digit,
+            has_letter,
+            has_symbol,
+            classes,
+        });
     }
     tokens
 }
 
-fn has_digit_only(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_digit())
+/// The hash patterns compare words by before comparing their text.
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word)
 }
 
-/// Whether the `.` at `dot` ends an abbreviation or a number (so does not end the sentence).
-fn follows_abbreviation(tokens: &[Token], text: &str, dot: usize) -> bool {
-    let Some(last) = tokens.last() else {
-        return false;
-    };
-    if last.folded.1 as usize != dot {
+/// Whether the `.` at `chars[dot]` ends an abbreviation or a number (so not a sentence).
+fn follows_abbreviation(tokens: &[Token], chars: &[char], origins: &[Origin], dot: usize) -> bool {
+    let Some(last) = tokens.last() else { return false };
+    if last.folded.1 != origins[dot].folded {
         return false;
     }
-    let next = text[dot + 1..].chars().next();
+    let next = chars.get(dot + 1).copied();
     // "7.30", "v1.2": a dot between digits is part of the number.
     if last.has_digit && next.is_some_and(|c| c.is_ascii_digit()) {
         return true;
@@ -161,7 +201,7 @@ mod tests {
     use crate::text::normalise::fold;
 
     fn words(text: &str) -> Vec<String> {
-        tokenise(text, &fold(text)).into_iter().map(|t| t.text).collect()
+        tokenise(text, &fold(text)).into_iter().map(|t| t.text.into()).collect()
     }
 
     #[test]
