@@ -11,7 +11,7 @@ Steps, in order:
   3. build   filter and merge them with the hand-written files beside this script
              (first-names-extra.txt, offensive-overrides.tsv; allowed.txt is hand-written
              and only normalised, checked and sorted here)
-  4. write   first-names.txt, surnames.txt, offensive.tsv, allowed.txt, confusables.tsv
+  4. write   first-names.txt, surnames.txt, offensive.tsv, allowed.txt, fold.tsv
              and tests/fixtures/evasions.tsv; same inputs give the same bytes
 
 Every entry is lowercase ASCII: diacritics are stripped (zoë -> zoe, łukasz -> lukasz) and
@@ -645,6 +645,41 @@ def build_confusables() -> tuple[list[str], str]:
     return rows, version
 
 
+def build_fold(confusables: list[str]) -> tuple[list[str], list[str]]:
+    """The folding table: every character the checker folds to ASCII, and the combining marks.
+
+    A character folds to the lowercase of its NFKD decomposition with combining marks dropped,
+    when that is ASCII (fullwidth, mathematical and enclosed letters, accented letters,
+    ligatures); otherwise to its confusables prototype. Python's unicodedata supplies the
+    decompositions (Unicode version in the file's header), so the checker needs no Unicode
+    normalisation tables of its own.
+    """
+    table: dict[str, str] = {}
+    for row in confusables:
+        src, tgt = row.split("\t")
+        table[src] = tgt
+    marks: list[tuple[int, int]] = []
+    for cp in range(0x80, 0x110000):
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        if cat in ("Mn", "Me", "Mc"):
+            if marks and marks[-1][1] == cp - 1:
+                marks[-1] = (marks[-1][0], cp)
+            else:
+                marks.append((cp, cp))
+            continue
+        if cat in ("Cs", "Co", "Cn"):
+            continue
+        d = unicodedata.normalize("NFKD", ch)
+        d = "".join(c for c in d if not unicodedata.combining(c)).lower()
+        if d and d.isascii() and d != ch and len(d) <= 4 and all(c.isalnum() or c in "@$!.,'-_ " for c in d):
+            if d.strip() == d and (len(d) == 1 or d.isalnum()):
+                table[ch] = d
+    rows = [f"{c}\t{t}" for c, t in sorted(table.items(), key=lambda kv: ord(kv[0]))]
+    mark_rows = [f"{a:04X}\t{b:04X}" for a, b in marks]
+    return rows, mark_rows
+
+
 # ---------------------------------------------------------------------------------------------
 # A small model of the checker's whole-token matching, used only to check the hand lists:
 # every allowed phrase must contain a flagged token (else it is not needed), every evasion's
@@ -937,20 +972,26 @@ def render_all() -> dict[Path, str]:
     ) + "\n".join(allowed) + "\n"
 
     conf, version = build_confusables()
-    files[HERE / "confusables.tsv"] = header(
-        "Characters that look like an ASCII letter or digit, mapped to it (lowercase).",
-        [src_desc("confusables", f"confusables/assets/confusables.txt (Unicode security "
+    fold_rows, mark_rows = build_fold(conf)
+    files[HERE / "fold.tsv"] = header(
+        "How the checker folds characters: each to the ASCII it stands for (lowercase).",
+        [f"Python {sys.version.split()[0]} unicodedata (Unicode {unicodedata.unidata_version}): "
+         "NFKD decompositions and general categories; Unicode License: "
+         "https://www.unicode.org/license.txt",
+         src_desc("confusables", f"confusables/assets/confusables.txt (Unicode security "
                   f"data, UTS #39, version {version}); Unicode License: "
                   "https://www.unicode.org/license.txt"),
          "EXTRA_CONFUSABLES in generate.py, hand-written for Postwise (Greek kappa/tau, "
          "letters with a stroke, currency signs)"],
-        ["Format: character<TAB>ascii",
-         "Kept: single characters whose prototype is one ASCII letter or digit. Left out:",
-         "ASCII characters, combining marks, and characters that NFKD (then dropping",
-         "combining marks) already turns into ASCII, such as fullwidth and mathematical",
-         "letters, because the checker applies NFKD first. Leetspeak (4 for a, $ for s)",
-         "is contextual and handled in code."],
-    ) + "\n".join(conf) + "\n"
+        ["Format, two sections:",
+         "  character<TAB>ascii      the character folds to these one to four ASCII characters:",
+         "                          its NFKD decomposition without combining marks (fullwidth,",
+         "                          mathematical, enclosed and accented letters, ligatures), or",
+         "                          else the letter it is made to look like (Cyrillic a, Greek o)",
+         "  ## marks, then FIRST<TAB>LAST   ranges of combining marks (hex), which the checker",
+         "                          drops, widening the character they sit on",
+         "Leetspeak (4 for a, $ for s) is contextual and handled in code."],
+    ) + "\n".join(fold_rows) + "\n## marks\n" + "\n".join(mark_rows) + "\n"
 
     ev = evasion_rows()
     files[FIXTURES / "evasions.tsv"] = (

@@ -27,29 +27,58 @@ pub fn sections(text: &'static str) -> FxHashMap<&'static str, Vec<&'static str>
     out
 }
 
-const CONFUSABLES: &str = include_str!("../lexicons/confusables.tsv");
+const FOLD: &str = include_str!("../lexicons/fold.tsv");
 const FIRST_NAMES: &str = include_str!("../lexicons/first-names.txt");
 const SURNAMES: &str = include_str!("../lexicons/surnames.txt");
 const OFFENSIVE: &str = include_str!("../lexicons/offensive.tsv");
 const ALLOWED: &str = include_str!("../lexicons/allowed.txt");
 const CLASSES: &str = include_str!("../lexicons/classes.txt");
 
-static CONFUSABLE_MAP: LazyLock<FxHashMap<char, char>> = LazyLock::new(|| {
-    entries(CONFUSABLES)
-        .filter_map(|line| {
-            let (from, to) = line.split_once('\t')?;
-            let mut from = from.chars();
-            let (f, None) = (from.next()?, from.next()) else {
-                return None;
-            };
-            Some((f, to.chars().next()?))
-        })
-        .collect()
+/// The folding table of `lexicons/fold.tsv`: what each character folds to, and the ranges of
+/// combining marks.
+struct FoldTable {
+    to_ascii: FxHashMap<char, &'static str>,
+    marks: Vec<(u32, u32)>,
+}
+
+static FOLD_TABLE: LazyLock<FoldTable> = LazyLock::new(|| {
+    let mut table = FoldTable { to_ascii: FxHashMap::default(), marks: Vec::new() };
+    let mut in_marks = false;
+    for line in FOLD.lines() {
+        if line == "## marks" {
+            in_marks = true;
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((from, to)) = line.split_once('\t') else { continue };
+        if in_marks {
+            if let (Ok(first), Ok(last)) = (u32::from_str_radix(from, 16), u32::from_str_radix(to, 16)) {
+                table.marks.push((first, last));
+            }
+        } else if let Some(c) = from.chars().next().filter(|_| from.chars().count() == 1) {
+            table.to_ascii.insert(c, to);
+        }
+    }
+    table
 });
 
-/// The ASCII letter or digit that `c` is made to look like, if it is a known look-alike.
-pub fn confusable(c: char) -> Option<char> {
-    if c.is_ascii() { None } else { CONFUSABLE_MAP.get(&c).copied() }
+/// The ASCII a non-ASCII character folds to (lowercase): its compatibility decomposition
+/// without accents (`ｆ`, `𝐟`, `é`, `ﬁ`), or the letter it is made to look like (Cyrillic `а`).
+pub fn fold_char(c: char) -> Option<&'static str> {
+    if c.is_ascii() { None } else { FOLD_TABLE.to_ascii.get(&c).copied() }
+}
+
+/// Whether `c` is a combining mark (an accent or overlay that sits on the character before).
+pub fn is_mark(c: char) -> bool {
+    let c = c as u32;
+    if c < 0x300 {
+        return false;
+    }
+    let marks = &FOLD_TABLE.marks;
+    let i = marks.partition_point(|&(_, last)| last < c);
+    marks.get(i).is_some_and(|&(first, _)| first <= c)
 }
 
 /// What the name lists say of a word.
@@ -319,7 +348,7 @@ mod tests {
     #[test]
     fn lists_have_a_source_header() {
         for (name, text) in [
-            ("confusables.tsv", CONFUSABLES),
+            ("fold.tsv", FOLD),
             ("first-names.txt", FIRST_NAMES),
             ("surnames.txt", SURNAMES),
             ("offensive.tsv", OFFENSIVE),
@@ -366,9 +395,16 @@ mod tests {
     }
 
     #[test]
-    fn confusables_fold_to_ascii() {
-        assert_eq!(confusable('\u{0430}'), Some('a'));
-        assert_eq!(confusable('\u{03BF}'), Some('o'));
-        assert!(CONFUSABLE_MAP.values().all(|c| c.is_ascii_alphanumeric()));
+    fn characters_fold_to_ascii() {
+        assert_eq!(fold_char('\u{0430}'), Some("a"), "Cyrillic a");
+        assert_eq!(fold_char('\u{03BF}'), Some("o"), "Greek omicron");
+        assert_eq!(fold_char('ｆ'), Some("f"), "fullwidth");
+        assert_eq!(fold_char('𝐟'), Some("f"), "mathematical bold");
+        assert_eq!(fold_char('É'), Some("e"), "accented capital");
+        assert_eq!(fold_char('ﬁ'), Some("fi"), "ligature");
+        assert_eq!(fold_char('a'), None);
+        assert!(FOLD_TABLE.to_ascii.values().all(|t| t.is_ascii() && *t == t.to_lowercase()));
+        assert!(is_mark('\u{0301}') && is_mark('\u{0336}') && is_mark('\u{20D2}'));
+        assert!(!is_mark('a') && !is_mark('é'));
     }
 }

@@ -114,6 +114,8 @@ pub(super) fn render_school(
         id: id.clone(),
         name: policy.school.name.clone(),
         pupils: words::pupils(policy.school.pupils_called),
+        a_pupil: words::author(crate::model::Author::Pupil, policy.school.pupils_called),
+        head: policy.school.roles.get("head").cloned().unwrap_or_else(|| "headteacher".to_owned()),
         rules_json: RULES_JSON,
     };
     let review = Review::new(policy.school.review.as_ref(), today);
@@ -150,6 +152,8 @@ pub(super) fn render_school(
         let SchoolPage { file, template, title, csp, .. } = *page;
         let (template, csp) =
             if renderer.templates.has(template) { (template, csp) } else { ("placeholder.html", Csp::STATIC) };
+        // Without the WebAssembly package the checker page only explains: no scripts to allow.
+        let csp = if csp.wasm && !renderer.assets.contains("postwise.js") { Csp::STATIC } else { csp };
         let html = renderer.page(
             Frame {
                 template,

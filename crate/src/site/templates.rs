@@ -33,6 +33,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("rules.html", include_str!("../../../www/templates/rules.html")),
     ("placeholder.html", include_str!("../../../www/templates/placeholder.html")),
     ("404.html", include_str!("../../../www/templates/404.html")),
+    ("check.html", include_str!("../../../www/templates/check.html")),
 ];
 
 /// A link to a school's page, for its navigation and home page.
@@ -59,6 +60,10 @@ pub struct SchoolInfo {
     pub name: String,
     /// What it calls its children: "pupils", "students" or "children".
     pub pupils: &'static str,
+    /// One of them, as a phrase: "a pupil", "a student", "a child".
+    pub a_pupil: &'static str,
+    /// The head's role title from `[roles]`, e.g. "Headteacher".
+    pub head: String,
     /// The compiled rules for the browser's checker, relative to the school's pages.
     pub rules_json: &'static str,
 }

@@ -6,14 +6,13 @@
 //!   controls) disappear;
 //! - combining marks (accents, strike-through, "zalgo") disappear and their bytes join the
 //!   character they sit on, so a highlight covers them too;
-//! - compatibility forms fold by NFKD (fullwidth `ｆ`, mathematical `𝐟`, ligatures, `é` → `e`);
-//! - letters that look like Latin ones fold to them (Cyrillic `а`, Greek `ο`; table in
-//!   `lexicons/confusables.tsv`);
+//! - compatibility forms fold as NFKD does, without accents (fullwidth `ｆ`, mathematical `𝐟`,
+//!   ligatures, `é` → `e`), and letters that look like Latin ones fold to them (Cyrillic `а`,
+//!   Greek `ο`): one generated table, `lexicons/fold.tsv`;
 //! - typographic apostrophes, quotes and dashes fold to ASCII ones;
 //! - everything is lowercased.
 
 use crate::lexicon;
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// A draft's folded text, with the original byte range of each folded character.
 #[derive(Clone, Debug, Default)]
@@ -69,7 +68,7 @@ pub fn fold(text: &str) -> Folded {
         if is_invisible(c) {
             continue;
         }
-        if is_combining_mark(c) {
+        if lexicon::is_mark(c) {
             // A mark belongs to the character before it: widen that character's origin.
             if let Some(last) = folded.origins.last_mut() {
                 last.end = end;
@@ -81,15 +80,15 @@ pub fn fold(text: &str) -> Folded {
             push(&mut folded, c.to_ascii_lowercase(), start, end);
             continue;
         }
-        decompose_compatible(c, |d| {
-            if is_combining_mark(d) || is_invisible(d) {
-                return;
+        match lexicon::fold_char(c) {
+            Some(ascii) => ascii.chars().for_each(|a| push(&mut folded, a, start, end)),
+            None => {
+                for lower in c.to_lowercase() {
+                    let lower = lexicon::fold_char(lower).and_then(|a| a.chars().next()).unwrap_or(lower);
+                    push(&mut folded, fold_punctuation(lower), start, end);
+                }
             }
-            let d = lexicon::confusable(d).unwrap_or(d);
-            for lower in d.to_lowercase() {
-                push(&mut folded, fold_punctuation(lower), start, end);
-            }
-        });
+        }
     }
     folded
 }
