@@ -1,9 +1,13 @@
 //! Profiling aid: one school's checker, every rule on, a 2,000-character draft, many times.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
-use postwise::check::Checker;
-use postwise::model::{Author, Channel, Context};
-use postwise::policy::{self, date::Date};
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use postwise::check::Checker;
+    use postwise::model::{Author, Channel, Context};
+    use postwise::policy::{self, date::Date};
     let dir = std::path::Path::new("policies/chestnuts");
     let (loaded, _) = policy::load_valid(dir, Date::today());
     let Some(loaded) = loaded else { return };

@@ -33,6 +33,23 @@ const SURNAMES: &str = include_str!("../lexicons/surnames.txt");
 const OFFENSIVE: &str = include_str!("../lexicons/offensive.tsv");
 const ALLOWED: &str = include_str!("../lexicons/allowed.txt");
 const CLASSES: &str = include_str!("../lexicons/classes.txt");
+const PUBLIC_NAMES: &str = include_str!("../lexicons/public-names.txt");
+
+/// Every word list compiled into the checker, by file name (for size reports).
+pub const FILES: [(&str, &str); 7] = [
+    ("first-names.txt", FIRST_NAMES),
+    ("surnames.txt", SURNAMES),
+    ("offensive.tsv", OFFENSIVE),
+    ("allowed.txt", ALLOWED),
+    ("fold.tsv", FOLD),
+    ("classes.txt", CLASSES),
+    ("public-names.txt", PUBLIC_NAMES),
+];
+
+/// Names of public figures and story characters (`lexicons/public-names.txt`).
+pub fn public_names() -> impl Iterator<Item = &'static str> {
+    entries(PUBLIC_NAMES)
+}
 
 /// The folding table of `lexicons/fold.tsv`: what each character folds to, and the ranges of
 /// combining marks.

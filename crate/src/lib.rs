@@ -21,4 +21,4 @@ pub mod policy;
 pub mod site;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

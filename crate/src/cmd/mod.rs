@@ -6,6 +6,7 @@ mod check;
 mod eval;
 mod lint;
 mod serve;
+mod size;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -27,6 +28,7 @@ enum Command {
     Eval(eval::Args),
     Build(build::Args),
     Serve(serve::Args),
+    Size(size::Args),
 }
 
 /// The folder holding every school's policy, as found from the current directory.
@@ -40,6 +42,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Lint(args) => lint::execute(args),
         Command::Check(args) => check::execute(args),
         Command::Eval(args) => eval::execute(args),
+        Command::Size(args) => size::execute(args),
         Command::Build(args) => build::execute(args),
         Command::Serve(args) => serve::execute(args),
     };

@@ -46,8 +46,7 @@ pub(super) struct FullName {
 const INTRODUCTIONS: &[&str] =
     &["my full? name is|name's|names", "i'm|im|i am called", "call me", "this is my son|daughter|child"];
 
-static PUBLIC_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../lexicons/public-names.txt")).collect());
+static PUBLIC_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon::public_names().collect());
 
 impl FullName {
     pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> FullName {
