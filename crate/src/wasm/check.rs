@@ -1,22 +1,12 @@
-//! The WebAssembly binding: a thin layer over the core that converts types (JavaScript values
-//! to and from the core's structs, with serde-wasm-bindgen) and offsets (UTF-8 bytes to UTF-16
-//! code units), and nothing else.
+//! The post checker for the "Check a post" page.
 
+use super::{from_js, to_js};
 use crate::bundle::PolicyBundle;
 use crate::check::Checker;
 use crate::model::{Context, Finding};
 use crate::offsets::utf8_to_utf16;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Plain JSON-like objects (no `Map`s) for JavaScript.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
 
 /// A finding with offsets in UTF-16 code units, as `String.prototype.slice` counts.
 #[derive(Serialize)]

@@ -1,0 +1,20 @@
+//! The WebAssembly binding: a thin layer over the core that converts types (JavaScript values
+//! to and from the core's structs, with serde-wasm-bindgen) and offsets (UTF-8 bytes to UTF-16
+//! code units), and nothing else. One file per part of the site that uses it.
+
+mod check;
+
+pub use check::PostChecker;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Plain JSON-like objects (no `Map`s) for JavaScript.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A JavaScript value as `T`, or an error saying which argument (`what`) was wrong.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
