@@ -637,12 +637,26 @@ def build_confusables() -> tuple[list[str], str]:
             continue
         if src.isascii() or is_nfkd_ascii(src) or unicodedata.category(src).startswith("M"):
             continue
+        # Unicode's prototype for capital I is l (they look alike). An uppercase letter that
+        # looks like I stands for an I: Greek and Cyrillic capital I read as "i" once lowered.
+        if tgt.lower() == "l" and unicodedata.category(src) == "Lu":
+            tgt = "i"
         table[src] = tgt.lower()
     for src, tgt in EXTRA_CONFUSABLES.items():
         if not is_nfkd_ascii(src):
             table.setdefault(src, tgt)
     rows = [f"{c}\t{t}" for c, t in sorted(table.items(), key=lambda kv: ord(kv[0]))]
     return rows, version
+
+
+# Emoji that carry words the detectors read: laughing at someone ("caught him mid change 😂")
+# reads as "lol". They fold to the word with spaces round it, so it is a token of its own.
+EMOJI_WORDS = {
+    "\U0001F602": " lol ",  # FACE WITH TEARS OF JOY
+    "\U0001F923": " lol ",  # ROLLING ON THE FLOOR LAUGHING
+    "\U0001F639": " lol ",  # CAT FACE WITH TEARS OF JOY
+    "\U0001F606": " lol ",  # GRINNING SQUINTING FACE
+}
 
 
 def build_fold(confusables: list[str]) -> tuple[list[str], list[str]]:
@@ -675,6 +689,7 @@ def build_fold(confusables: list[str]) -> tuple[list[str], list[str]]:
         if d and d.isascii() and d != ch and len(d) <= 4 and all(c.isalnum() or c in "@$!.,'-_ " for c in d):
             if d.strip() == d and (len(d) == 1 or d.isalnum()):
                 table[ch] = d
+    table.update(EMOJI_WORDS)
     rows = [f"{c}\t{t}" for c, t in sorted(table.items(), key=lambda kv: ord(kv[0]))]
     mark_rows = [f"{a:04X}\t{b:04X}" for a, b in marks]
     return rows, mark_rows
@@ -984,7 +999,8 @@ def render_all() -> dict[Path, str]:
          "EXTRA_CONFUSABLES in generate.py, hand-written for Postwise (Greek kappa/tau, "
          "letters with a stroke, currency signs)"],
         ["Format, two sections:",
-         "  character<TAB>ascii      the character folds to these one to four ASCII characters:",
+         "  character<TAB>ascii      the character folds to these one to four ASCII characters",
+         "                          (a few laughing emoji fold to the word \" lol \"):",
          "                          its NFKD decomposition without combining marks (fullwidth,",
          "                          mathematical, enclosed and accented letters, ligatures), or",
          "                          else the letter it is made to look like (Cyrillic a, Greek o)",

@@ -28,6 +28,9 @@ pub struct School {
     pub name: String,
     /// Names people use for it.
     pub also_known_as: Vec<String>,
+    /// Names it shares with its village or town: the school's only beside a school word.
+    #[serde(default)]
+    pub place_names: Vec<String>,
     /// Youngest and oldest pupils' ages.
     pub pupil_ages: [u32; 2],
     /// Platforms people mention, with their minimum ages for this school.

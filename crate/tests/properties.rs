@@ -66,6 +66,7 @@ fn everything() -> Checker {
         id: "p".to_owned(),
         name: "Oakfield Primary School".to_owned(),
         also_known_as: vec!["Oakfield".to_owned()],
+        place_names: Vec::new(),
         pupil_ages: [4, 11],
         platforms: vec![platform],
     };

@@ -34,6 +34,7 @@ fn checker() -> PostChecker {
             id: "oakfield".to_owned(),
             name: "Oakfield Primary School".to_owned(),
             also_known_as: vec!["Oakfield".to_owned()],
+            place_names: Vec::new(),
             pupil_ages: [4, 11],
             platforms: Vec::new(),
         },

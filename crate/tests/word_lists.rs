@@ -14,6 +14,7 @@ fn vocabulary() -> Vocabulary {
         id: "test".to_owned(),
         name: "Test Primary School".to_owned(),
         also_known_as: Vec::new(),
+        place_names: Vec::new(),
         pupil_ages: [4, 11],
         platforms: Vec::new(),
     })

@@ -29,6 +29,7 @@ const CUES: &[&str] = &[
     "youre|ur so|such|really|well|proper|dead|a|an ~1 <insult-adj>",
     "you|u <insult-adj> <insult-noun>",
     "you|u <insult-noun>",
+    "dont|stop be|being such|so|a|an ~2 <insult-noun>|<insult-adj>",
     "shut up|it",
     "shut your|ur mouth|face|gob",
     "nobody|noone|no+one asked|likes|cares|wants",
@@ -54,6 +55,13 @@ const CUES: &[&str] = &[
     "ugliest|fattest|smelliest|weirdest|dumbest|thickest in our|the|this class|year|school",
     "wet|wee|pooed|pooped yourself|himself|herself",
     "laughing at you|him|her",
+    "ew|eww|ewww|yuck|urgh ~6 girl|boy|kid|lad|her|him|he|she|them",
+    "he|she|hes|shes|lad|boy|girl|kid looks|look like ~8 lol|haha|lmao",
+    "send|pass|share|sending|passing it|this|these|them round|around",
+    "caught|filmed|snapped <any> ~2 mid|while|getting change|changing|changed",
+    "group+chat|chat|group ~8 minus|except|without <cap>|the",
+    "the thickest|stupidest|laziest|worst|dumbest|weirdest|ugliest ~2 <pupil-word>|class|set|group|year",
+    "bunch|pack|load of idiots|animals|losers|morons|thugs",
     "send|sending him|her back",
     "look at his|her|their face|hair|clothes|shoes lol|haha",
     // Exclusion.
@@ -80,7 +88,7 @@ impl Detect for Bullying {
         }
         // A crude insult word aimed at someone: "you twat", "he's a dickhead".
         for hit in draft.offensive_terms() {
-            if !matches!(hit.term.kind, OffenceKind::Insult | OffenceKind::Slur) {
+            if !matches!(hit.term.kind, OffenceKind::Insult | OffenceKind::Slur) && hit.term.severity < 2 {
                 continue;
             }
             let at = draft.tokens.partition_point(|t| t.span.start < hit.span.start);

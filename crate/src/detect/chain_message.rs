@@ -42,6 +42,12 @@ const CUES: &[&str] = &[
     "they dont want you to know",
     "this is real|true ~2 not a joke",
     "read this",
+    "tell everyone|everybody|all+your+friends",
+    "my|his|her mums|dads|mum|dad|sisters|brothers|nans friend|mate said|says",
+    "someone told me",
+    "unless <num> ~2 people|million share",
+    "please share",
+    "getting|being deleted|shut+down|banned forever|tomorrow|on",
 ];
 
 impl ChainMessage {
@@ -53,8 +59,8 @@ impl ChainMessage {
 impl Detect for ChainMessage {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for m in draft.find(&self.cues) {
-            // "Read this" is only a chain message when shouted: "READ THIS!!".
-            if draft.tokens[m.start].text == "read" && !draft.tokens[m.start].shouting {
+            // "Read this", "please share" are only chain messages when shouted: "READ THIS!!".
+            if matches!(draft.tokens[m.start].text.as_str(), "read" | "please") && !draft.tokens[m.start].shouting {
                 continue;
             }
             found.push(draft.match_span(&m));

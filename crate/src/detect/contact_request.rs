@@ -65,20 +65,30 @@ const STAFF_REQUESTS: &[&str] = &[
     "drop me a message|text|line",
     "find me on <platform>",
     "im|i+am on <platform>",
-    "my personal? number is",
+    "my personal|home|mobile? number is|on",
+    "get|reach|catch me at home",
+    "easier to get me",
     "accepted|accepting|added|friended|following|followed ~3 friend? requests? from",
     "accepted|accepting|added|friended|following|followed ~6 <parent-word>|<pupil-word>|class|tutees|tutor",
+    "followed|added|friended|accepted you|u|ur|your",
+    "sent|sending|send you|u a? friend|follow? request",
+    "saw|seen|found your|ur profile|account|page|insta|tiktok|facebook",
     "dm|pm|message|inbox|whatsapp us",
-    "friend requests from",
+    "friend|follow requests from",
+    "replying|reply|replied by|via|over dm|dms|pm|private+message|direct+message",
+    "at mine|my+house|my+flat ~4 bring",
+    "session|party|get+together|revision ~2 at mine|my+house|my+place",
 ];
 
 /// Pupils or parents reaching out.
 const REQUESTS_TO_STAFF: &[&str] = &[
     "follow|add|friend|message|dm|text you|u",
-    "found|find you|u on",
-    "saw|seen your|ur profile|account|page|insta|tiktok",
+    "followed|added|friended you|u",
+    "found|find|saw you|u on",
+    "saw|seen your|ur profile|account|page|insta|tiktok|pics|photos",
     "be friends on",
     "accept my friend? request",
+    "sent|sending you|u a? friend|follow? request",
     "bother|contact|message you|u on",
 ];
 
@@ -86,12 +96,15 @@ const PARENT_CUES: &[&str] = &[
     "<parent-word>",
     "your|ur child*|son|sons|daughter*|kid|kids|boy|boys|girl|girls|little+one|little+ones",
     "carers",
+    "how <first-name> is|s ~2 getting|doing|settling",
+    "tell <first-name>",
 ];
 /// Signs the person contacted is a pupil.
 const PUPIL_CUES: &[&str] = &[
     "<pupil-word>",
-    "homework|coursework|revision|exam|exams|lesson|lessons|classwork|assignment|project",
-    "in|see+you+in|your year|yr|class|form <num>?",
+    "homework|coursework|revision|exam|exams|lesson|lessons|classwork|assignment|project|set|past+papers",
+    "in|see+you+in|your|my year|yr|class|form <num>?",
+    "year|yr <num>",
     "sir|miss",
 ];
 const STAFF_IN_VIEW: &[&str] = &["<title> <cap>", "<title>", "teacher|teachers|headteacher|head"];
@@ -133,7 +146,8 @@ impl Detect for ContactRequest {
         if requests.is_empty() {
             return;
         }
-        let to_parents = !draft.find(&self.parent_cues).is_empty();
+        let to_parents = !draft.find(&self.parent_cues).is_empty()
+            || draft.find(&self.greeting).iter().any(|m| draft.tokens[m.start].sentence == 0);
         // A private message may be to a pupil unless it speaks to a parent; a post to friends
         // ("message me for details") is to pupils only if it speaks of school work or classes.
         let to_pupils =

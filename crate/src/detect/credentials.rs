@@ -27,7 +27,7 @@ const CUES: &[&str] = &[
     "log in|on details? is|are",
     "login|account details are|is",
     "app|banking|bank|login|access|door|lock|phone|pass|security|verification|2fa|wifi|card|alarm|safe code|codes|number is|are",
-    "heres|here+is|this+is my|the|our <platform>|<game>? login|password|details|pin",
+    "heres|here+is|this+is my|the|our ~3 login|password|details|pin",
 ];
 
 /// Values that say something about a password rather than being one.
@@ -98,14 +98,18 @@ impl Detect for Credentials {
             let handed_over = m.end - m.start > 1
                 && matches!(tokens[last].text.as_str(), "login" | "password" | "details" | "pin")
                 && tokens[m.start].text.starts_with("here");
-            let value = if in_sentence(&m.end) && (announced || gap(last, m.end).contains([':', '='])) {
-                Some(m.end).filter(|&v| !NOT_A_VALUE.contains(&tokens[v].text.as_str()))
-            } else if handed_over {
-                // "here's my login if you want it: name / secret"
+            let introduced = in_sentence(&m.end) && (announced || gap(last, m.end).contains([':', '=']));
+            // A value written after a colon later in the sentence: "here's my login if you want
+            // it: name / secret", "the password is on a sticky note: Tottenham1885".
+            let after_colon = || {
                 (m.end..tokens.len())
                     .take_while(in_sentence)
                     .find(|&v| gap(v - 1, v).contains(':') && value_like(&tokens[v]))
-                    .or(Some(last))
+            };
+            let value = if introduced && !NOT_A_VALUE.contains(&tokens[m.end].text.as_str()) {
+                Some(m.end)
+            } else if introduced || handed_over {
+                after_colon().or(handed_over.then_some(last))
             } else {
                 None
             };

@@ -47,6 +47,20 @@ const CUES: &[&str] = &[
     "brushed under the carpet",
     "covering it|this up",
     "if this was their child",
+    "clowns|circus|chaos|shambles|farce|joke running|in charge of|at that|this|the place|school",
+    "that|this place ~4 <criticism>|chaos|clowns|joke",
+    "think twice before ~4 school|place|child|children|kids|name",
+    "wouldnt|would+not|never send my|your|our kids|children|child|son|daughter ~2 there|here",
+    "used to be brilliant|great|good|lovely|amazing ~3 now",
+    "chaos from top to bottom",
+    "want|demand our|my money back",
+    "nobody|noone|no+one answers|replies|listens|cares",
+    "no clue",
+    "not one of them",
+    "ignores|ignored|ignore you|us|parents|emails|me",
+    "if <title> <cap> actually",
+    "<staff-word>|<title> ~6 instead of ~6 all afternoon|all+day|teaching",
+    "the thickest|stupidest|laziest|worst|dumbest ~2 <pupil-word>|class|set|group|year ~4 taught|teach",
 ];
 
 impl Criticism {

@@ -43,6 +43,14 @@ const CUES: &[&str] = &[
     "<group-people> ~4 dont belong",
     "<group-people> ~4 shouldnt be allowed|here",
     "<group-people> are|r all ~2 <insult-adj>",
+    "<group-people>|<group-adj> ~6 lock|hide|watch|guard your|ur",
+    "ew|eww|ewww|yuck|urgh|ugh ~6 <group-adj>|<group-people>|wheelchair",
+    "<sen> ~9 belong ~2 somewhere|elsewhere|special",
+    "these|those|some+of+these|some+of+those children|kids|pupils ~4 belong ~2 somewhere|elsewhere|special",
+    "arent|are+not|isnt|is+not zoos|zoo|a+zoo|dumping+grounds|a+dumping+ground",
+    "tea+towel|teatowel|towel|bin+bag|binbag|letterbox|ninja on|over|like his|her|their? head|face",
+    "cant+believe|what+next|ridiculous|disgrace ~9 headscarf|hijab|turban|burka|burqa|niqab|kippah|yarmulke",
+    "headscarf|hijab|turban|burka|burqa|niqab|kippah|yarmulke ~6 what+next|ridiculous|disgrace|shouldnt|should+not",
 ];
 
 impl Discrimination {

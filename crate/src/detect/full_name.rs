@@ -146,7 +146,10 @@ impl Detect for FullName {
                 continue;
             }
             let first = lexicon::first_name(base(draft, t));
-            let titled = i > 0 && in_class("title", &tokens[i - 1].text) && tokens[i - 1].sentence == t.sentence;
+            // A title or job before the name says it is an adult's: "Mrs Hancock", "Watch Manager Dick Harper".
+            let titled = i > 0
+                && (in_class("title", &tokens[i - 1].text) || in_class("job-title", &tokens[i - 1].text))
+                && tokens[i - 1].sentence == t.sentence;
             if first.is_none() || titled || in_class("weekday", &t.text) {
                 i += 1;
                 continue;
@@ -174,6 +177,18 @@ impl Detect for FullName {
                     i = end;
                     continue;
                 }
+            }
+            // A first name and an initial: "Bartek W." identifies a child in a class as surely.
+            if let Some(next) = tokens.get(i + 1)
+                && !first.common_word
+                && adjacent(draft, t, next)
+                && draft.raw(next).chars().count() == 1
+                && draft.raw(next).chars().all(|c| c.is_uppercase())
+                && draft.text[next.span.end..].starts_with('.')
+            {
+                found.push(draft.span(i, i + 2));
+                i += 2;
+                continue;
             }
             // First name + class: "Kian in Year 4".
             if self.settings.with_class
@@ -217,6 +232,8 @@ mod tests {
         assert_finds(&spec, Staff, School, "Congratulations to Arjun Mehta of 10S", &["Arjun Mehta"]);
         assert_finds(&spec, Pupil, Direct, "hi my name is amelia jones", &["amelia jones"]);
         assert_finds(&spec, Parent, Group, "Ryan Pemberton's mum said", &["Ryan Pemberton's"]);
+        assert_finds(&spec, Staff, Personal, "Callum Price in my form got into Oxford!", &["Callum Price"]);
+        assert_finds(&spec, Staff, Personal, "Little Bartek W. read a whole book", &["Bartek W"]);
     }
 
     #[test]
@@ -244,6 +261,8 @@ mod tests {
                 "come and meet our new SENCo, Mr Abara",
                 "Linton Vale Academy is closing",
                 "vote in the poll: 1) Harley 2) Noor 3) Rafi",
+                "thank you to Watch Manager Dick Harper for the tour",
+                "Will you price it up for me?",
             ],
         );
     }

@@ -252,6 +252,19 @@ fn word_term(word: &str, token: &Token) -> Option<Term> {
     None
 }
 
+/// Whether the word at `at` is a first name written as part of a person's name: "Dick Harper",
+/// "Fanny Brice" (capitalised, followed by a capitalised surname). Shouted text says nothing.
+fn is_persons_name(draft: &Draft<'_>, at: usize) -> bool {
+    let tokens = &draft.tokens;
+    let (word, next) = (&tokens[at], tokens.get(at + 1));
+    word.capitalised
+        && !word.shouting
+        && lexicon::first_name(&word.text).is_some()
+        && next.is_some_and(|n| {
+            n.capitalised && !n.shouting && n.sentence == word.sentence && lexicon::surname(&n.text).is_some()
+        })
+}
+
 /// Whether the word at `at` is inside an allowed phrase ("great tits").
 fn in_allowed_phrase(tokens: &[Token], at: usize) -> bool {
     let allowed = lexicon::allowed_phrases();
@@ -336,6 +349,7 @@ pub fn find_terms(draft: &Draft<'_>) -> Vec<Hit> {
         }
         if let Some(term) = word_term(&tokens[i].text, &tokens[i])
             && !in_allowed_phrase(tokens, i)
+            && !is_persons_name(draft, i)
         {
             hits.push(Hit { span: tokens[i].span, term });
         }
@@ -419,6 +433,7 @@ mod tests {
                 "Pissarro's paintings",
                 "Bitchfield in Lincolnshire",
                 "killer whales",
+                "thank you to Watch Manager Dick Harper for the tour",
                 "Mrs Hancock's class",
                 "u r a b c",
                 "I a m",

@@ -23,10 +23,11 @@ pub(super) struct OnlineMeeting {
 const MEETING: &[&str] = &[
     "lets|shall|should|can|could|wanna|want+to|we meet|meetup",
     "meet up|irl|me|you|u",
+    "wants|want|wanna to? meet",
     "were|we+are|im|i+am meeting",
     "meeting up",
     "come round|over to mine|my",
-    "hang+out|hangout|meet at",
+    "hang+out|hangout|meet at|irl|on|this|tomorrow|<weekday>",
     "anyone|anybody ~3 nearby|near+me|round+here|around+here",
     "in real life",
     "come and find me",
@@ -38,10 +39,12 @@ const ONLINE: &[&str] = &[
     "<platform>",
     "met|meet on|online",
     "chatting|talking|chatted|talked ~3 for|on",
-    "you seem nice|cool|kind",
-    "dont tell anyone|anybody|your",
+    "you|u seem nice|cool|kind",
+    "dont tell anyone|anybody|your|ur",
+    "dont bring anyone|anybody",
     "add me",
     "never met",
+    "irl",
 ];
 
 impl OnlineMeeting {

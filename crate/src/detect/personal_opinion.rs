@@ -34,6 +34,9 @@ const CUES: &[&str] = &[
     "i strongly? agree with",
     "to be honest",
     "tbh",
+    "if it|its were|was up to me",
+    "id ban|scrap|make|get+rid",
+    "who agrees",
 ];
 
 impl PersonalOpinion {

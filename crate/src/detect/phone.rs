@@ -107,6 +107,56 @@ fn is_uk_number(digits: &str) -> bool {
         && (digits.len() == 11 || (digits.len() == 10 && matches!(kind, b'1' | b'8')))
 }
 
+/// The digits a spoken number word stands for: "oh" 0, "seven" 7, "double" repeats the next.
+fn spoken_digit(word: &str) -> Option<char> {
+    Some(match word {
+        "oh" | "o" | "zero" | "nought" | "nil" => '0',
+        "one" => '1',
+        "two" => '2',
+        "three" => '3',
+        "four" => '4',
+        "five" => '5',
+        "six" => '6',
+        "seven" => '7',
+        "eight" => '8',
+        "nine" => '9',
+        _ => return None,
+    })
+}
+
+/// Numbers spelt out to dodge filters: "oh seven seven double oh, nine double oh …". At least
+/// four spoken words, so "one or two" and "seven days" are never numbers.
+fn spoken_numbers(draft: &Draft<'_>) -> Vec<(usize, usize, String)> {
+    let tokens = &draft.tokens;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (mut digits, mut spoken, mut end, mut repeat) = (String::new(), 0, i, 1);
+        while let Some(t) = tokens.get(end).filter(|t| t.sentence == tokens[i].sentence) {
+            if let Some(d) = spoken_digit(&t.text) {
+                (0..repeat).for_each(|_| digits.push(d));
+                repeat = 1;
+                spoken += 1;
+            } else if t.text == "double" || t.text == "triple" {
+                repeat = if t.text == "double" { 2 } else { 3 };
+            } else if t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 4 {
+                (0..repeat).for_each(|_| digits.push_str(&t.text));
+                repeat = 1;
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        if spoken >= 4 && is_uk_number(&digits) {
+            found.push((i, end, digits));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
 impl Detect for Phone {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for (start, end, digits) in find_numbers(&draft.folded.text) {
@@ -115,6 +165,11 @@ impl Detect for Phone {
             }
             if let Some((s, e)) = draft.folded.original_span(start, end) {
                 found.push(Span::new(s, e));
+            }
+        }
+        for (start, end, digits) in spoken_numbers(draft) {
+            if !self.settings.mobiles_only || digits.starts_with("07") {
+                found.push(draft.span(start, end));
             }
         }
     }
@@ -170,6 +225,18 @@ mod tests {
                 "code 123456789012345",
             ],
         );
+    }
+
+    #[test]
+    fn finds_numbers_spelt_out() {
+        assert_finds(
+            &phone(),
+            Pupil,
+            Direct,
+            "text me its oh seven seven double oh, nine double oh, two four six",
+            &["oh seven seven double oh, nine double oh, two four six"],
+        );
+        assert_clean(&phone(), Pupil, Direct, &["one or two of us, seven days a week", "three two one go!"]);
     }
 
     #[test]

@@ -24,7 +24,11 @@ pub(super) struct PlatformAge {
 
 /// First-person use of a platform; the platform is the match's last token.
 const USES: &[&str] = &[
-    "my own? <platform>",
+    "my own|new|first? <platform>",
+    "finally|now|just|also|already on <platform>",
+    "posted|post|uploaded|upload|streaming|streamed|live ~3 on|to <platform>",
+    "make|made|making|set me a|an <platform>",
+    "location|followers|follower|streak|streaks on <platform>",
     "set|setting|sets up my|a? <platform>",
     "made|make|making|got|have|joined|downloaded|installed|use|using|started my|a? <platform>",
     "ive|i+have got|joined|made <platform>",

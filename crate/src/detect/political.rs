@@ -48,6 +48,18 @@ const CUES: &[&str] = &[
     "vat on private schools",
     "tax ~2 private schools",
     "brexit",
+    "picket+line|picket+lines",
+    "on strike ~4 pay|fair|cuts",
+    "fair pay now|for",
+    "ballot box",
+    "at the polls",
+    "when you|u vote",
+    "mp|councillor|councillors|government voted|votes against|for",
+    "whoever you vote for",
+    "only one|only+one candidate|party",
+    "candidate ~4 promised|pledged",
+    "voting|vote for change",
+    "<party>|<politician> ~4 finally|delivered|got+us|proof|thanks+to",
 ];
 
 /// Cues that a sentence is about school democracy, not politics.

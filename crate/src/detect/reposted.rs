@@ -21,7 +21,7 @@ pub(super) struct Reposted {
 
 const CUES: &[&str] = &[
     "found|got ~2 online",
-    "found|got ~2 on google|pinterest|<platform>",
+    "found|got ~6 google|pinterest|flickr|<platform>",
     "found|got ~2 on the internet|web",
     "from google images?",
     "google images",
@@ -36,6 +36,10 @@ const CUES: &[&str] = &[
     "uploaded|upload|uploading|posted|sharing|shared the|this? whole|full|entire ~6 film|movie|album|episode|series|book",
     "full movie|film|album|episode",
     "no copyright intended",
+    "every page of",
+    "attached|scanned|photocopied ~4 pdf|whole|book|annual",
+    "hope ~2 illustrator|artist|author|photographer|creator|owner ~2 doesnt|dont|wont mind",
+    "borrowed this|these|the ~3 artwork|picture|photo|image|logo|illustration|drawing",
     "not my|our photo|picture|pic|video|image|content|music",
     "credit to the owner|owners|creator|artist",
     "all credit to",

@@ -9,7 +9,9 @@
 //!
 //! **How.** A name of several words matches word for word, each word also with one letter
 //! wrong; a one-word name must be capitalised as written (a "chestnut" is not "Chestnuts"),
-//! and matches misspelt only when it is six letters or longer.
+//! and matches misspelt (or split: "Cray lands") only when it is six letters or longer. A name
+//! the school shares with its village (`place_names` in `school.toml`: "Cotton End") counts
+//! only beside a school word: "Cotton End staff", not "the Cotton End village fete".
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::Span;
@@ -28,8 +30,9 @@ pub struct Settings {
 pub(super) struct SchoolName {
     settings: Settings,
     employee: PatternSet,
-    /// The school's names, longest first: "Oakfield Primary School" before "Oakfield".
-    names: Vec<Vec<String>>,
+    /// The school's names, longest first ("Oakfield Primary School" before "Oakfield"), each
+    /// marked when it is also a place's name (then it counts only beside a school word).
+    names: Vec<(Vec<String>, bool)>,
 }
 
 const EMPLOYEE: &[&str] = &[
@@ -40,6 +43,9 @@ const EMPLOYEE: &[&str] = &[
     "teaching reception|nursery|year|maths|english|science|at|in",
     "staff christmas|summer|end+of+term? do|party|room|meeting|training|night|social",
     "inset day",
+    "class <cap>",
+    "<cap> class",
+    "sats|ofsted|ppa|mocks ~3 next|this|start|week|tomorrow",
     "parents evening",
     "open evening|day",
     "marking|reports ~2 tonight|all|weekend|pile",
@@ -49,8 +55,13 @@ const EMPLOYEE: &[&str] = &[
 
 impl SchoolName {
     pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> SchoolName {
-        let mut names = vocabulary.school_names.clone();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mut names: Vec<(Vec<String>, bool)> = vocabulary
+            .school_names
+            .iter()
+            .map(|n| (n.clone(), false))
+            .chain(vocabulary.place_names.iter().map(|n| (n.clone(), true)))
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
         SchoolName { settings, employee: cue_set(EMPLOYEE, vocabulary, engine), names }
     }
 }
@@ -88,33 +99,94 @@ fn word_matches(word: &str, target: &str) -> bool {
             && within_one_edit(word, target))
 }
 
+/// Words that make a place's name mean the school: "Cotton End staff", "at Coton school".
+const SCHOOL_CONTEXT: &[&str] = &[
+    "school",
+    "primary",
+    "academy",
+    "sports",
+    "staff",
+    "class",
+    "classes",
+    "pupils",
+    "children",
+    "kids",
+    "teacher",
+    "teachers",
+    "head",
+    "headteacher",
+    "parents",
+    "pta",
+    "nativity",
+    "assembly",
+    "playground",
+    "uniform",
+];
+
+impl SchoolName {
+    /// Where a name of the school starts at `tokens[at]`: how many tokens it takes.
+    fn name_at(&self, draft: &Draft<'_>, at: usize) -> Option<usize> {
+        let tokens = &draft.tokens;
+        for (name, is_place) in &self.names {
+            let one_word = name.len() == 1;
+            let window = tokens.get(at..at + name.len());
+            let as_written = window.is_some_and(|window| {
+                window.iter().all(|t| t.sentence == window[0].sentence)
+                    && window.iter().zip(name).all(|(t, w)| word_matches(&t.text, w))
+                    && (!one_word || window[0].capitalised)
+            });
+            // A one-word name split in two: "Cray lands".
+            let split = one_word
+                && !as_written
+                && tokens.get(at + 1).is_some_and(|next| {
+                    next.sentence == tokens[at].sentence
+                        && tokens[at].capitalised
+                        && draft.between(&tokens[at], next) == " "
+                        && word_matches(&format!("{}{}", tokens[at].text, next.text), &name[0])
+                });
+            let len = if as_written {
+                name.len()
+            } else if split {
+                2
+            } else {
+                continue;
+            };
+            if *is_place && !self.beside_school_word(draft, at, at + len) {
+                continue;
+            }
+            return Some(len);
+        }
+        None
+    }
+
+    /// Whether a school word stands within three words of tokens `start..end`.
+    fn beside_school_word(&self, draft: &Draft<'_>, start: usize, end: usize) -> bool {
+        let tokens = &draft.tokens;
+        let sentence = tokens[start].sentence;
+        let near = start.saturating_sub(3)..(end + 3).min(tokens.len());
+        near.filter(|i| !(start..end).contains(i))
+            .any(|i| tokens[i].sentence == sentence && SCHOOL_CONTEXT.contains(&tokens[i].text.as_str()))
+    }
+}
+
 impl Detect for SchoolName {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         let tokens = &draft.tokens;
         let mut i = 0;
-        'tokens: while i < tokens.len() {
+        while i < tokens.len() {
             // Most words are far from any name: a different first letter, or a length no
-            // misspelling reaches.
+            // misspelling reaches (a split name's first part starts the same way).
             let first = tokens[i].text.as_bytes();
-            let near =
-                |target: &str| target.as_bytes().first() == first.first() && target.len().abs_diff(first.len()) <= 1;
-            if !self.names.iter().any(|name| name.first().is_some_and(|w| near(w))) {
-                i += 1;
+            let near = |target: &str| {
+                target.as_bytes().first() == first.first()
+                    && (target.len().abs_diff(first.len()) <= 1 || first.len() < target.len())
+            };
+            if self.names.iter().any(|(name, _)| name.first().is_some_and(|w| near(w)))
+                && let Some(len) = self.name_at(draft, i)
+            {
+                found.push(draft.span(i, i + len));
+                i += len;
                 continue;
-            }
-            for name in &self.names {
-                let Some(window) = tokens.get(i..i + name.len()) else {
-                    continue;
-                };
-                let same_sentence = window.iter().all(|t| t.sentence == window[0].sentence);
-                let one_word = name.len() == 1;
-                let matches = window.iter().zip(name).all(|(t, w)| word_matches(&t.text, w));
-                let written_as_name = !one_word || window[0].capitalised;
-                if same_sentence && matches && written_as_name {
-                    found.push(draft.span(i, i + name.len()));
-                    i += name.len();
-                    continue 'tokens;
-                }
             }
             i += 1;
         }
@@ -165,6 +237,13 @@ mod tests {
             &["Trip to the arboretum with my lovely class today", "Heartbreaking meeting about one of my tutees"],
         );
         assert_clean(&names(false), Staff, Personal, &["Trip to the arboretum with my lovely class today"]);
+    }
+
+    #[test]
+    fn split_and_place_names() {
+        assert_finds(&names(false), Staff, Personal, "Oak field staff quiz champions!", &["Oak field"]);
+        assert_finds(&names(false), Staff, Personal, "Great day with the Elmstead staff", &["Elmstead"]);
+        assert_clean(&names(false), Staff, Personal, &["Finally moved in! 3 Church Street, Elmstead, AB1 2CD"]);
     }
 
     #[test]

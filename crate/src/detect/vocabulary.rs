@@ -34,6 +34,8 @@ struct PlatformWord {
 pub struct Vocabulary {
     /// The school's names, each as folded words: `["chestnuts", "primary", "school"]`.
     pub school_names: Vec<Vec<String>>,
+    /// Names it shares with its village or town, as folded words.
+    pub place_names: Vec<Vec<String>>,
     /// Platforms, in the bundle's order.
     pub platforms: Vec<Platform>,
     /// Platform names by their (first) word.
@@ -56,6 +58,8 @@ impl Vocabulary {
             .collect();
         school_names.sort();
         school_names.dedup();
+        let place_names: Vec<Vec<String>> =
+            school.place_names.iter().map(|name| words_of(name)).filter(|w| !w.is_empty()).collect();
         let mut platform_words: FxHashMap<String, PlatformWord> = FxHashMap::default();
         for (index, platform) in school.platforms.iter().enumerate() {
             for alias in std::iter::once(&platform.name).chain(&platform.aliases) {
@@ -76,7 +80,13 @@ impl Vocabulary {
                 }
             }
         }
-        Vocabulary { school_names, platforms: school.platforms.clone(), platform_words, pupil_ages: school.pupil_ages }
+        Vocabulary {
+            school_names,
+            place_names,
+            platforms: school.platforms.clone(),
+            platform_words,
+            pupil_ages: school.pupil_ages,
+        }
     }
 
     /// The platform named by the tokens at `at`, and how many tokens name it.
@@ -140,6 +150,7 @@ impl Vocabulary {
             id: "oakfield".to_owned(),
             name: "Oakfield Primary School".to_owned(),
             also_known_as: vec!["Oakfield".to_owned(), "Oakfield Primary".to_owned()],
+            place_names: vec!["Elmstead".to_owned()],
             pupil_ages: [4, 11],
             platforms: vec![
                 platform("instagram", "Instagram", &["insta", "ig"], &[], Some(13)),

@@ -34,14 +34,22 @@ const CUES: &[&str] = &[
     "every|each <weekday>|morning|afternoon|evening|night|day ~6 im|i+go|i+walk|i+am|i+get at|to|in|on",
     "every|each <weekday> at <num>",
     "on <weekday> i+go|im|i+walk|i+am at|to",
+    "live location",
+    "location is on|on+for",
+    "can find me",
+    "find me at",
+    "at|in the? <cap>|<place-noun> ~2 now|rn|right+now",
+    "walk|walking|walked|cycle|bike home on+my+own|alone",
+    "on+my+own|alone ~8 every|each day|night|morning|<weekday>",
     // Where one will be.
     "meet|meeting|see+you ~2 at|in the? <cap>|<place-noun> ~4 on|at|this|next|tomorrow|tonight|<weekday>",
+    "meet|meeting ~2 at|in|outside|by ~4 <place-noun>|<cap> ~3 after+school|<weekday>|tonight|tomorrow|at",
+    "ill|i+will|well|we+will be at|by|outside|near|in ~5 at <num>",
     "at the <place-noun> on|this|next <weekday>",
     // Where one lives.
     "i live|stay on|at|in|near <cap>",
     "i live near|by|opposite",
     "i+live+next+to",
-    "lives near|by|on|in <cap>",
     "my house|home is on|at|in|near|by|next",
 ];
 

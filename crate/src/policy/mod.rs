@@ -147,6 +147,7 @@ impl Policy {
             id: self.id.clone(),
             name: self.school.name.clone(),
             also_known_as: self.school.also_known_as.iter().map(|n| n.get_ref().clone()).collect(),
+            place_names: self.school.place_names.iter().map(|n| n.get_ref().clone()).collect(),
             pupil_ages: *self.school.pupil_ages.get_ref(),
             platforms,
         };

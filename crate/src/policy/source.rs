@@ -17,6 +17,10 @@ pub struct SchoolSource {
     /// Names people use for the school.
     #[serde(default)]
     pub also_known_as: Vec<Spanned<String>>,
+    /// Names the school shares with its village or town ("Cotton End"): they mean the school
+    /// only beside a word like "school", "staff" or "class".
+    #[serde(default)]
+    pub place_names: Vec<Spanned<String>>,
     /// What the policy calls its children.
     pub pupils_called: PupilsCalled,
     /// The youngest and oldest pupils' ages.
