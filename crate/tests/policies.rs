@@ -12,7 +12,11 @@ fn every_school_lints_clean_and_every_example_behaves() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies");
     let schools = policy::school_dirs(&root).expect("policies folder");
     let ids: Vec<String> = schools.iter().filter_map(|d| d.file_name()?.to_str().map(str::to_owned)).collect();
-    assert_eq!(ids, ["chestnuts", "coton-in-the-elms", "cotton-end", "craylands", "robert-carre"], "the contract's five schools");
+    assert_eq!(
+        ids,
+        ["chestnuts", "coton-in-the-elms", "cotton-end", "craylands", "robert-carre"],
+        "the contract's five schools"
+    );
     let mut errors = Vec::new();
     let mut examples = 0;
     for dir in &schools {
