@@ -10,6 +10,7 @@
 pub mod bundle;
 pub mod check;
 pub mod detect;
+pub mod form;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;

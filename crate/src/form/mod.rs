@@ -1,0 +1,26 @@
+//! Forms as data: the policies' appendices (agreements, requests, reports, consent) filled in
+//! the browser, checked with the same rules as `postwise lint`, and turned into a record with
+//! a digest anyone can check.
+//!
+//! The core, compiled to WebAssembly too: the compiled form ([`model`]), answers
+//! ([`answer`]), their checks ([`validate`]), the record and its canonical form ([`record`],
+//! [`canonical`], specified in `RECORD.md`), and digests ([`digest`]). Natively, form files are
+//! loaded from `policies/<id>/forms/*.toml` with their positions, linted and compiled against
+//! the school's policy ([`source`], [`compile`]).
+
+pub mod answer;
+pub mod canonical;
+pub mod digest;
+pub mod model;
+pub mod record;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compile;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
+pub use answer::{Answer, Answers, Signature};
+pub use model::Form;
+pub use record::{Record, Verification, make_record, verify};
+pub use validate::{FieldError, validate};

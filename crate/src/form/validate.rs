@@ -1,0 +1,522 @@
+//! Checking answers, field by field, with messages that say how to put each problem right
+//! (in the manner of the GOV.UK Design System: "Enter …", "Select …", "… must be a real date").
+//! The checks are written by hand, small enough for the browser: a web address has `http` or
+//! `https` and a host, a date exists in the calendar, an e-mail address has a name, an `@` and a
+//! domain. [`read`] also normalises an answer for the record: dates become `YYYY-MM-DD`,
+//! choices their options' labels.
+
+use super::answer::{Answer, Answers, Signature};
+use super::model::{Field, FieldKind, Form};
+use serde::Serialize;
+
+/// A problem with one field's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field's id.
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// The longest answer to a one-line field, in characters.
+pub const MAX_LINE: usize = 300;
+/// The longest answer to a long-text field, in characters.
+pub const MAX_TEXT: usize = 5_000;
+/// The longest drawn signature's path data, in characters.
+pub const MAX_DRAWING: usize = 20_000;
+
+/// Every problem with the answers to the fields filled online, in the form's order.
+pub fn validate(form: &Form, answers: &Answers) -> Vec<FieldError> {
+    form.online_fields()
+        .filter_map(|(_, field)| {
+            read(field, answers.get(&field.id)).err().map(|message| FieldError { field: field.id.clone(), message })
+        })
+        .collect()
+}
+
+/// The answer to `field` as the record keeps it (an empty answer for an optional field left
+/// blank), or what is wrong with it.
+pub fn read(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
+    match field.kind {
+        FieldKind::Statement => match answer {
+            Some(Answer::Agreed(true)) => Ok(Answer::Agreed(true)),
+            None | Some(Answer::Agreed(false)) if !field.required => Ok(Answer::Agreed(false)),
+            None | Some(Answer::Agreed(false)) => Err(format!(
+                "Tick the box to agree to “{}”, or speak to the school if you cannot agree to it",
+                shorten(&field.label, 80)
+            )),
+            Some(_) => Err(wrong_shape(field)),
+        },
+        FieldKind::Choice if field.multiple => read_choices(field, answer),
+        FieldKind::Choice => read_choice(field, answer),
+        FieldKind::Signature => read_signature(field, answer),
+        FieldKind::Text | FieldKind::LongText | FieldKind::Url | FieldKind::Date | FieldKind::Email => {
+            let text = match answer {
+                None => "",
+                Some(Answer::Text(text)) => text.as_str(),
+                Some(_) => return Err(wrong_shape(field)),
+            };
+            if text.trim().is_empty() {
+                return if field.required {
+                    Err(format!("Enter {}", what(field)))
+                } else {
+                    Ok(Answer::Text(String::new()))
+                };
+            }
+            read_text(field, text).map(Answer::Text)
+        }
+    }
+}
+
+fn read_text(field: &Field, text: &str) -> Result<String, String> {
+    let max = if field.kind == FieldKind::LongText || field.multiple { MAX_TEXT } else { MAX_LINE };
+    let length = text.chars().count();
+    if length > max {
+        return Err(format!(
+            "{} must be {} characters or fewer (it has {})",
+            capitalise(&what(field)),
+            thousands(max),
+            thousands(length)
+        ));
+    }
+    match field.kind {
+        FieldKind::Url if field.multiple => {
+            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            for (n, line) in lines.iter().enumerate() {
+                check_url(line).map_err(|problem| {
+                    if lines.len() == 1 {
+                        problem.to_owned()
+                    } else {
+                        format!("Web address {} of {}: {problem}", n + 1, lines.len())
+                    }
+                })?;
+            }
+            Ok(text.to_owned())
+        }
+        FieldKind::Url => check_url(text.trim()).map(|()| text.to_owned()).map_err(str::to_owned),
+        FieldKind::Email => check_email(text.trim()).map(|()| text.to_owned()).map_err(str::to_owned),
+        FieldKind::Date => parse_date(text).map_err(|problem| format!("{}: {problem}", capitalise(&what(field)))),
+        _ => Ok(text.to_owned()),
+    }
+}
+
+fn read_choice(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
+    let value = match answer {
+        None => "",
+        Some(Answer::Text(value)) => value.as_str(),
+        Some(_) => return Err(wrong_shape(field)),
+    };
+    if value.is_empty() {
+        return if field.required {
+            Err(format!("Select an answer to “{}”", field.label))
+        } else {
+            Ok(Answer::Text(String::new()))
+        };
+    }
+    match field.options.iter().find(|o| o.value == value) {
+        Some(option) => Ok(Answer::Text(option.label.clone())),
+        None => Err(format!("Select one of the answers to “{}”", field.label)),
+    }
+}
+
+fn read_choices(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
+    let values: &[String] = match answer {
+        None => &[],
+        Some(Answer::Choices(values)) => values,
+        Some(_) => return Err(wrong_shape(field)),
+    };
+    if values.is_empty() && field.required {
+        return Err(format!("Select at least one answer to “{}”", field.label));
+    }
+    // In the form's order, whatever order they were ticked in.
+    let mut labels = Vec::new();
+    for option in &field.options {
+        if values.contains(&option.value) {
+            labels.push(option.label.clone());
+        }
+    }
+    if labels.len() != values.len() {
+        return Err(format!("Select only the answers listed for “{}”", field.label));
+    }
+    Ok(Answer::Choices(labels))
+}
+
+fn read_signature(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
+    let (name, drawing) = match answer {
+        None => ("", None),
+        Some(Answer::Signature(Signature { name, drawing })) => (name.as_str(), drawing.as_deref()),
+        Some(_) => return Err(wrong_shape(field)),
+    };
+    if name.trim().is_empty() {
+        if field.required {
+            return Err("Type your full name to sign".to_owned());
+        }
+        return Ok(Answer::Signature(Signature { name: String::new(), drawing: None }));
+    }
+    if name.chars().count() > MAX_LINE {
+        return Err(format!("Your name must be {MAX_LINE} characters or fewer"));
+    }
+    let drawing = drawing.filter(|d| !d.is_empty());
+    if let Some(drawing) = drawing {
+        check_drawing(drawing)?;
+    }
+    Ok(Answer::Signature(Signature { name: name.to_owned(), drawing: drawing.map(str::to_owned) }))
+}
+
+/// A drawn signature is SVG path data of moves and lines only, so it can be shown without
+/// interpreting anything else.
+fn check_drawing(drawing: &str) -> Result<(), String> {
+    let allowed = |c: char| matches!(c, 'M' | 'L' | ' ' | '.' | '-') || c.is_ascii_digit();
+    if drawing.len() > MAX_DRAWING || !drawing.starts_with('M') || !drawing.chars().all(allowed) {
+        return Err("The drawn signature could not be read: clear it and draw it again, or leave it out".to_owned());
+    }
+    Ok(())
+}
+
+fn wrong_shape(field: &Field) -> String {
+    format!("The answer to “{}” could not be read: reload the page and answer it again", field.label)
+}
+
+/// The field's label as the object of "Enter …": "Staff name" → "staff name", "Full URL" →
+/// "full URL"; a question ("Who will host the site?") is quoted.
+fn what(field: &Field) -> String {
+    let label = field.label.trim().trim_end_matches(':').trim();
+    if label.ends_with('?') {
+        return format!("an answer to “{label}”");
+    }
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        // Keep the capital of an acronym ("URL", "DSL").
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `text` is a full web address: `http://` or `https://`, then a host name (with a dot,
+/// or `localhost`) or an IP address, then anything without spaces.
+pub fn check_url(text: &str) -> Result<(), &'static str> {
+    if text.chars().any(char::is_whitespace) {
+        return Err("A web address cannot contain spaces: copy it again from the browser's address bar");
+    }
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return Err("Enter the full web address, starting with https:// or http://, like https://www.example.com/page");
+    };
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return Err("The web address must start with https:// or http://, like https://www.example.com/page");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = if host_port.starts_with('[') {
+        // An IPv6 address: `[::1]:8080`.
+        match host_port.find(']') {
+            Some(end) => &host_port[..=end],
+            None => return Err("The web address's site name is not complete: copy it again from the address bar"),
+        }
+    } else {
+        let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
+        if !port.chars().all(|c| c.is_ascii_digit()) {
+            return Err("The web address's port (after the colon) must be a number");
+        }
+        host
+    };
+    if host.is_empty() {
+        return Err("The web address needs a site name after https://, like https://www.example.com/page");
+    }
+    if host.starts_with('[') {
+        return Ok(());
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-' || !c.is_ascii())
+    };
+    let trailing_dot = host.ends_with('.') && labels.len() > 1;
+    let labels = if trailing_dot { &labels[..labels.len() - 1] } else { &labels[..] };
+    if !labels.iter().all(label_ok) || (labels.len() < 2 && !host.eq_ignore_ascii_case("localhost")) {
+        return Err("The web address's site name is not complete (it needs a dot, like www.example.com)");
+    }
+    Ok(())
+}
+
+/// Whether `text` looks like an e-mail address: a name, one `@`, and a domain with a dot.
+pub fn check_email(text: &str) -> Result<(), &'static str> {
+    const FORMAT: &str = "Enter an email address in the correct format, like name@example.com";
+    let Some((name, domain)) = text.rsplit_once('@') else { return Err(FORMAT) };
+    let domain_ok = domain.split('.').count() >= 2 && domain.split('.').all(|l| !l.is_empty());
+    if name.is_empty() || name.contains('@') || text.chars().any(char::is_whitespace) || !domain_ok {
+        return Err(FORMAT);
+    }
+    Ok(())
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A date written as `year-month-day` (the browser joins the day, month and year boxes so; the
+/// day and month may have one digit), as `YYYY-MM-DD`, or what is wrong with it.
+pub fn parse_date(text: &str) -> Result<String, String> {
+    let parts: Vec<&str> = text.split('-').map(str::trim).collect();
+    let [year, month, day] = parts[..] else {
+        return Err("enter a day, a month and a year, like 27 3 2025".to_owned());
+    };
+    for (part, name) in [(day, "day"), (month, "month"), (year, "year")] {
+        if part.is_empty() {
+            return Err(format!("the date must include a {name}"));
+        }
+        if !part.chars().all(|c| c.is_ascii_digit()) || part.len() > 4 {
+            return Err(format!("the {name} must be a number, like 27 3 2025"));
+        }
+    }
+    let number = |part: &str| part.parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(year), number(month), number(day));
+    if !(1900..=2199).contains(&year) || text.trim().split('-').next().is_some_and(|y| y.trim().len() != 4) {
+        return Err("the year must have 4 numbers, like 2025".to_owned());
+    }
+    if !(1..=12).contains(&month) {
+        return Err("the month must be a number from 1 to 12".to_owned());
+    }
+    let days = days_in_month(year, month);
+    if !(1..=days).contains(&day) {
+        let name = MONTHS.get(month as usize - 1).copied().unwrap_or_default();
+        return Err(format!("the date must be a real date: {name} {year} has {days} days"));
+    }
+    Ok(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::model::ChoiceOption;
+
+    #[track_caller]
+    fn assert_url_ok(url: &str) {
+        assert_eq!(check_url(url), Ok(()), "{url}");
+    }
+
+    #[track_caller]
+    fn assert_url_rejected(url: &str, words: &str) {
+        let problem = check_url(url).expect_err(url);
+        assert!(problem.contains(words), "{url}: {problem}");
+    }
+
+    #[test]
+    fn a_full_url_has_an_http_scheme_and_a_host() {
+        assert_url_ok("https://www.example.com/page?q=1#top");
+        assert_url_ok("http://example.co.uk");
+        assert_url_ok("HTTPS://Example.com:8443/x");
+        assert_url_ok("http://localhost:8000/");
+        assert_url_ok("https://[::1]:8080/");
+        assert_url_ok("https://bücher.example/");
+        assert_url_rejected("www.example.com", "starting with https://");
+        assert_url_rejected("ftp://example.com/file", "must start with https:// or http://");
+        assert_url_rejected("javascript://alert(1)", "must start with");
+        assert_url_rejected("https://", "needs a site name");
+        assert_url_rejected("https:///path", "needs a site name");
+        assert_url_rejected("https://example", "needs a dot");
+        assert_url_rejected("https://exa mple.com", "cannot contain spaces");
+        assert_url_rejected("https://example..com", "not complete");
+        assert_url_rejected("https://-example.com", "not complete");
+        assert_url_rejected("https://example.com:80a/", "port");
+    }
+
+    #[test]
+    fn a_date_must_exist() {
+        assert_eq!(parse_date("2025-3-7"), Ok("2025-03-07".to_owned()));
+        assert_eq!(parse_date("2024-02-29"), Ok("2024-02-29".to_owned()));
+        assert_eq!(parse_date(" 2025 - 12 - 31 "), Ok("2025-12-31".to_owned()));
+        let problem = |text: &str| parse_date(text).expect_err(text);
+        assert_eq!(problem("2025-02-29"), "the date must be a real date: February 2025 has 28 days");
+        assert_eq!(problem("1900-02-29"), "the date must be a real date: February 1900 has 28 days");
+        assert!(problem("2025-13-01").contains("from 1 to 12"));
+        assert!(problem("2025--01").contains("must include a month"));
+        assert!(problem("-3-1").contains("must include a year"));
+        assert!(problem("2025-3-").contains("must include a day"));
+        assert!(problem("25-3-1").contains("4 numbers"));
+        assert!(problem("2025-March-1").contains("must be a number"));
+        assert!(problem("27/03/2025").contains("enter a day, a month and a year"));
+        assert!(problem("2025-04-31").contains("April 2025 has 30 days"));
+    }
+
+    #[test]
+    fn an_email_address_has_a_name_an_at_and_a_domain() {
+        assert_eq!(check_email("office@school.sch.uk"), Ok(()));
+        for bad in ["office", "@school.uk", "office@school", "office@@school.uk", "a b@school.uk", "office@school..uk"]
+        {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    fn field(kind: FieldKind, label: &str, required: bool) -> Field {
+        Field {
+            id: "f".to_owned(),
+            kind,
+            label: label.to_owned(),
+            hint: None,
+            required,
+            clause: None,
+            multiple: false,
+            options: Vec::new(),
+        }
+    }
+
+    fn text(s: &str) -> Answer {
+        Answer::Text(s.to_owned())
+    }
+
+    #[test]
+    fn required_fields_say_what_to_enter() {
+        let name = field(FieldKind::Text, "Staff name", true);
+        assert_eq!(read(&name, None), Err("Enter staff name".to_owned()));
+        assert_eq!(read(&name, Some(&text("   "))), Err("Enter staff name".to_owned()));
+        assert_eq!(read(&name, Some(&text("Sam Jones"))), Ok(text("Sam Jones")));
+        let url = field(FieldKind::Url, "Full URL", true);
+        assert_eq!(read(&url, None), Err("Enter full URL".to_owned()));
+        let question = field(FieldKind::LongText, "Who will host the site?", true);
+        assert_eq!(read(&question, None), Err("Enter an answer to “Who will host the site?”".to_owned()));
+        let optional = field(FieldKind::Email, "Email address", false);
+        assert_eq!(read(&optional, None), Ok(text("")));
+        assert!(read(&optional, Some(&text("nope"))).is_err(), "an optional answer given must still be right");
+    }
+
+    #[test]
+    fn text_is_kept_as_typed_and_dates_are_normalised() {
+        let long = field(FieldKind::LongText, "Reasons", true);
+        assert_eq!(read(&long, Some(&text("  Two\nlines  "))), Ok(text("  Two\nlines  ")));
+        let date = field(FieldKind::Date, "Date", true);
+        assert_eq!(read(&date, Some(&text("2025-3-7"))), Ok(text("2025-03-07")));
+        assert_eq!(
+            read(&date, Some(&text("2025-2-30"))),
+            Err("Date: the date must be a real date: February 2025 has 28 days".to_owned())
+        );
+        let line = field(FieldKind::Text, "Name", true);
+        let too_long = "x".repeat(MAX_LINE + 1);
+        assert_eq!(
+            read(&line, Some(&text(&too_long))),
+            Err("Name must be 300 characters or fewer (it has 301)".to_owned())
+        );
+    }
+
+    #[test]
+    fn several_urls_are_checked_line_by_line() {
+        let mut urls = field(FieldKind::Url, "Full URL(s)", true);
+        urls.multiple = true;
+        assert!(read(&urls, Some(&text("https://a.example/\n\nhttp://b.example/x"))).is_ok());
+        assert_eq!(
+            read(&urls, Some(&text("https://a.example/\nb.example"))),
+            Err("Web address 2 of 2: Enter the full web address, starting with https:// or http://, like https://www.example.com/page".to_owned())
+        );
+    }
+
+    #[test]
+    fn choices_give_their_labels() {
+        let mut choice = field(FieldKind::Choice, "Safeguarding issue?", true);
+        choice.options = vec![
+            ChoiceOption { value: "yes".to_owned(), label: "Yes".to_owned(), tell: None },
+            ChoiceOption { value: "no".to_owned(), label: "No".to_owned(), tell: None },
+        ];
+        assert_eq!(read(&choice, Some(&text("no"))), Ok(text("No")));
+        assert_eq!(read(&choice, None), Err("Select an answer to “Safeguarding issue?”".to_owned()));
+        assert!(read(&choice, Some(&text("maybe"))).is_err());
+        choice.multiple = true;
+        let picked = Answer::Choices(vec!["no".to_owned(), "yes".to_owned()]);
+        assert_eq!(read(&choice, Some(&picked)), Ok(Answer::Choices(vec!["Yes".to_owned(), "No".to_owned()])));
+        assert!(read(&choice, Some(&Answer::Choices(Vec::new()))).unwrap_err().starts_with("Select at least one"));
+        assert!(read(&choice, Some(&Answer::Choices(vec!["other".to_owned()]))).is_err());
+    }
+
+    #[test]
+    fn a_statement_must_be_ticked_and_a_signature_needs_a_name() {
+        let statement = field(FieldKind::Statement, "I will be respectful towards members of staff", true);
+        assert_eq!(read(&statement, Some(&Answer::Agreed(true))), Ok(Answer::Agreed(true)));
+        let problem = read(&statement, Some(&Answer::Agreed(false))).unwrap_err();
+        assert!(problem.starts_with("Tick the box to agree to “I will be respectful"), "{problem}");
+        assert!(read(&statement, Some(&text("yes"))).is_err(), "a string is not a tick");
+        let signature = field(FieldKind::Signature, "Signed", true);
+        let signed = |name: &str, drawing: Option<&str>| {
+            Answer::Signature(Signature { name: name.to_owned(), drawing: drawing.map(str::to_owned) })
+        };
+        assert_eq!(read(&signature, None), Err("Type your full name to sign".to_owned()));
+        assert_eq!(read(&signature, Some(&signed(" ", None))), Err("Type your full name to sign".to_owned()));
+        assert_eq!(read(&signature, Some(&signed("Ann Lee", Some("")))), Ok(signed("Ann Lee", None)));
+        assert!(read(&signature, Some(&signed("Ann Lee", Some("M1 2L3 4.5L-1 0")))).is_ok());
+        assert!(read(&signature, Some(&signed("Ann Lee", Some("M1 2\"/><script>")))).is_err());
+    }
+
+    #[test]
+    fn only_online_sections_are_validated() {
+        use crate::form::model::{PolicyRef, SchoolRef, Section};
+        let section = |id: &str, online: bool| Section {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            filled_by: "someone".to_owned(),
+            online,
+            intro: None,
+            intro_clause: None,
+            fields: vec![Field { id: format!("{id}-name"), ..field(FieldKind::Text, "Name", true) }],
+        };
+        let form = Form {
+            id: "f".to_owned(),
+            title: "F".to_owned(),
+            clause: "1".to_owned(),
+            audience: "Staff".to_owned(),
+            summary: String::new(),
+            school: SchoolRef { id: "s".to_owned(), name: "S".to_owned() },
+            policy: PolicyRef { title: "P".to_owned(), version: "0".to_owned(), reviewed: None },
+            return_to: None,
+            sections: vec![section("requester", true), section("authoriser", false)],
+        };
+        let errors = validate(&form, &Answers::new());
+        assert_eq!(errors, vec![FieldError { field: "requester-name".to_owned(), message: "Enter name".to_owned() }]);
+    }
+}
