@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
+use postwise::form::decode::form_from_json;
 use postwise::form::model::FieldKind;
 use postwise::form::{Answer, Answers, Form, Signature, compile, make_record, verify};
 use postwise::policy::{self, Policy, date::Date, diagnostic::Diagnostics};
@@ -123,10 +124,20 @@ fn every_form_filled_well_makes_a_record_that_verifies_against_the_current_polic
         for form in &forms {
             let record = make_record(form, &good_answers(form), "2025-03-27T10:00:00Z")
                 .unwrap_or_else(|errors| panic!("{school}/{}: {errors:?}", form.id));
-            let verdict = verify(&record, Some(&form.policy.version));
+            let verdict = verify(&record.to_canonical(), Some(&form.policy.version)).expect("a record");
             assert!(verdict.intact && verdict.current_policy == Some(true), "{school}/{}: {verdict:?}", form.id);
             let empty = make_record(form, &Answers::new(), "2025-03-27T10:00:00Z");
             assert!(empty.is_err(), "{school}/{}: an empty form must not make a record", form.id);
+        }
+    }
+}
+
+#[test]
+fn every_form_reads_back_from_the_json_the_site_writes() {
+    for (school, (_, forms, _)) in forms_by_school() {
+        for form in &forms {
+            let json = serde_json::to_string(form).expect("serialises");
+            assert_eq!(&form_from_json(&json).expect("reads back"), form, "{school}/{}", form.id);
         }
     }
 }
