@@ -14,6 +14,7 @@ pub mod form;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;
+pub mod quiz;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
