@@ -1,5 +1,5 @@
 //! `postwise lint`: loads and validates policies, runs every rule's examples, and checks the
-//! school's forms.
+//! school's forms and quizzes.
 
 use anyhow::Context as _;
 use postwise::policy::{self, date::Date, diagnostic::Level};
@@ -33,12 +33,17 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     }
     let today = Date::today();
     let (mut errors, mut warnings) = (0, 0);
+    let mut quizzes = postwise::quiz::lint::QuizLinter::default();
     for dir in &dirs {
         let mut diagnostics = policy::diagnostic::Diagnostics::default();
+        let mut notes = Vec::new();
         if let Some(loaded) = policy::load(dir, &mut diagnostics) {
             loaded.lint(today, &mut diagnostics);
             // The school's forms (`forms/*.toml`), checked against its policy.
             postwise::form::compile::school_forms(&loaded, &mut diagnostics);
+            // Its quizzes (`quizzes/*.toml`, and the shared ones they use), with the reading
+            // level of each pupils' quiz as notes.
+            notes = quizzes.lint_school(&loaded, &mut diagnostics);
         }
         for diagnostic in diagnostics.into_sorted() {
             match diagnostic.level {
@@ -46,6 +51,9 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
                 Level::Warning => warnings += 1,
             }
             println!("{diagnostic}");
+        }
+        for note in notes {
+            println!("{note}");
         }
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
