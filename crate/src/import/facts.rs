@@ -360,7 +360,12 @@ fn blocked(facts: &mut Facts, outline: &Outline, platforms: &Platforms) {
             }
         }
         if !ids.is_empty() {
-            facts.blocked = Some((ids, node.id.clone(), quote(&node.text)));
+            let sentence = node
+                .text
+                .split_inclusive(". ")
+                .find(|s| BLOCKED_CUES.iter().any(|cue| s.to_lowercase().replace('’', "'").contains(cue)))
+                .unwrap_or(&node.text);
+            facts.blocked = Some((ids, node.id.clone(), quote(sentence)));
             facts.blocked_unknown = unknown;
             return;
         }

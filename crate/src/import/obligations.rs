@@ -37,8 +37,12 @@ pub(crate) struct Obligation {
     pub(crate) detect: &'static str,
     /// Who the rule can apply to; the clause's section narrows it.
     pub(crate) authors: &'static [Author],
-    /// Where the rule can apply; the clause's section narrows it.
+    /// Where the rule can apply; the clause's section narrows it when `narrowed` is set.
     pub(crate) channels: &'static [Channel],
+    /// Whether the section's channels (official accounts, personal accounts) narrow the rule's.
+    /// Not for obligations that say where themselves ("views are personal" is about the
+    /// school's accounts even in a section on personal ones).
+    pub(crate) narrowed: bool,
     /// The message for the person posting; `{pupils}` is what the policy calls its children.
     pub(crate) message: &'static str,
 }
@@ -96,6 +100,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "contact-request", towards = "pupils" }"#,
         authors: &[Staff],
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Staff must not friend, follow or privately message {pupils} on social media. Use the school's own channels.",
     },
     Obligation {
@@ -108,6 +113,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "contact-request", towards = "parents" }"#,
         authors: &[Staff],
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Staff must not friend, follow or privately message parents and carers on social media. Use the school's own channels.",
     },
     Obligation {
@@ -120,6 +126,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "phone" }"#,
         authors: &[Staff],
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Giving {pupils} or parents your own number is contacting them outside the school's channels. Use the school office.",
     },
     Obligation {
@@ -132,6 +139,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "handle" }"#,
         authors: &[Staff],
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Giving {pupils} or parents your own social-media account invites contact the policy forbids.",
     },
     Obligation {
@@ -144,6 +152,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "email", personal_only = true }"#,
         authors: &[Staff],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Use your school e-mail address for school business; keep your personal address out of it.",
     },
     Obligation {
@@ -156,7 +165,21 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "contact-request", towards = "staff" }"#,
         authors: &[Pupil, Parent],
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Please don't friend, follow or message staff on social media: contact the school instead.",
+    },
+    Obligation {
+        name: "private-messages",
+        wording: CONTACT,
+        also: PUPILS_OR_PARENTS,
+        unless: &[],
+        needs: Needs::Prohibition,
+        category: Category::ContactRequest,
+        detect: r#"{ kind = "contact-request", towards = "pupils-or-parents" }"#,
+        authors: &[Staff],
+        channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
+        message: "The school's accounts don't invite private messages or friend requests: point people to the school office.",
     },
     Obligation {
         name: "home-address",
@@ -168,6 +191,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "home-address" }"#,
         authors: EVERYONE,
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Keep home addresses off social media.",
     },
     Obligation {
@@ -180,6 +204,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "home-address" }"#,
         authors: EVERYONE,
         channels: OWN_ACCOUNTS,
+        narrowed: true,
         message: "Don't give out a home address on social media.",
     },
     // ── Identifying pupils and the school ────────────────────────────────────────────────────
@@ -193,6 +218,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "full-name" }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "Don't post information that could identify one of our {pupils}: a first name at most, or a label like 'Year 5'.",
     },
     Obligation {
@@ -205,6 +231,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "date-of-birth" }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "A date of birth could identify one of our {pupils}: leave it out.",
     },
     Obligation {
@@ -217,6 +244,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "home-address" }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "An address could identify one of our {pupils} and where they live: leave it out.",
     },
     Obligation {
@@ -229,6 +257,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "media", checks = ["name-alongside"] }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "Never put a child's full name beside a photo or video of them.",
     },
     Obligation {
@@ -241,6 +270,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "full-name", with_class = true }"#,
         authors: &[Staff],
         channels: &[Personal, Group],
+        narrowed: false,
         message: "Don't post information that could identify one of our {pupils} on your own accounts: no names, classes or year groups.",
     },
     Obligation {
@@ -253,6 +283,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "full-name", with_class = true }"#,
         authors: &[Parent],
         channels: &[School, Personal, Group],
+        narrowed: true,
         message: "Please don't name other children or give details that identify them.",
     },
     Obligation {
@@ -269,6 +300,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "media", checks = ["any-pupils"] }"#,
         authors: &[Staff],
         channels: &[Personal, Group],
+        narrowed: false,
         message: "Pictures of {pupils} identify them: they don't go on your own accounts.",
     },
     Obligation {
@@ -281,6 +313,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "school-name" }"#,
         authors: &[Staff],
         channels: &[Personal],
+        narrowed: false,
         message: "Don't post information that could identify the school on your own accounts.",
     },
     Obligation {
@@ -293,6 +326,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "school-name", employee_cues = true }"#,
         authors: &[Staff],
         channels: &[Personal],
+        narrowed: false,
         message: "Avoid identifying yourself as one of the school's employees on your own accounts.",
     },
     // ── What posts say ───────────────────────────────────────────────────────────────────────
@@ -312,6 +346,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "personal-opinion" }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: false,
         message: "On the school's accounts a personal view reads as the school's: keep opinions for your own accounts, marked as yours.",
     },
     Obligation {
@@ -324,6 +359,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "political" }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "The school's accounts don't take sides in politics: leave party politics and campaigns out.",
     },
     Obligation {
@@ -346,10 +382,11 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "criticism" }"#,
         authors: EVERYONE,
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Don't post criticism of the school, its staff or {pupils}: raise concerns with the school so they can be dealt with.",
     },
     Obligation {
-        name: "school-account-language",
+        name: "language",
         wording: &[
             "offensive",
             "school-friendly|appropriate ~ language",
@@ -364,6 +401,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "offensive", min_severity = 1 }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "The school's accounts use school-friendly language: choose a different word.",
     },
     Obligation {
@@ -376,6 +414,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "courtesy",
             "kindness ~ respect",
             "appropriate manner",
+            "damage the reputation",
+            "standards of behaviour",
         ],
         also: &[],
         unless: &[],
@@ -384,6 +424,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "offensive", min_severity = 2 }"#,
         authors: EVERYONE,
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Leave the swearing out: it reflects on you and the school.",
     },
     Obligation {
@@ -403,6 +444,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "discrimination" }"#,
         authors: EVERYONE,
         channels: EVERYWHERE,
+        narrowed: true,
         message: "That is unkind about who someone is: discriminatory posts are taken seriously.",
     },
     Obligation {
@@ -415,12 +457,13 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "respectful of other",
         ],
         also: &[],
-        unless: &["anti-bullying", "anti", "at risk", "reports of", "allegations", "defines", "defined"],
+        unless: &["anti-bullying", "anti", "at risk", "reports of", "allegations", "defines", "defined", "prevention"],
         needs: Needs::Duty,
         category: Category::Bullying,
         detect: r#"{ kind = "bullying" }"#,
         authors: EVERYONE,
         channels: EVERYWHERE,
+        narrowed: true,
         message: "That could really hurt someone: bullying online is taken seriously.",
     },
     Obligation {
@@ -443,6 +486,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "sensitive" }"#,
         authors: EVERYONE,
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Keep other people's private matters off social media: health, behaviour, safeguarding and plans not yet public.",
     },
     Obligation {
@@ -455,6 +499,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "reposted" }"#,
         authors: &[Staff],
         channels: &[School, Personal, Group],
+        narrowed: true,
         message: "Only post pictures and content that are yours to post, or credit them with permission.",
     },
     Obligation {
@@ -462,7 +507,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         wording: &[
             "believing everything",
             "know to be true",
-            "chain",
+            "chain message*|letter*",
             "rumour*",
             "lies",
             "fake news",
@@ -475,6 +520,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "chain-message" }"#,
         authors: &[Staff, Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Not everything online is true: don't pass on chain messages or rumours.",
     },
     Obligation {
@@ -487,6 +533,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "credentials" }"#,
         authors: EVERYONE,
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Never share a password or login details, not even in a private message.",
     },
     // ── Pictures ─────────────────────────────────────────────────────────────────────────────
@@ -500,6 +547,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "media", checks = ["consent", "media-type"] }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "Post pictures of {pupils} only with consent for that kind of picture (photo or video).",
     },
     Obligation {
@@ -512,6 +560,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "media", checks = ["dress"] }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
+        narrowed: true,
         message: "Only post pictures of {pupils} who are suitably dressed: no swimwear.",
     },
     Obligation {
@@ -528,6 +577,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "media", checks = ["others-children"] }"#,
         authors: &[Parent],
         channels: &[School, Personal, Group],
+        narrowed: true,
         message: "Please don't share photos or videos of other people's children without their parents' permission.",
     },
     Obligation {
@@ -540,6 +590,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "media", checks = ["any-pupils"] }"#,
         authors: &[Pupil],
         channels: &[Personal, Group, Direct],
+        narrowed: true,
         message: "Don't post or send photos or videos of yourself or other {pupils}.",
     },
     // ── Pupils keeping themselves safe ───────────────────────────────────────────────────────
@@ -553,6 +604,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "platform-age" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "You're not old enough for this app yet: follow the age rules.",
     },
     Obligation {
@@ -565,6 +617,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "online-meeting" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Never meet someone you only know online: tell a grown-up you trust.",
     },
     Obligation {
@@ -577,6 +630,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "full-name" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Don't give out your full name online.",
     },
     Obligation {
@@ -589,6 +643,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "date-of-birth" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Your birthday is personal information: keep it to yourself online.",
     },
     Obligation {
@@ -601,6 +656,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "phone" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Don't give out your phone number online.",
     },
     Obligation {
@@ -613,6 +669,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "email" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Don't give out your email address online.",
     },
     Obligation {
@@ -625,6 +682,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "handle" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Don't give your username to people you only know online.",
     },
     Obligation {
@@ -637,6 +695,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "home-address" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Never say where you live online.",
     },
     Obligation {
@@ -649,6 +708,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "home-address" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Never give your address to people online.",
     },
     Obligation {
@@ -661,6 +721,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "whereabouts" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Don't say where you are, where you'll be, or when you're home alone.",
     },
     Obligation {
@@ -673,6 +734,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         detect: r#"{ kind = "credentials" }"#,
         authors: &[Pupil],
         channels: EVERYWHERE,
+        narrowed: true,
         message: "Your password is yours alone: don't tell anyone, even friends.",
     },
 ];

@@ -109,6 +109,7 @@ fn any_found(patterns: &[&str], words: &[String]) -> bool {
 const PROHIBITIONS: &[&str] = &["not|never|no|nor|avoid|avoiding|refrain|prohibited|forbidden"];
 const DUTIES: &[&str] = &[
     "must|will|shall|should|ensure|ensuring|required|expected|always|only|be|advised|encouraged|encourage|asked|instructed|adhere|adhering|need",
+    "kept|stored|held securely|centrally",
 ];
 const SANCTIONS: &[&str] = &[
     "taken seriously",
@@ -123,6 +124,9 @@ const SANCTIONS: &[&str] = &[
 const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
 const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware"];
 const MUST: &[&str] = &["must|never|not|no|instructed|will|shall|prohibited|cannot"];
+/// In a lead-in, "will" is often a duty to the school ("Pupils will be responsible for:"),
+/// not a prohibition: only firmer wording there makes the list `must`.
+const LEAD_IN_MUST: &[&str] = &["must|never|not|no|instructed|shall|prohibited|cannot"];
 
 fn needs_met(needs: Needs, words: &[String]) -> bool {
     match needs {
@@ -161,7 +165,7 @@ fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severity, String)
         if let Some(cue) = cue(SHOULD, lead_in) {
             return (Severity::Should, format!("the lead-in says \"{cue}\""));
         }
-        if let Some(cue) = cue(MUST, lead_in) {
+        if let Some(cue) = cue(LEAD_IN_MUST, lead_in) {
             return (Severity::Must, format!("the lead-in says \"{cue}\""));
         }
     }
@@ -202,14 +206,34 @@ const VERBS: [&str; 18] = [
     "could", "might", "retain", "wo",
 ];
 
-/// Who a sentence is about, from its subject: `None` when it names no one.
+/// Words that start a sentence with no subject of its own: an instruction ("Do not post"), or
+/// the rest of a list's lead-in ("to use safe passwords").
+const NO_SUBJECT: [&str; 9] = ["to", "not", "do", "never", "be", "always", "only", "use", "don't"];
+
+/// Who a sentence is about, from its subject (the words before its verb, if there are at most
+/// eight): `None` when it names no one.
 fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
-    let end = words.iter().take(24).position(|w| VERBS.contains(&w.as_str()))?;
+    if words.first().is_some_and(|w| NO_SUBJECT.contains(&w.as_str())) {
+        return None;
+    }
+    let end = words.iter().take(9).position(|w| VERBS.contains(&w.as_str()))?;
     let subject = &words[..end];
-    if subject.first().is_some_and(|w| w == "we") || subject.starts_with(&["the".to_owned(), "school".to_owned()]) {
+    if subject.starts_with(&["the".to_owned(), "school".to_owned()]) {
         return Some(vec![Author::Staff]);
     }
-    let groups = groups_in(subject);
+    // "permission of parents and carers" names whose permission, not who acts; "members of
+    // staff" and "breaches of this policy by pupils" name who acts.
+    let mut acting: Vec<String> = Vec::new();
+    let mut in_of_phrase = false;
+    for (at, word) in subject.iter().enumerate() {
+        match word.as_str() {
+            "of" => in_of_phrase = at == 0 || !matches!(subject[at - 1].as_str(), "members" | "member"),
+            "by" => in_of_phrase = false,
+            _ if !in_of_phrase => acting.push(word.clone()),
+            _ => {}
+        }
+    }
+    let groups = groups_in(&acting);
     if !groups.is_empty() {
         return Some(groups);
     }
@@ -262,11 +286,18 @@ const NOT_RULES: [&str; 9] = [
     "key details",
 ];
 
+/// Whether a sentence is about handling an incident rather than what may be posted: what
+/// happens "if" something occurs, reporting, perpetrators and victims, the police.
+fn is_procedure(words: &[String]) -> bool {
+    words.first().is_some_and(|w| w == "if")
+        || any_found(&["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*"], words)
+}
+
 /// Splits a clause into sentences.
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, _) in text.match_indices(['.', '?', '!', ';']) {
+    for (at, _) in text.match_indices(['.', '?', '!']) {
         let next = text[at + 1..].chars().next();
         if next.is_none_or(char::is_whitespace) {
             let sentence = text[start..=at].trim();
@@ -371,9 +402,14 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         }
         let lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
         let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
-        for sentence in sentences(&node.text) {
+        for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
-            let with_lead_ins: Vec<String> = sentence_words.iter().chain(&lead_in_words).cloned().collect();
+            if is_procedure(&sentence_words) {
+                continue;
+            }
+            // A list's lead-in ("I will not:") governs the item's first sentence only.
+            let lead_in_words: &[String] = if index == 0 { &lead_in_words } else { &[] };
+            let with_lead_ins: Vec<String> = sentence_words.iter().chain(lead_in_words).cloned().collect();
             let audience = subject_groups(&sentence_words)
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
@@ -443,8 +479,8 @@ fn proposal_for(
     }
     let authors: Vec<Author> = obligation.authors.iter().copied().filter(|a| audience.contains(a)).collect();
     let channels: Vec<Channel> = match hint {
-        Some(hint) => obligation.channels.iter().copied().filter(|c| hint.contains(c)).collect(),
-        None => obligation.channels.to_vec(),
+        Some(hint) if obligation.narrowed => obligation.channels.iter().copied().filter(|c| hint.contains(c)).collect(),
+        _ => obligation.channels.to_vec(),
     };
     if authors.is_empty() || channels.is_empty() {
         return None;
@@ -701,13 +737,18 @@ mod tests {
             subject_groups(&words("Pupils and parents/carers must not")),
             Some(vec![Author::Pupil, Author::Parent])
         );
+        // A long subject is left to the section to decide.
         assert_eq!(
             subject_groups(&words(
                 "Attempts to bully members of the school community by teachers and members of staff will be"
             )),
-            Some(vec![Author::Staff])
+            None
         );
+        assert_eq!(subject_groups(&words("Breaches of this policy by pupils will be")), Some(vec![Author::Pupil]));
+        assert_eq!(subject_groups(&words("Written permission of parents and carers will be sought")), None);
+        assert_eq!(subject_groups(&words("Members of staff must not")), Some(vec![Author::Staff]));
+        assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
-        assert_eq!(sentences("One, e.g. this. Two! Three"), ["One, e.g. this.", "Two!", "Three"]);
+        assert_eq!(sentences("One, e.g. this. Two! Three; four"), ["One, e.g. this.", "Two!", "Three; four"]);
     }
 }

@@ -190,7 +190,8 @@ fn join_lines(lines: &[String]) -> Vec<Line> {
             out.push(Line::Bullet(bullet.trim().to_owned()));
             continue;
         }
-        let starts_lowercase = text.chars().next().is_some_and(char::is_lowercase);
+        // "iii. Be sensitive:" starts lowercase too, but a numbered line starts a block.
+        let starts_lowercase = text.chars().next().is_some_and(char::is_lowercase) && split_label(&text).0.is_none();
         let previous = out.iter_mut().rev().find(|l| **l != Line::Blank);
         if let Some(Line::Text(before) | Line::Bullet(before)) = previous
             && starts_lowercase

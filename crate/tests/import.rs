@@ -1,0 +1,601 @@
+//! `postwise import` end to end: the five seeds as received, a Word document made here, and
+//! bad input. Every import goes into a scratch `policies/` folder with a copy of `_shared/`.
+#![cfg(not(target_arch = "wasm32"))]
+// The helpers panic on any surprise too: in a test, that is a failure with its reason.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use postwise::import::{self, ImportError, Options, Report};
+use postwise::policy::{self, Policy, date::Date, diagnostic::Diagnostics, document};
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SEEDS: [&str; 5] = ["chestnuts", "cotton-end", "craylands", "robert-carre", "coton-in-the-elms"];
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A fresh `policies/` folder with a copy of `_shared/`, for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let shared = dir.join("_shared");
+    std::fs::create_dir_all(&shared).expect("scratch folder");
+    for entry in std::fs::read_dir(repo().join("policies/_shared")).expect("_shared") {
+        let entry = entry.expect("entry");
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), shared.join(entry.file_name())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn import_into(policies: &Path, source: &Path, id: &str) -> Result<Report, ImportError> {
+    import::run(source, &Options { id: id.to_owned(), out: policies.join(id), force: false })
+}
+
+/// Lint's errors and warnings for a folder, as lines.
+fn lint(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let mut diagnostics = Diagnostics::default();
+    if let Some(loaded) = policy::load(dir, &mut diagnostics) {
+        loaded.lint(Date::today(), &mut diagnostics);
+    }
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        diagnostics.into_sorted().into_iter().partition(|d| d.level == policy::diagnostic::Level::Error);
+    (errors.iter().map(ToString::to_string).collect(), warnings.iter().map(ToString::to_string).collect())
+}
+
+fn load(dir: &Path) -> Policy {
+    let mut diagnostics = Diagnostics::default();
+    policy::load(dir, &mut diagnostics).unwrap_or_else(|| panic!("{} loads: {diagnostics:?}", dir.display()))
+}
+
+/// Imports every seed once for the tests that read the results.
+fn imported_seeds(name: &str) -> PathBuf {
+    let policies = scratch(name);
+    for id in SEEDS {
+        let seed = repo().join(format!("tests/fixtures/seeds/{id}.txt"));
+        import_into(&policies, &seed, id).unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+    policies
+}
+
+#[test]
+fn every_seed_imports_into_a_folder_that_lints_clean() {
+    let policies = imported_seeds("lints");
+    let mut problems = Vec::new();
+    for id in SEEDS {
+        let dir = policies.join(id);
+        let (errors, _warnings) = lint(&dir);
+        problems.extend(errors);
+        let rules = std::fs::read_to_string(dir.join("rules.toml")).expect("rules.toml");
+        let proposed = rules.matches("# proposed by postwise import: confirm or delete").count();
+        let rule_count = rules.matches("[[rule]]").count();
+        assert!(rule_count >= 10, "{id}: only {rule_count} rules proposed");
+        assert_eq!(proposed, rule_count, "{id}: every rule is marked as proposed");
+        let school = std::fs::read_to_string(dir.join("school.toml")).expect("school.toml");
+        assert!(school.contains("# TODO (import):"), "{id}: gaps are marked:\n{school}");
+    }
+    assert!(problems.is_empty(), "lint errors:\n{}", problems.join("\n"));
+    // Nothing but the schools and _shared: no temporary folders left.
+    let mut names: Vec<String> =
+        std::fs::read_dir(&policies).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let mut expected: Vec<String> = SEEDS.iter().map(|s| (*s).to_owned()).chain(["_shared".to_owned()]).collect();
+    expected.sort();
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn the_facts_found_in_the_seeds() {
+    let policies = imported_seeds("facts");
+    let school = |id: &str| load(&policies.join(id)).school;
+    let blocked = |id: &str| school(id).network.blocked.iter().map(|b| b.get_ref().clone()).collect::<Vec<_>>();
+    let review = |id: &str| {
+        let r = school(id).review;
+        (
+            r.as_ref().and_then(|r| r.last.as_ref().map(|d| d.get_ref().clone())),
+            r.and_then(|r| r.next.map(|d| d.into_inner())),
+        )
+    };
+    let channels = |id: &str| {
+        school(id)
+            .official_channels
+            .iter()
+            .map(|c| (c.platform.get_ref().clone(), c.account.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(school("chestnuts").name, "Chestnuts Primary School");
+    assert_eq!(school("cotton-end").name, "Cotton End Forest School");
+    assert_eq!(school("craylands").name, "The Craylands School");
+    assert_eq!(school("robert-carre").name, "The Robert Carre Trust");
+    assert_eq!(school("coton-in-the-elms").name, "Coton-in-the-Elms Primary School");
+    assert_eq!(blocked("chestnuts"), ["facebook", "instagram", "snapchat"]);
+    assert_eq!(blocked("cotton-end"), ["tiktok", "facebook", "instagram"]);
+    assert_eq!(blocked("robert-carre"), ["x", "facebook", "instagram"]);
+    assert!(blocked("craylands").is_empty() && blocked("coton-in-the-elms").is_empty());
+    assert_eq!(review("cotton-end"), (None, Some("2024-09".to_owned())));
+    assert_eq!(review("robert-carre"), (Some("2024-10-24".to_owned()), Some("2025-10".to_owned())));
+    assert_eq!(review("coton-in-the-elms"), (Some("2024-07".to_owned()), Some("2025-11".to_owned())));
+    assert_eq!(review("chestnuts"), (None, None));
+    assert_eq!(
+        channels("coton-in-the-elms"),
+        [
+            ("facebook".to_owned(), "Coton-in-the-Elms Primary".to_owned()),
+            ("instagram".to_owned(), "Coton-in-the-Elms Primary".to_owned())
+        ]
+    );
+    assert_eq!(channels("craylands"), [("x".to_owned(), "The Craylands School".to_owned())]);
+    assert_eq!(channels("chestnuts"), [("facebook".to_owned(), "Chestnuts Primary School".to_owned())]);
+    let called = |id: &str| school(id).pupils_called;
+    use postwise::policy::source::PupilsCalled;
+    assert_eq!(
+        SEEDS.map(called),
+        [
+            PupilsCalled::Pupils,
+            PupilsCalled::Pupils,
+            PupilsCalled::Children,
+            PupilsCalled::Students,
+            PupilsCalled::Pupils
+        ]
+    );
+    assert_eq!(*school("chestnuts").pupil_ages.get_ref(), [4, 11]);
+}
+
+// ── Text coverage ─────────────────────────────────────────────────────────────────────────────
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// The seed's words, without bookmark markers, image names and the contents list (from a
+/// "Contents" line to where its first entry comes again).
+fn seed_words(seed: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in seed.lines() {
+        let mut line = line.to_owned();
+        while let Some(start) = line.find("[bookmark:") {
+            let end = line[start..].find(']').map_or(line.len(), |e| start + e + 1);
+            line.replace_range(start..end, "");
+        }
+        let name = line.trim().to_lowercase();
+        if !(name.starts_with("image") && name.ends_with(".jpeg")) {
+            lines.push(line);
+        }
+    }
+    let entry =
+        |line: &str| words(line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '.'));
+    if let Some(contents) =
+        lines.iter().position(|l| matches!(l.trim().to_lowercase().as_str(), "contents" | "contents:"))
+    {
+        if let Some(first) = (contents + 1..lines.len()).find(|&i| !words(&lines[i]).is_empty()) {
+            let first_entry = entry(&lines[first]);
+            let first_entry =
+                first_entry.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>();
+            let again = (first + 1..lines.len()).find(|&i| {
+                let w = words(&lines[i]);
+                w.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>()
+                    == first_entry
+            });
+            if let Some(again) = again {
+                lines.drain(contents..again);
+            }
+        }
+    }
+    lines.iter().flat_map(|l| words(l)).collect()
+}
+
+/// policy.md's words without ids and markup (the title counts: it is the school's text).
+fn policy_words(markdown: &str) -> Vec<String> {
+    let mut text = String::new();
+    for line in markdown.lines() {
+        let line = line.trim();
+        if line == "+++" || line.starts_with('#') && line.contains("TODO (import)") || line.starts_with("|---") {
+            continue;
+        }
+        let mut line = line.to_owned();
+        while let Some(start) = line.find("{#") {
+            let end = line[start..].find('}').map_or(line.len(), |e| start + e + 1);
+            line.replace_range(start..end, " ");
+        }
+        let line = line.strip_prefix("title = ").unwrap_or(&line).to_owned();
+        text.push_str(&line);
+        text.push('\n');
+    }
+    words(&text)
+}
+
+/// The length of the longest common subsequence of `a` and `b`.
+fn common_in_order(a: &[String], b: &[String]) -> usize {
+    let ids: HashMap<&str, u32> = a.iter().chain(b).map(String::as_str).zip(0..).collect();
+    let a: Vec<u32> = a.iter().map(|w| ids[w.as_str()]).collect();
+    let b: Vec<u32> = b.iter().map(|w| ids[w.as_str()]).collect();
+    let mut previous = vec![0u32; b.len() + 1];
+    let mut current = vec![0u32; b.len() + 1];
+    for x in &a {
+        for (j, y) in b.iter().enumerate() {
+            current[j + 1] = if x == y { previous[j] + 1 } else { previous[j + 1].max(current[j]) };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] as usize
+}
+
+#[test]
+fn the_imported_text_covers_the_seed() {
+    let policies = imported_seeds("text");
+    let mut short = Vec::new();
+    for id in SEEDS {
+        let seed = std::fs::read_to_string(repo().join(format!("tests/fixtures/seeds/{id}.txt"))).expect("seed");
+        let markdown = std::fs::read_to_string(policies.join(id).join("policy.md")).expect("policy.md");
+        let (seed, imported) = (seed_words(&seed), policy_words(&markdown));
+        assert!(seed.len() > 1000, "{id}: {} seed words: is the seed read?", seed.len());
+        let share = common_in_order(&seed, &imported) as f64 / seed.len() as f64;
+        println!("text coverage {id}: {:.2}% of {} seed words in order", share * 100.0, seed.len());
+        if share < 0.99 {
+            short.push(format!("{id}: {:.2}%", share * 100.0));
+        }
+        // And nothing the seed does not have beyond a few words (a placeholder title).
+        let extra = imported.len() - common_in_order(&seed, &imported);
+        assert!(extra <= 6, "{id}: {extra} words in policy.md that are not the seed's");
+    }
+    assert!(short.is_empty(), "seeds whose words are not all in policy.md: {short:?}");
+}
+
+#[test]
+fn the_text_comparison_notices_a_lost_sentence() {
+    let seed = seed_words("Title\nContents:\nIntro\t1\nIntro\nWe keep this. [bookmark: x]And this.\nimage1.jpeg\n");
+    assert_eq!(seed, ["title", "intro", "we", "keep", "this", "and", "this"]);
+    let imported = policy_words("+++\ntitle = \"Title\"\n+++\n## Intro {#intro}\n\n{#intro.1} We keep this.\n");
+    assert_eq!(common_in_order(&seed, &imported), 5);
+}
+
+// ── Rule coverage ─────────────────────────────────────────────────────────────────────────────
+
+/// A document's clauses: id → words.
+fn clause_words(dir: &Path) -> Vec<(String, Vec<String>)> {
+    let path = dir.join("policy.md");
+    let file = policy::diagnostic::SourceFile::new(&path, std::fs::read_to_string(&path).expect("policy.md"));
+    let mut diagnostics = Diagnostics::default();
+    let document = document::parse(&file, &mut diagnostics).expect("policy.md parses");
+    document.clauses.into_iter().map(|c| (c.id, words(&c.text))).collect()
+}
+
+fn similarity(a: &[String], b: &[String]) -> f64 {
+    let common = common_in_order(a, b) as f64;
+    common / a.len().max(b.len()).max(1) as f64
+}
+
+fn parent(id: &str) -> Option<&str> {
+    id.rfind('.').map(|at| &id[..at])
+}
+
+/// The share of the hand-written rules (category, clause) that the import proposed too: a rule
+/// of the same category citing the same clause, its parent or a child. Clauses are matched by
+/// their text, as the import's ids for unnumbered sections are its own.
+fn rule_coverage(id: &str, imported: &Path) -> (usize, usize, Vec<String>) {
+    let hand_dir = repo().join("policies").join(id);
+    let hand_clauses = clause_words(&hand_dir);
+    let imported_clauses = clause_words(imported);
+    let hand_rules = load(&hand_dir).rules;
+    let proposed: Vec<(postwise::model::Category, String)> =
+        load(imported).rules.iter().map(|r| (r.get_ref().category, r.get_ref().clause.get_ref().clone())).collect();
+    let mut covered = 0;
+    let mut missed = Vec::new();
+    for rule in &hand_rules {
+        let rule = rule.get_ref();
+        let clause = rule.clause.get_ref();
+        let text = &hand_clauses.iter().find(|(c, _)| c == clause).expect("hand clause").1;
+        let (best, score) = imported_clauses
+            .iter()
+            .map(|(c, w)| (c.as_str(), similarity(text, w)))
+            .fold(("", 0.0), |best, next| if next.1 > best.1 { next } else { best });
+        let mapped = if score >= 0.6 { best } else { clause.as_str() };
+        let hit = proposed.iter().any(|(category, cited)| {
+            *category == rule.category
+                && (cited == mapped || parent(cited) == Some(mapped) || parent(mapped) == Some(cited))
+        });
+        if hit {
+            covered += 1;
+        } else {
+            missed.push(format!("{} {} ({clause} → {mapped})", rule.category, rule.id.get_ref()));
+        }
+    }
+    (covered, hand_rules.len(), missed)
+}
+
+#[test]
+fn proposed_rules_cover_most_hand_written_ones() {
+    let policies = imported_seeds("rules");
+    let mut low = Vec::new();
+    let (mut all_covered, mut all_rules) = (0, 0);
+    for id in SEEDS {
+        let (covered, total, missed) = rule_coverage(id, &policies.join(id));
+        let share = covered as f64 / total as f64;
+        println!("rule coverage {id}: {covered}/{total} = {:.0}%", share * 100.0);
+        println!("  not proposed: {}", missed.join("; "));
+        all_covered += covered;
+        all_rules += total;
+        // The floor each school reaches now: a drop is a regression in the import.
+        if share < 0.8 {
+            low.push(format!("{id}: {:.0}%", share * 100.0));
+        }
+    }
+    println!("rule coverage overall: {all_covered}/{all_rules}");
+    assert!(low.is_empty(), "schools under 80% of their hand-written rules: {low:?}");
+    assert!(all_covered * 10 >= all_rules * 9, "under 90% overall: {all_covered}/{all_rules}");
+}
+
+// ── A Word document made here ─────────────────────────────────────────────────────────────────
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+fn paragraph(style: Option<&str>, list: Option<(u32, u32)>, runs: &str) -> String {
+    let style = style.map(|s| format!("<w:pStyle w:val=\"{s}\"/>")).unwrap_or_default();
+    let list = list
+        .map(|(id, level)| format!("<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr>"))
+        .unwrap_or_default();
+    format!("<w:p><w:pPr>{style}{list}</w:pPr>{runs}</w:p>")
+}
+
+fn run(text: &str) -> String {
+    format!("<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+}
+
+fn bold(text: &str) -> String {
+    format!("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+}
+
+fn cell(text: &str) -> String {
+    format!("<w:tc>{}</w:tc>", paragraph(None, None, &run(text)))
+}
+
+/// A .docx with a title, a contents entry, numbered headings, a numbered list with a bulleted
+/// list inside it, bold, a channel table and a blocked-sites list.
+fn docx_fixture() -> Vec<u8> {
+    let body = [
+        paragraph(Some("Title"), None, &run("Social Media Policy")),
+        paragraph(None, None, &run("Oakfield Primary School")),
+        paragraph(Some("TOC1"), None, &run("1. Staff use of social media\t2")),
+        paragraph(Some("Heading1"), Some((1, 0)), &run("Staff use of social media")),
+        paragraph(
+            None,
+            Some((2, 0)),
+            &format!(
+                "{}{}{}",
+                run("Members of staff "),
+                bold("must not"),
+                run(" friend, follow or otherwise contact pupils or parents through social media.")
+            ),
+        ),
+        paragraph(None, Some((2, 1)), &run("This includes accepting friend requests.")),
+        paragraph(None, Some((2, 1)), &run("It includes messaging apps such as WhatsApp &amp; Snapchat.")),
+        paragraph(
+            None,
+            Some((2, 0)),
+            &run("Staff should not post anything that could identify a pupil or the school."),
+        ),
+        paragraph(Some("Heading2"), None, &run("Official channels")),
+        paragraph(None, None, &run("The school's official social media channels are:")),
+        format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell("Platform"),
+            cell("Account name"),
+            cell("Facebook"),
+            cell("Oakfield Primary")
+        ),
+        paragraph(Some("Heading1"), Some((1, 0)), &run("Blocked content")),
+        paragraph(None, None, &run("The following social media websites are not accessible on the school’s network:")),
+        paragraph(None, Some((3, 0)), &run("TikTok")),
+        paragraph(None, Some((3, 0)), &run("Facebook")),
+        paragraph(None, Some((3, 0)), &run("Instagram")),
+        paragraph(Some("Heading1"), Some((1, 0)), &run("Review")),
+        paragraph(None, None, &run("Next review: September 2026.")),
+    ]
+    .concat();
+    let document =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>{body}</w:body></w:document>");
+    let styles = format!(
+        "<w:styles {W}>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>\
+         </w:styles>"
+    );
+    let level = |ilvl: u32, format: &str, text: &str| {
+        format!(
+            "<w:lvl w:ilvl=\"{ilvl}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{format}\"/><w:lvlText w:val=\"{text}\"/></w:lvl>"
+        )
+    };
+    let numbering = format!(
+        "<w:numbering {W}>\
+         <w:abstractNum w:abstractNumId=\"10\">{}</w:abstractNum>\
+         <w:abstractNum w:abstractNumId=\"20\">{}{}</w:abstractNum>\
+         <w:abstractNum w:abstractNumId=\"30\">{}</w:abstractNum>\
+         <w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>\
+         <w:num w:numId=\"2\"><w:abstractNumId w:val=\"20\"/></w:num>\
+         <w:num w:numId=\"3\"><w:abstractNumId w:val=\"30\"/></w:num>\
+         </w:numbering>",
+        level(0, "decimal", "%1."),
+        level(0, "decimal", "%1."),
+        level(1, "bullet", "•"),
+        level(0, "bullet", "•"),
+    );
+    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+        <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+        </Types>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("[Content_Types].xml", content_types.to_owned()),
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+        ("word/numbering.xml", numbering),
+    ] {
+        zip.start_file(name, options).expect("zip entry");
+        zip.write_all(text.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_word_document_imports_with_its_structure() {
+    let policies = scratch("docx");
+    let source = policies.join("oakfield.docx");
+    std::fs::write(&source, docx_fixture()).expect("write docx");
+    let report = import_into(&policies, &source, "oakfield").expect("imports");
+    let dir = policies.join("oakfield");
+    let markdown = std::fs::read_to_string(dir.join("policy.md")).expect("policy.md");
+    for expected in [
+        "+++\ntitle = \"Social Media Policy\"\n+++\n",
+        "{#preamble.1} Oakfield Primary School\n",
+        "## 1. Staff use of social media {#1}\n",
+        "{#1.1} 1. Members of staff **must not** friend, follow or otherwise contact pupils or parents through social media.\n\n\
+         - {#1.1.a} This includes accepting friend requests.\n\
+         - {#1.1.b} It includes messaging apps such as WhatsApp & Snapchat.\n",
+        "{#1.2} 2. Staff should not post anything that could identify a pupil or the school.\n",
+        "### Official channels {#1.official-channels}\n",
+        "| Platform | Account name |\n|---|---|\n| Facebook | Oakfield Primary |\n",
+        "## 2. Blocked content {#2}\n",
+        "- {#2.1.a} TikTok\n- {#2.1.b} Facebook\n- {#2.1.c} Instagram\n",
+        "## 3. Review {#3}\n",
+    ] {
+        assert!(markdown.contains(expected), "policy.md lacks {expected:?}:\n{markdown}");
+    }
+    assert!(!markdown.contains("\t2"), "the table of contents is dropped:\n{markdown}");
+    let school = load(&dir).school;
+    assert_eq!(school.name, "Oakfield Primary School");
+    assert_eq!(
+        school.network.blocked.iter().map(|b| b.get_ref().as_str()).collect::<Vec<_>>(),
+        ["tiktok", "facebook", "instagram"]
+    );
+    assert_eq!(school.official_channels.len(), 1);
+    assert_eq!(
+        (school.official_channels[0].platform.get_ref().as_str(), school.official_channels[0].account.as_str()),
+        ("facebook", "Oakfield Primary")
+    );
+    assert_eq!(school.review.and_then(|r| r.next).map(|d| d.into_inner()), Some("2026-09".to_owned()));
+    let rules = load(&dir).rules;
+    let cited: Vec<(String, String)> =
+        rules.iter().map(|r| (r.get_ref().category.to_string(), r.get_ref().clause.get_ref().clone())).collect();
+    for expected in [("contact-request", "1.1"), ("pupil-identity", "1.2"), ("school-identity", "1.2")] {
+        assert!(cited.iter().any(|(c, id)| c == expected.0 && id == expected.1), "no {expected:?} rule in {cited:?}");
+    }
+    let (errors, _) = lint(&dir);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(report.recognised.iter().any(|r| r.contains("table of contents")), "{report}");
+    assert_eq!(report.counts.tables, 1);
+}
+
+// ── Bad input ─────────────────────────────────────────────────────────────────────────────────
+
+fn postwise(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_postwise")).args(args).output().expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Runs the command on `source` and checks it fails with status 2, an error naming the file
+/// and containing `expected`, and leaves nothing in `policies/` but `_shared/`.
+#[track_caller]
+fn refused(policies: &Path, source: &Path, expected: &str) {
+    let out = policies.join("school");
+    let (code, stdout, stderr) =
+        postwise(&["import", &source.display().to_string(), "--id", "school", "--out", &out.display().to_string()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains(&source.display().to_string()), "the error names the file: {stderr}");
+    assert!(stderr.contains(expected), "expected {expected:?} in: {stderr}");
+    let left: Vec<String> = std::fs::read_dir(policies)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() && !p.ends_with("_shared"))
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn bad_input_gives_a_clear_error_and_no_folder() {
+    let policies = scratch("bad");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = policies.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    let corrupt = write("corrupt.docx", b"PK\x03\x04 this is not really a zip file");
+    refused(&policies, &corrupt, "cannot be read as a Word document");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend([0u8; 504]);
+    let encrypted = write("encrypted.docx", &ole);
+    refused(&policies, &encrypted, "encrypted (password-protected)");
+    let not_zip = write("renamed.docx", b"Just some text saved with the wrong name.");
+    refused(&policies, &not_zip, "not a zip file");
+    let empty = write("empty.txt", b"");
+    refused(&policies, &empty, "is empty");
+    let blank = write("blank.txt", b" \n\n\t\n");
+    refused(&policies, &blank, "is empty");
+    let letter = write("letter.txt", b"Dear parents, the trip leaves at nine. Please bring a packed lunch.\n");
+    refused(&policies, &letter, "no headings and no numbered clauses");
+    let shopping = write("shopping.txt", b"1. Fruit\n\n1.1. Apples and pears.\n\n2. Bread\n\n2.1. A white loaf.\n");
+    refused(&policies, &shopping, "never mentions social media");
+    let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");
+    refused(&policies, &binary, "is not text");
+    let other = write("policy.pdf", b"%PDF-1.4");
+    refused(&policies, &other, "not a .docx or .txt file");
+    let huge = policies.join("huge.txt");
+    std::fs::File::create(&huge).and_then(|f| f.set_len(import::SIZE_LIMIT + 1)).expect("sparse file");
+    refused(&policies, &huge, "over the 20 MB limit");
+    let _ = std::fs::remove_file(&huge);
+    let docx = policies.join("zip-without-word.docx");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("hello.txt", zip::write::SimpleFileOptions::default()).expect("entry");
+    zip.write_all(b"hello").expect("write");
+    std::fs::write(&docx, zip.finish().expect("zip").into_inner()).expect("write");
+    refused(&policies, &docx, "no word/document.xml");
+}
+
+#[test]
+fn an_existing_folder_is_replaced_only_with_force() {
+    let policies = scratch("force");
+    let seed = repo().join("tests/fixtures/seeds/chestnuts.txt");
+    let out = policies.join("chestnuts");
+    std::fs::create_dir_all(&out).expect("folder");
+    std::fs::write(out.join("policy.md"), "hand-written").expect("write");
+    let (code, _, stderr) =
+        postwise(&["import", &seed.display().to_string(), "--id", "chestnuts", "--out", &out.display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists") && stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(out.join("policy.md")).expect("kept"), "hand-written");
+    let (code, stdout, stderr) = postwise(&[
+        "import",
+        &seed.display().to_string(),
+        "--id",
+        "chestnuts",
+        "--out",
+        &out.display().to_string(),
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for section in ["recognised:", "guessed (check these):", "needs a person:"] {
+        assert!(stdout.contains(section), "the report has {section}\n{stdout}");
+    }
+    assert!(std::fs::read_to_string(out.join("policy.md")).expect("replaced").starts_with("+++"));
+    let names: Vec<String> =
+        std::fs::read_dir(&policies).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 2, "only _shared and the school: {names:?}");
+    // The id must be the folder's name, and a school id.
+    let (code, _, stderr) = postwise(&["import", &seed.display().to_string(), "--id", "Chestnuts!"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not a school id"), "{stderr}");
+    let (code, _, stderr) =
+        postwise(&["import", &seed.display().to_string(), "--id", "oak", "--out", &out.display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("must be the school's id"), "{stderr}");
+}
