@@ -84,6 +84,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<DocxDocument, DocxProblem> {
     }
     let mut blocks = body.blocks;
     let mut guesses = Vec::new();
+    if let Some(title) = title_without_style(&mut blocks) {
+        guesses.push(format!("the title \"{title}\" is not in Word's Title style: read from the opening lines"));
+    }
     if !blocks.iter().any(|b| matches!(b, Block::Heading { .. })) {
         let promoted = promote_bold_headings(&mut blocks);
         if promoted > 0 {
@@ -353,7 +356,9 @@ impl Body {
                         }
                         b"rPr" => run.in_run_properties = true,
                         b"t" => run.in_text = true,
-                        b"delText" | b"instrText" | b"del" => run.hidden_depth += 1,
+                        // Deleted text, field instructions, and the copy of a drawing's text that
+                        // older readers get (`mc:Fallback`) are not the document's words.
+                        b"delText" | b"instrText" | b"del" | b"Fallback" => run.hidden_depth += 1,
                         b"hyperlink" => {
                             run.link = attribute(&e, b"id").and_then(|id| self.links.get(&id).cloned());
                         }
@@ -425,7 +430,9 @@ impl Body {
                     b"r" => run.in_run = false,
                     b"rPr" => run.in_run_properties = false,
                     b"t" => run.in_text = false,
-                    b"delText" | b"instrText" | b"del" => run.hidden_depth = run.hidden_depth.saturating_sub(1),
+                    b"delText" | b"instrText" | b"del" | b"Fallback" => {
+                        run.hidden_depth = run.hidden_depth.saturating_sub(1);
+                    }
                     b"hyperlink" => run.link = None,
                     b"tc" => {
                         if let Some(table) = tables.last_mut() {
@@ -519,6 +526,10 @@ impl Body {
                         let depth = u8::try_from(ilvl - offset).unwrap_or(u8::MAX);
                         self.blocks.push(Block::Item { depth, label: None, text });
                     }
+                    // "1.1." is a clause of its own, whatever its list level.
+                    Some((_, _, Marker::Number(shown))) if number_parts(&shown).is_some_and(|p| p.len() > 1) => {
+                        self.blocks.push(Block::Paragraph { label: Some(shown), text });
+                    }
                     Some((list, 0, Marker::Number(shown))) => {
                         if !self.numbered_lists.contains(&list) {
                             self.numbered_lists.push(list);
@@ -582,6 +593,25 @@ fn plain_block(text: String) -> Block {
     }
 }
 
+/// Without a Title paragraph, a short paragraph naming a policy before the first heading or
+/// list is the title ("Social Media Policy" in large bold type).
+fn title_without_style(blocks: &mut [Block]) -> Option<String> {
+    if blocks.iter().any(|b| matches!(b, Block::Title(_))) {
+        return None;
+    }
+    let opening = blocks.iter().position(|b| !matches!(b, Block::Paragraph { .. })).unwrap_or(blocks.len());
+    for block in blocks[..opening.min(4)].iter_mut() {
+        let Block::Paragraph { label: None, text } = block else { continue };
+        let plain = text.replace("**", "");
+        let names_policy = plain.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == "policy");
+        if names_policy && (1..=10).contains(&word_count(&plain)) && !plain.trim_end().ends_with('.') {
+            *block = Block::Title(plain.trim().to_owned());
+            return Some(plain.trim().to_owned());
+        }
+    }
+    None
+}
+
 /// Without heading styles, short paragraphs in bold are the headings.
 fn promote_bold_headings(blocks: &mut [Block]) -> usize {
     let mut promoted = 0;
@@ -603,4 +633,97 @@ fn promote_bold_headings(blocks: &mut [Block]) -> usize {
         promoted += 1;
     }
     promoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+    fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        let mut parts = vec![("word/document.xml", document)];
+        if let Some(numbering) = numbering {
+            parts.push(("word/numbering.xml", format!("<w:numbering {W}>{numbering}</w:numbering>")));
+        }
+        for (name, text) in parts {
+            zip.start_file(name, options).expect("entry");
+            zip.write_all(text.as_bytes()).expect("write");
+        }
+        zip.finish().expect("zip").into_inner()
+    }
+
+    fn p(properties: &str, runs: &str) -> String {
+        format!("<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>")
+    }
+
+    fn r(text: &str, bold: bool) -> String {
+        let bold = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+        format!("<w:r>{bold}<w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+    }
+
+    #[test]
+    fn without_styles_the_title_and_bold_lines_lead() {
+        let body = [
+            p("", &r("Social Media Policy", true)),
+            p("", &r("1. Staff", true)),
+            p("", &format!("{}{}", r("Staff ", false), r("must not", true))),
+            // A drawing's text comes twice; the fallback copy is not read.
+            p("", "<mc:AlternateContent><mc:Choice><w:r><w:t>Box</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>Box</w:t></w:r></mc:Fallback></mc:AlternateContent>"),
+            p("", &format!("<w:del><w:r><w:delText>gone</w:delText></w:r></w:del>{}", r("kept &amp; shown", false))),
+        ]
+        .concat();
+        let read = read(&docx(&body, None)).expect("reads");
+        assert_eq!(
+            read.blocks,
+            [
+                Block::Title("Social Media Policy".to_owned()),
+                Block::Heading { level: 1, label: Some("1.".to_owned()), text: "Staff".to_owned() },
+                Block::Paragraph { label: None, text: "Staff **must not**".to_owned() },
+                Block::Paragraph { label: None, text: "Box".to_owned() },
+                Block::Paragraph { label: None, text: "kept & shown".to_owned() },
+            ]
+        );
+        assert_eq!(read.guesses.len(), 2, "{:?}", read.guesses);
+    }
+
+    #[test]
+    fn multilevel_numbers_are_clauses() {
+        let numbering = r#"<w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+            <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+          </w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>"#;
+        let list = |ilvl: u8| format!("<w:numPr><w:ilvl w:val=\"{ilvl}\"/><w:numId w:val=\"7\"/></w:numPr>");
+        let body = [
+            p(&format!("<w:pStyle w:val=\"Heading1\"/>{}", list(0)), &r("Staff", false)),
+            p(&list(1), &r("Staff must not friend pupils.", false)),
+            p(&list(2), &r("on any platform", false)),
+        ]
+        .concat();
+        let blocks = read(&docx(&body, Some(numbering))).expect("reads").blocks;
+        assert_eq!(
+            blocks,
+            [
+                Block::Heading { level: 1, label: Some("1.".to_owned()), text: "Staff".to_owned() },
+                Block::Paragraph { label: Some("1.1.".to_owned()), text: "Staff must not friend pupils.".to_owned() },
+                Block::Item { depth: 2, label: Some("a)".to_owned()), text: "on any platform".to_owned() },
+            ]
+        );
+    }
+
+    #[test]
+    fn damaged_files_say_why() {
+        assert!(matches!(read(b"PK\x03\x04 not a zip"), Err(DocxProblem::Zip(_))));
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("word/other.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+        let bytes = zip.finish().expect("zip").into_inner();
+        assert!(matches!(read(&bytes), Err(DocxProblem::NoDocument)));
+        let broken = docx("<w:p><w:r><w:t>unclosed</w:r></w:p>", None);
+        assert!(matches!(read(&broken), Err(DocxProblem::Xml { .. })));
+    }
 }
