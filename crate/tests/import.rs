@@ -17,18 +17,24 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("lists folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
 /// A fresh `policies/` folder with a copy of `_shared/`, for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import").join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    let shared = dir.join("_shared");
-    std::fs::create_dir_all(&shared).expect("scratch folder");
-    for entry in std::fs::read_dir(repo().join("policies/_shared")).expect("_shared") {
-        let entry = entry.expect("entry");
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), shared.join(entry.file_name())).expect("copy");
-        }
-    }
+    copy_tree(&repo().join("policies/_shared"), &dir.join("_shared"));
     dir
 }
 

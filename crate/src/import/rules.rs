@@ -287,10 +287,13 @@ const NOT_RULES: [&str; 9] = [
 ];
 
 /// Whether a sentence is about handling an incident rather than what may be posted: what
-/// happens "if" something occurs, reporting, perpetrators and victims, the police.
+/// happens "if" something occurs, reporting and informing, perpetrators and victims, the police.
 fn is_procedure(words: &[String]) -> bool {
     words.first().is_some_and(|w| w == "if")
-        || any_found(&["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*"], words)
+        || any_found(
+            &["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*|inform|notify"],
+            words,
+        )
 }
 
 /// Splits a clause into sentences.
