@@ -188,7 +188,7 @@ describe('the checker page', () => {
     const href = await link.getAttribute('href');
     const clause = decodeURIComponent(href.split('#')[1]);
     const [policy] = await Promise.all([context.waitForEvent('page'), link.click()]);
-    await policy.waitForURL((url) => url.pathname.endsWith('/robert-carre/policy.html'));
+    await policy.waitForURL((url) => url.pathname.endsWith('/robert-carre/policy.html'), { waitUntil: 'domcontentloaded' });
     await policy.waitForFunction((want) => document.querySelector(':target')?.id === want, clause);
     assert.ok(await policy.locator(`[id="${clause}"]`).isVisible());
     // The person comes back to their draft, not to an empty box.
@@ -458,7 +458,10 @@ describe('the checker page', () => {
 
   it('privacy: no request leaves the site, not even while typing', async () => {
     const { context, page, log } = await openChecker(browser, server, 'chestnuts');
-    await page.waitForLoadState('networkidle');
+    // Let the page finish loading (bounded: a stalled stylesheet must not hang the test); the
+    // browser asks for the favicon after `load`, which may fall while typing.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+    const favicon = new URL(await page.locator('link[rel="icon"]').getAttribute('href'), page.url()).href;
     const loaded = log.requests.length;
     assert.ok(loaded >= 5, `the page, its assets, the checker and the rules: ${log.requests.join(' ')}`);
     await typeDraft(page, 'Secret plans: Sienna Parkes is moving to 12 Acacia Avenue, ring me on 07700 900874 #marker');
@@ -469,10 +472,10 @@ describe('the checker page', () => {
     await page.locator('#media-pupils').fill('2');
     await page.locator('label[for="keep"]').click();
     await page.locator('label[for="keep"]').click();
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
     const elsewhere = log.requests.filter((url) => new URL(url).origin !== server.origin);
     assert.deepEqual(elsewhere, [], 'requests to other origins');
-    assert.deepEqual(log.requests.slice(loaded), [], 'no request at all while checking');
+    assert.deepEqual(log.requests.slice(loaded).filter((url) => url !== favicon), [], 'no request at all while checking');
     assert.ok(!log.requests.some((url) => url.includes('marker') || url.includes('Acacia')), 'the draft is in no URL');
     assert.ok(!page.url().includes('marker'));
     await context.close();
@@ -537,7 +540,7 @@ describe('the checker page', () => {
     assert.ok(await link.isVisible());
     assert.equal(await page.locator('#draft').isVisible(), false, 'no box that cannot check');
     await link.click();
-    await page.waitForURL((url) => url.pathname.endsWith('/craylands/policy.html'));
+    await page.waitForURL((url) => url.pathname.endsWith('/craylands/policy.html'), { waitUntil: 'domcontentloaded' });
     await context.close();
   });
 
