@@ -46,7 +46,7 @@ impl Answer {
                     None | Some(Value::Null) => None,
                     Some(drawing) => Some(drawing.as_str()?.to_owned()),
                 };
-                if members.keys().any(|k| k != "name" && k != "drawing") {
+                if members.iter().any(|(k, _)| k != "name" && k != "drawing") {
                     return None;
                 }
                 Answer::Signature(Signature { name, drawing })

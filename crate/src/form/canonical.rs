@@ -5,9 +5,8 @@
 //! here needs JCS's number formatting; [`super::json`] refuses numbers.
 //!
 //! Records, forms and answers cross into WebAssembly as JSON text and are read into this one
-//! type, which keeps the browser's download small (no serde code per struct).
-
-use std::collections::BTreeMap;
+//! type, which keeps the browser's download small (no serde code per struct, no map type):
+//! objects are short lists of members, looked up in order.
 
 /// A JSON value without numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,8 +19,9 @@ pub enum Value {
     String(String),
     /// An array, in order.
     Array(Vec<Value>),
-    /// An object; [`Value::to_canonical`] orders its members as JCS does.
-    Object(BTreeMap<String, Value>),
+    /// An object's members, names unique, in any order; [`Value::to_canonical`] sorts them as
+    /// JCS does.
+    Object(Vec<(String, Value)>),
 }
 
 impl Value {
@@ -38,7 +38,7 @@ impl Value {
     /// The member `name` of an object.
     pub fn get(&self, name: &str) -> Option<&Value> {
         match self {
-            Value::Object(members) => members.get(name),
+            Value::Object(members) => members.iter().find(|(n, _)| n == name).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -54,11 +54,19 @@ impl Value {
     /// The canonical JSON text.
     pub fn to_canonical(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out);
+        self.write(&mut out, None);
         out
     }
 
-    fn write(&self, out: &mut String) {
+    /// The canonical JSON text of an object without its member `left_out` (a record without
+    /// its digest).
+    pub fn to_canonical_without(&self, left_out: &str) -> String {
+        let mut out = String::new();
+        self.write(&mut out, Some(left_out));
+        out
+    }
+
+    fn write(&self, out: &mut String, left_out: Option<&str>) {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -69,15 +77,23 @@ impl Value {
                     if i > 0 {
                         out.push(',');
                     }
-                    item.write(out);
+                    item.write(out, None);
                 }
                 out.push(']');
             }
             Value::Object(members) => {
-                // JCS sorts by UTF-16 code units; UTF-8 byte order differs only for names that
-                // mix characters above U+FFFF with U+E000 to U+FFFF.
-                let mut sorted: Vec<(&String, &Value)> = members.iter().collect();
-                sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+                // JCS sorts by UTF-16 code units (UTF-8 byte order differs for names that mix
+                // characters above U+FFFF with U+E000 to U+FFFF). Objects are short: an
+                // insertion sort is enough, and small in WebAssembly.
+                let mut sorted: Vec<&(String, Value)> =
+                    members.iter().filter(|(name, _)| Some(name.as_str()) != left_out).collect();
+                for i in 1..sorted.len() {
+                    let mut j = i;
+                    while j > 0 && sorted[j - 1].0.encode_utf16().gt(sorted[j].0.encode_utf16()) {
+                        sorted.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
                 out.push('{');
                 for (i, (name, value)) in sorted.into_iter().enumerate() {
                     if i > 0 {
@@ -85,7 +101,7 @@ impl Value {
                     }
                     write_string(name, out);
                     out.push(':');
-                    value.write(out);
+                    value.write(out, None);
                 }
                 out.push('}');
             }
@@ -128,7 +144,7 @@ mod tests {
             ("zeta", Some(Value::Bool(true))),
             ("alpha", Some(Value::Array(vec![Value::string("b"), Value::Null]))),
             ("left-out", None),
-            ("Mid", Some(Value::Object(BTreeMap::new()))),
+            ("Mid", Some(Value::Object(Vec::new()))),
         ]);
         assert_eq!(value.to_canonical(), r#"{"Mid":{},"alpha":["b",null],"zeta":true}"#);
     }

@@ -3,7 +3,6 @@
 //! member names are refused, as JCS requires.
 
 use super::canonical::Value;
-use std::collections::BTreeMap;
 
 /// How deeply arrays and objects may nest.
 const MAX_DEPTH: usize = 32;
@@ -92,7 +91,7 @@ impl Reader<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, String> {
         self.next();
-        let mut members = BTreeMap::new();
+        let mut members: Vec<(String, Value)> = Vec::new();
         self.skip_space();
         if let Some(&(_, '}')) = self.chars.peek() {
             self.next();
@@ -109,9 +108,10 @@ impl Reader<'_> {
                 return Err(self.error("expected `:`"));
             }
             let value = self.value(depth + 1)?;
-            if members.insert(name.clone(), value).is_some() {
+            if members.iter().any(|(n, _)| *n == name) {
                 return Err(self.error(&format!("the member `{name}` appears twice")));
             }
+            members.push((name, value));
             self.skip_space();
             match self.next() {
                 Some(',') => continue,

@@ -122,21 +122,14 @@ pub fn make_record(form: &Form, answers: &Answers, submitted_at: &str) -> Result
     ]);
     let digest = compute_digest(&record);
     if let Value::Object(members) = &mut record {
-        members.insert("digest".to_owned(), Value::String(digest));
+        members.push(("digest".to_owned(), Value::String(digest)));
     }
     Ok(record)
 }
 
 /// The canonical form of a record: every member but `digest`, as RFC 8785 JSON.
 pub fn canonical(record: &Value) -> String {
-    match record {
-        Value::Object(members) => {
-            let mut without_digest = members.clone();
-            without_digest.remove("digest");
-            Value::Object(without_digest).to_canonical()
-        }
-        other => other.to_canonical(),
-    }
+    record.to_canonical_without("digest")
 }
 
 /// `sha256:` and the SHA-256 of the record's [`canonical`] form.

@@ -187,8 +187,8 @@ fn what(field: &Field) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
         // Keep the capital of an acronym ("URL", "DSL").
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        (Some(first), Some(second)) if !second.is_ascii_uppercase() => {
+            std::iter::once(first.to_ascii_lowercase()).chain(label.chars().skip(1)).collect()
         }
         _ => label.to_owned(),
     }
@@ -196,7 +196,7 @@ fn what(field: &Field) -> String {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -258,7 +258,7 @@ pub fn check_url(text: &str) -> Result<(), &'static str> {
         !l.is_empty()
             && !l.starts_with('-')
             && !l.ends_with('-')
-            && l.chars().all(|c| c.is_alphanumeric() || c == '-' || !c.is_ascii())
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
     };
     let trailing_dot = host.ends_with('.') && labels.len() > 1;
     let labels = if trailing_dot { &labels[..labels.len() - 1] } else { &labels[..] };
