@@ -207,14 +207,19 @@ async function startForm(form) {
       element('dt', {}, 'Digest'), element('dd', { class: 'record-digest' }, record.digest));
     const parts = [element('h3', {}, 'About this record'), facts];
     let section = null;
+    let lead = null;
     let list = null;
     for (const answer of record.answers) {
-      if (answer.section !== section) {
+      if (answer.section !== section || (answer.lead ?? null) !== lead) {
+        if (answer.section !== section) parts.push(element('h3', {}, answer.section));
         section = answer.section;
+        lead = answer.lead ?? null;
+        // A statement's lead-in ("I will not:") once, before the statements it leads into.
+        if (lead) parts.push(element('p', { class: 'record-lead' }, lead));
         list = element('dl');
-        parts.push(element('h3', {}, section), list);
+        parts.push(list);
       }
-      list.append(element('dt', {}, answer.lead ? `${answer.lead} ${answer.label}` : answer.label), element('dd', {}, ...answerText(answer)));
+      list.append(element('dt', {}, answer.label), element('dd', {}, ...answerText(answer)));
     }
     for (const later of spec.sections.filter((s) => !s.online)) {
       parts.push(element('h3', {}, later.title), element('p', {}, `To be completed by the ${later.filled_by}.`));

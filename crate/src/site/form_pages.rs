@@ -93,6 +93,8 @@ struct FormPageData<'a> {
     form_json: String,
     /// Whether it has statements to agree to (the page explains ticking them).
     has_statements: bool,
+    /// For each section, whether it says who fills it in: only where that changes.
+    filled_by_changes: Vec<bool>,
     verify_href: &'static str,
     forms_href: &'static str,
 }
@@ -131,6 +133,12 @@ pub(super) fn render(
             form,
             form_json: json_file(form),
             has_statements: form.online_fields().any(|(_, f)| f.kind == FieldKind::Statement),
+            filled_by_changes: form
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| i == 0 || form.sections[i - 1].filled_by != s.filled_by || !form.sections[i - 1].online)
+                .collect(),
             verify_href: VERIFY_PAGE,
             forms_href: FORMS_PAGE,
         };
