@@ -559,6 +559,9 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
     std::fs::File::create(&huge).and_then(|f| f.set_len(import::SIZE_LIMIT + 1)).expect("sparse file");
     refused(&policies, &huge, "over the 20 MB limit");
     let _ = std::fs::remove_file(&huge);
+    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seeds/cotton-end.txt")).expect("seed");
+    let book = write("book.txt", seed.repeat(100).as_bytes());
+    refused(&policies, &book, "over the 2 MB a policy could have");
     let docx = policies.join("zip-without-word.docx");
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     zip.start_file("hello.txt", zip::write::SimpleFileOptions::default()).expect("entry");

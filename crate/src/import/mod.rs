@@ -39,8 +39,12 @@ use outline::NodeKind;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The largest file the import reads: a policy is a few hundred kilobytes; more is not one.
+/// The largest file the import reads: a Word policy is a few hundred kilobytes, a few megabytes
+/// with pictures; more is not one.
 pub const SIZE_LIMIT: u64 = 20 * 1024 * 1024;
+
+/// The most text a policy may have: the longest seed has 25 KB; 2 MB is a book.
+pub const TEXT_LIMIT: usize = 2 * 1024 * 1024;
 
 /// What `postwise import` needs besides the file.
 #[derive(Clone, Debug)]
@@ -99,6 +103,14 @@ pub enum ImportError {
         path: PathBuf,
         /// Its size.
         size: u64,
+    },
+    /// The file's text is more than a policy's.
+    #[error("{} has {size} bytes of text, over the 2 MB a policy could have: check it is the right file, or import the social-media policy alone", path.display())]
+    TooMuchText {
+        /// The file.
+        path: PathBuf,
+        /// How much text it has.
+        size: usize,
     },
     /// The file has no text.
     #[error("{} is empty: export the policy again from Word", path.display())]
@@ -287,6 +299,10 @@ const SOCIAL_MEDIA_WORDS: [&str; 10] = [
 fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<(), ImportError> {
     if blocks.is_empty() {
         return Err(ImportError::Empty { path: path.to_owned() });
+    }
+    let size: usize = blocks.iter().map(|b| b.text().len()).sum();
+    if size > TEXT_LIMIT {
+        return Err(ImportError::TooMuchText { path: path.to_owned(), size });
     }
     let structured = blocks
         .iter()

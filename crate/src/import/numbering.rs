@@ -118,8 +118,10 @@ impl Numbering {
                         }
                     }
                     b"lvl" if abstract_id.is_some() => {
-                        let index = attribute(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                        level = Some((index, Level { start: 1, ..Level::default() }));
+                        // Word has nine levels; another index is a damaged file, not a reason
+                        // to allocate.
+                        let index = attribute(&e, b"ilvl").and_then(|v| v.parse::<usize>().ok()).filter(|i| *i < 9);
+                        level = index.map(|index| (index, Level { start: 1, ..Level::default() }));
                     }
                     b"start" => {
                         if let Some((_, level)) = &mut level {

@@ -64,6 +64,18 @@ impl Outline {
         out
     }
 
+    /// The index of the nearest heading above node `at`.
+    pub(crate) fn heading_index_above(&self, at: usize) -> Option<usize> {
+        let mut next = self.nodes.get(at).and_then(|n| n.parent);
+        while let Some(index) = next {
+            if matches!(self.nodes[index].kind, NodeKind::Heading(_)) {
+                return Some(index);
+            }
+            next = self.nodes[index].parent;
+        }
+        None
+    }
+
     /// The paragraphs and items above node `at` (lead-ins of its lists), nearest first.
     pub(crate) fn lead_ins(&self, at: usize) -> Vec<&Node> {
         let mut out = Vec::new();

@@ -342,10 +342,9 @@ fn section_audience(outline: &Outline, at: usize, default: &[Author]) -> Vec<Aut
         }
     }
     let headings = outline.headings_above(at);
-    if let Some(heading) = headings.first() {
-        // Bold subtitles between the heading and the clause.
-        let start = outline.nodes.iter().position(|n| n.id == heading.id).unwrap_or(0);
-        for node in &outline.nodes[start..at] {
+    if let Some(start) = outline.heading_index_above(at) {
+        // Bold subtitles between the heading and the clause (near the heading, as subtitles are).
+        for node in outline.nodes[start..at].iter().take(50) {
             if node.kind == NodeKind::Paragraph && node.text.starts_with("**") {
                 let groups = groups_in(&words(&node.text));
                 if !groups.is_empty() {
@@ -394,6 +393,7 @@ fn audience_prefix(authors: &[Author], channels: &[Channel], pupils_called: &str
 pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let default_audience = document_audience(outline);
     let mut proposals: Vec<Proposal> = Vec::new();
+    let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (at, node) in outline.nodes.iter().enumerate() {
         match node.kind {
             NodeKind::Paragraph | NodeKind::Item { field: false, .. } => {}
@@ -430,18 +430,19 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                     hint.as_deref(),
                     (severity, &severity_cue),
                 ) {
+                    // This clause's proposals are the last ones made.
                     let duplicate = proposals
                         .iter()
-                        .any(|p| p.clause == node.id && p.detect == proposal.detect && p.category == proposal.category);
+                        .rev()
+                        .take_while(|p| p.clause == node.id)
+                        .any(|p| p.detect == proposal.detect && p.category == proposal.category);
                     if !duplicate {
                         let prefix = audience_prefix(&proposal.authors, &proposal.channels, pupils_called);
                         let stem = format!("{prefix}-{}", obligation.name);
-                        let mut id = stem.clone();
-                        let mut n = 2;
-                        while proposals.iter().any(|p| p.id == id) {
-                            id = format!("{stem}-{n}");
-                            n += 1;
-                        }
+                        let uses = stems.entry(stem.clone()).or_insert(0);
+                        *uses += 1;
+                        // Stems end in a word, never a number, so `-2` cannot clash with one.
+                        let id = if *uses == 1 { stem } else { format!("{stem}-{uses}") };
                         proposals.push(Proposal {
                             id,
                             clause: node.id.clone(),

@@ -235,10 +235,11 @@ impl Reader {
 
     /// Whether only the title block has been read so far.
     fn at_start(&self) -> bool {
-        self.blocks
-            .iter()
-            .all(|b| matches!(b, Block::Title(_) | Block::Paragraph { label: None, .. } | Block::Table(_)))
-            && self.blocks.len() < 4
+        self.blocks.len() < 4
+            && self
+                .blocks
+                .iter()
+                .all(|b| matches!(b, Block::Title(_) | Block::Paragraph { label: None, .. } | Block::Table(_)))
     }
 
     fn read(&mut self, lines: &[Line]) {

@@ -146,11 +146,7 @@ fn faulted_rules(rules_text: &str, diagnostics: &Diagnostics) -> Vec<String> {
 /// working example and obligation-like clauses without a rule as work for a person.
 pub(crate) fn report_rules(outline: &super::outline::Outline, proposals: &[Proposal], report: &mut Report) {
     let kept: Vec<&Proposal> = proposals.iter().filter(|p| p.examples.is_some()).collect();
-    let clauses: Vec<&str> = {
-        let mut c: Vec<&str> = kept.iter().map(|p| p.clause.as_str()).collect();
-        c.dedup();
-        c
-    };
+    let clauses: std::collections::HashSet<&str> = kept.iter().map(|p| p.clause.as_str()).collect();
     report.recognised(format!(
         "{} rules proposed from {} clauses, each marked `# proposed by postwise import` in rules.toml",
         kept.len(),
