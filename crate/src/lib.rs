@@ -17,6 +17,8 @@ pub mod offsets;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

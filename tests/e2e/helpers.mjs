@@ -61,10 +61,14 @@ export async function startServer() {
   };
 }
 
-/** Debian's Chromium, headless, with nothing phoning home. */
-export function launchBrowser() {
+/**
+ * Debian's Chromium, headless, with nothing phoning home. `scrollbars: true` shows classic
+ * scrollbars that take up room, as on Windows (Playwright hides them by default).
+ */
+export function launchBrowser({ scrollbars = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
     args: [
       '--headless',
       '--no-sandbox',
@@ -101,4 +105,52 @@ export async function openPage(browser, options = {}) {
 /** The pages every school has that these tests check, relative to the site root. */
 export function schoolPages(id) {
   return [`${id}/index.html`, `${id}/policy.html`, `${id}/rules.html`];
+}
+
+/**
+ * Opens a school's "Check a post" page (`query` like `?author=pupil`) and waits until the
+ * checker is ready. Waits for the page's own signal, not the `load` event: `load` needs every
+ * subresource, and the checker is usable before the print stylesheet arrives.
+ */
+export async function openChecker(browser, server, school, { query = '', ...options } = {}) {
+  const opened = await openPage(browser, options);
+  await opened.page.goto(server.url(`/${school}/check.html${query}`), { waitUntil: 'domcontentloaded' });
+  await opened.page.waitForSelector('[data-checker][data-ready="true"]', { state: 'attached', timeout: 15_000 });
+  return opened;
+}
+
+/** Types `text` into the draft box one character at a time, as a person would. */
+export async function typeDraft(page, text) {
+  await page.locator('#draft').focus();
+  await page.keyboard.type(text);
+}
+
+/** The highlighted words in the draft box, in order. */
+export function markTexts(page) {
+  return page.locator('.editor-highlights mark').allTextContents();
+}
+
+/** Every finding as listed: its category and rule, and what the person reads. */
+export function readFindings(page) {
+  return page.locator('.findings-list > li').evaluateAll((items) => items.map((li) => ({
+    category: li.dataset.category,
+    rule: li.dataset.rule,
+    heading: li.querySelector('h3')?.textContent,
+    quoted: li.querySelector('q')?.textContent ?? null,
+    what: li.querySelector('.finding-what')?.textContent,
+    message: li.querySelector('.finding-message')?.textContent,
+    severity: li.querySelector('.finding-severity')?.textContent,
+    href: li.querySelector('.finding-clause a')?.getAttribute('href'),
+    link: li.querySelector('.finding-clause a')?.textContent,
+    quote: li.querySelector('.finding-clause blockquote')?.textContent ?? null,
+  })));
+}
+
+/** The verdict's title and detail. */
+export async function readVerdict(page) {
+  return page.locator('.verdict').evaluate((v) => ({
+    level: v.dataset.level,
+    title: v.querySelector('.verdict-title').textContent,
+    detail: v.querySelector('.verdict-detail').textContent,
+  }));
 }

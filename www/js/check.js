@@ -65,7 +65,8 @@ const SEVERITY_WORDS = {
 
 let checker = null;
 let clauses = {};
-let lastAnnounced = '';
+// What the page says before any check; not worth announcing again.
+let lastAnnounced = 'Nothing to check yet';
 let announceTimer = 0;
 
 function context() {
@@ -81,10 +82,35 @@ function context() {
       pupils: Number.isInteger(pupils) && pupils >= 0 ? pupils : 0,
       consent: form.elements.namedItem('media-consent').value,
       swimwear: form.elements.namedItem('media-swimwear').checked,
-      own_child_only: form.elements.namedItem('media-own-child').checked,
+      // A parent's answer only: the box is hidden, but may still be ticked, for anyone else.
+      own_child_only: author === 'parent' && form.elements.namedItem('media-own-child').checked,
     });
   }
   return age === undefined ? { author, channel, media } : { author, channel, age, media };
+}
+
+// Selects text in the box and scrolls the box to it: browsers do not scroll a textarea to a
+// selection made by script. Where the words are is read from the highlight layer, which lays
+// out the same text in the same box.
+function select(start, end) {
+  draft.focus();
+  draft.setSelectionRange(start, end);
+  let at = 0;
+  const walker = document.createTreeWalker(backdrop, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (start < at + node.length) {
+      const range = document.createRange();
+      range.setStart(node, start - at);
+      range.setEnd(node, Math.min(end - at, node.length));
+      const words = range.getBoundingClientRect();
+      const top = words.top - backdrop.getBoundingClientRect().top + backdrop.scrollTop - draft.clientTop;
+      if (top < draft.scrollTop || top + words.height > draft.scrollTop + draft.clientHeight) {
+        draft.scrollTop = Math.max(0, top - draft.clientHeight / 3);
+      }
+      return;
+    }
+    at += node.length;
+  }
 }
 
 // Rebuilds the highlight layer: the same text as the box, with <mark>s on the findings.
@@ -128,9 +154,13 @@ function clauseLink(clauseId) {
   const quote = clauses[clauseId];
   const wrapper = document.createElement('div');
   wrapper.className = 'finding-clause';
+  // In a new tab, and saying so: following it here would lose a draft that is not kept.
   const link = document.createElement('a');
   link.href = `${page.dataset.policy}#${encodeURIComponent(clauseId)}`;
+  link.target = '_blank';
+  link.rel = 'noopener';
   link.textContent = quote && quote.section ? `${quote.section}, clause ${clauseId}` : `Clause ${clauseId}`;
+  link.append(' (opens in a new tab)');
   wrapper.append('From the policy: ', link);
   if (quote && quote.text) {
     const blockquote = document.createElement('blockquote');
@@ -145,9 +175,12 @@ function renderFindings(text, findings) {
     ...findings.map((finding) => {
       const item = document.createElement('li');
       item.className = `finding severity-${finding.severity}`;
+      item.dataset.category = finding.category;
+      item.dataset.rule = finding.rule;
       const heading = document.createElement('h3');
       heading.textContent = CATEGORY_NAMES[finding.category] ?? finding.category;
       const what = document.createElement('p');
+      what.className = 'finding-what';
       if (finding.end > finding.start) {
         const quoted = document.createElement('q');
         quoted.textContent = text.slice(finding.start, finding.end);
@@ -155,10 +188,7 @@ function renderFindings(text, findings) {
         show.type = 'button';
         show.className = 'show-in-text';
         show.textContent = 'Show in my post';
-        show.addEventListener('click', () => {
-          draft.focus();
-          draft.setSelectionRange(finding.start, finding.end);
-        });
+        show.addEventListener('click', () => select(finding.start, finding.end));
         what.append('In your post: ', quoted, ' ', show);
       } else {
         what.textContent = 'About the photo or video you are attaching.';
@@ -188,6 +218,7 @@ function announce(summary) {
 
 function run() {
   if (!checker) return;
+  const started = performance.now();
   const text = draft.value;
   let findings;
   try {
@@ -205,6 +236,9 @@ function run() {
   const count = findings.length === 1 ? '1 thing to look at' : `${findings.length} things to look at`;
   announce(findings.length === 0 ? result.title : `${result.title}: ${count}.`);
   if (keepDraft.checked) store(text);
+  // One check and its rendering (tests/e2e/timing.mjs reads these); only the latest is kept.
+  performance.clearMeasures('postwise:check');
+  performance.measure('postwise:check', { start: started });
 }
 
 function showAgeFieldForPupils() {
@@ -265,10 +299,24 @@ for (const name of ['author', 'channel']) {
 showAgeFieldForPupils();
 showMediaFields();
 
+// Says why there is no checker, and where to read the rules instead; the form goes, since
+// a box that checks nothing would look like a post with nothing wrong.
+function unavailable(reason) {
+  form.hidden = true;
+  const policy = document.createElement('a');
+  policy.href = page.dataset.policy;
+  policy.textContent = 'read the policy';
+  const rules = document.createElement('a');
+  rules.href = 'rules.html';
+  rules.textContent = 'the rules the checker uses, with examples';
+  status.replaceChildren(`${reason} You can still `, policy, ' and ', rules, '.');
+  status.classList.add('notice');
+}
+
 if (typeof WebAssembly !== 'object') {
-  status.textContent = 'This browser cannot run the checker (it needs WebAssembly). You can still read the policy.';
+  unavailable('This browser cannot run the checker: it needs WebAssembly, which is turned off or missing.');
 } else {
   start().catch((error) => {
-    status.textContent = `The checker could not start: ${error.message}. You can still read the policy.`;
+    unavailable(`The checker could not start: ${error.message}.`);
   });
 }

@@ -1,4 +1,5 @@
-//! `postwise lint`: loads and validates policies and runs every rule's examples.
+//! `postwise lint`: loads and validates policies, runs every rule's examples, and checks the
+//! school's forms.
 
 use anyhow::Context as _;
 use postwise::policy::{self, date::Date, diagnostic::Level};
@@ -36,6 +37,8 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         let mut diagnostics = policy::diagnostic::Diagnostics::default();
         if let Some(loaded) = policy::load(dir, &mut diagnostics) {
             loaded.lint(today, &mut diagnostics);
+            // The school's forms (`forms/*.toml`), checked against its policy.
+            postwise::form::compile::school_forms(&loaded, &mut diagnostics);
         }
         for diagnostic in diagnostics.into_sorted() {
             match diagnostic.level {

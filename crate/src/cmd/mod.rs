@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod eval;
+mod import;
 mod lint;
 mod serve;
 mod size;
@@ -26,6 +27,7 @@ enum Command {
     Lint(lint::Args),
     Check(check::Args),
     Eval(eval::Args),
+    Import(import::Args),
     Build(build::Args),
     Serve(serve::Args),
     Size(size::Args),
@@ -42,6 +44,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Lint(args) => lint::execute(args),
         Command::Check(args) => check::execute(args),
         Command::Eval(args) => eval::execute(args),
+        Command::Import(args) => import::execute(args),
         Command::Size(args) => size::execute(args),
         Command::Build(args) => build::execute(args),
         Command::Serve(args) => serve::execute(args),

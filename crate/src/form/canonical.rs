@@ -1,34 +1,54 @@
-//! The canonical form of a record: the bytes its digest is taken over (`RECORD.md` in this
-//! folder specifies them). It is RFC 8785, the JSON Canonicalization Scheme, for JSON
-//! without numbers: object members sorted by name, no whitespace, strings with only `"`, `\`
-//! and control characters escaped, in UTF-8. Records hold no numbers, so nothing here needs
-//! JCS's number formatting.
+//! JSON values without numbers, and their canonical form: the bytes a record's digest is taken
+//! over (`RECORD.md` in this folder). The canonical form is RFC 8785, the JSON Canonicalization
+//! Scheme: object members sorted by name (as UTF-16 code units), no whitespace, strings with
+//! only `"`, `\` and control characters escaped, in UTF-8. Records hold no numbers, so nothing
+//! here needs JCS's number formatting; [`super::json`] refuses numbers.
+//!
+//! Records, forms and answers cross into WebAssembly as JSON text and are read into this one
+//! type, which keeps the browser's download small (no serde code per struct).
 
 use std::collections::BTreeMap;
 
 /// A JSON value without numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
+    /// `null`.
+    Null,
     /// `true` or `false`.
     Bool(bool),
     /// A string.
     String(String),
     /// An array, in order.
     Array(Vec<Value>),
-    /// An object. Names are ASCII in records, so sorting by bytes is JCS's order (by UTF-16
-    /// code units) too.
-    Object(BTreeMap<&'static str, Value>),
+    /// An object; [`Value::to_canonical`] orders its members as JCS does.
+    Object(BTreeMap<String, Value>),
 }
 
 impl Value {
     /// An object from its members; `None` values are left out.
-    pub fn object(members: impl IntoIterator<Item = (&'static str, Option<Value>)>) -> Value {
-        Value::Object(members.into_iter().filter_map(|(name, value)| value.map(|v| (name, v))).collect())
+    pub fn object<'a>(members: impl IntoIterator<Item = (&'a str, Option<Value>)>) -> Value {
+        Value::Object(members.into_iter().filter_map(|(name, value)| Some((name.to_owned(), value?))).collect())
     }
 
     /// A string value.
     pub fn string(text: &str) -> Value {
         Value::String(text.to_owned())
+    }
+
+    /// The member `name` of an object.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.get(name),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// The canonical JSON text.
@@ -40,6 +60,7 @@ impl Value {
 
     fn write(&self, out: &mut String) {
         match self {
+            Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::String(s) => write_string(s, out),
             Value::Array(items) => {
@@ -53,8 +74,12 @@ impl Value {
                 out.push(']');
             }
             Value::Object(members) => {
+                // JCS sorts by UTF-16 code units; UTF-8 byte order differs only for names that
+                // mix characters above U+FFFF with U+E000 to U+FFFF.
+                let mut sorted: Vec<(&String, &Value)> = members.iter().collect();
+                sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
                 out.push('{');
-                for (i, (name, value)) in members.iter().enumerate() {
+                for (i, (name, value)) in sorted.into_iter().enumerate() {
                     if i > 0 {
                         out.push(',');
                     }
@@ -101,11 +126,18 @@ mod tests {
     fn members_are_sorted_and_nothing_is_spaced() {
         let value = Value::object([
             ("zeta", Some(Value::Bool(true))),
-            ("alpha", Some(Value::Array(vec![Value::string("b"), Value::string("a")]))),
+            ("alpha", Some(Value::Array(vec![Value::string("b"), Value::Null]))),
             ("left-out", None),
             ("Mid", Some(Value::Object(BTreeMap::new()))),
         ]);
-        assert_eq!(value.to_canonical(), r#"{"Mid":{},"alpha":["b","a"],"zeta":true}"#);
+        assert_eq!(value.to_canonical(), r#"{"Mid":{},"alpha":["b",null],"zeta":true}"#);
+    }
+
+    #[test]
+    fn names_sort_by_utf16_code_units_as_jcs_says() {
+        // U+FB01 sorts after U+1F600 in UTF-8 bytes but before it in UTF-16 (a surrogate pair).
+        let value = Value::object([("😀", Some(Value::Null)), ("ﬁ", Some(Value::Null))]);
+        assert_eq!(value.to_canonical(), r#"{"😀":null,"ﬁ":null}"#);
     }
 
     #[test]

@@ -2,15 +2,18 @@
 //! the browser, checked with the same rules as `postwise lint`, and turned into a record with
 //! a digest anyone can check.
 //!
-//! The core, compiled to WebAssembly too: the compiled form ([`model`]), answers
-//! ([`answer`]), their checks ([`validate`]), the record and its canonical form ([`record`],
-//! [`canonical`], specified in `RECORD.md`), and digests ([`digest`]). Natively, form files are
+//! The core, compiled to WebAssembly too: the compiled form ([`model`], read back from JSON by
+//! [`decode`]), answers ([`answer`]), their checks ([`validate`]), the record and its canonical
+//! form ([`record`], [`canonical`], specified in `RECORD.md`), digests ([`digest`]), and a
+//! small JSON reader ([`json`]): forms, answers and records cross into WebAssembly as JSON text. Natively, form files are
 //! loaded from `policies/<id>/forms/*.toml` with their positions, linted and compiled against
 //! the school's policy ([`source`], [`compile`]).
 
 pub mod answer;
 pub mod canonical;
+pub mod decode;
 pub mod digest;
+pub mod json;
 pub mod model;
 pub mod record;
 pub mod validate;
@@ -22,5 +25,5 @@ pub mod source;
 
 pub use answer::{Answer, Answers, Signature};
 pub use model::Form;
-pub use record::{Record, Verification, make_record, verify};
+pub use record::{Verification, make_record, verify};
 pub use validate::{FieldError, validate};

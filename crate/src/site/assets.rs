@@ -22,6 +22,8 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "icon.svg", bytes: include_bytes!("../../../www/img/icon.svg") },
     Embedded { name: "check.css", bytes: include_bytes!("../../../www/css/check.css") },
     Embedded { name: "check.js", bytes: include_bytes!("../../../www/js/check.js") },
+    Embedded { name: "form.css", bytes: include_bytes!("../../../www/css/form.css") },
+    Embedded { name: "form.js", bytes: include_bytes!("../../../www/js/form.js") },
 ];
 
 /// The wasm-pack files (`wasm-pack build --target web`) the checker page needs.

@@ -3,6 +3,7 @@
 
 use super::assets::Assets;
 use super::csp::Csp;
+use super::form_pages::{self, FormsIndex};
 use super::markdown;
 use super::pages::{SCHOOL_HOME, SCHOOL_PAGES, SchoolPage};
 use super::review::Review;
@@ -41,6 +42,8 @@ struct SchoolPageData<'a> {
     rule_count: usize,
     /// The school's pages other than its home page (also in `nav`).
     links: &'a [NavLink],
+    /// The school's forms, for "Read and sign".
+    forms: &'a FormsIndex,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -55,20 +58,20 @@ pub(super) struct Renderer {
 }
 
 /// What every page has around its own data.
-struct Frame<'a> {
+pub(super) struct Frame<'a> {
     /// The template.
-    template: &'a str,
+    pub(super) template: &'a str,
     /// The way to the site root.
-    root: &'a str,
+    pub(super) root: &'a str,
     /// `<title>`.
-    title: String,
-    csp: Csp,
-    school: Option<SchoolInfo>,
-    nav: Vec<NavLink>,
+    pub(super) title: String,
+    pub(super) csp: Csp,
+    pub(super) school: Option<SchoolInfo>,
+    pub(super) nav: Vec<NavLink>,
 }
 
 impl Renderer {
-    fn page<T: Serialize>(&self, frame: Frame<'_>, page: T) -> Result<Vec<u8>, BuildError> {
+    pub(super) fn page<T: Serialize>(&self, frame: Frame<'_>, page: T) -> Result<Vec<u8>, BuildError> {
         let Frame { template, root, title, csp, school, nav } = frame;
         let assets =
             self.assets.paths().into_iter().map(|(name, path)| (name.to_owned(), format!("{root}{path}"))).collect();
@@ -83,7 +86,7 @@ impl Renderer {
 
 /// The school's navigation: its home page, then [`SCHOOL_PAGES`]; `current` is the file
 /// being rendered.
-fn nav_links(policy: &Policy, templates: &Templates, current: &str) -> Vec<NavLink> {
+pub(super) fn nav_links(policy: &Policy, templates: &Templates, current: &str) -> Vec<NavLink> {
     let pupils = words::pupils(policy.school.pupils_called);
     let home = NavLink {
         href: SCHOOL_HOME.to_owned(),
@@ -123,6 +126,8 @@ pub(super) fn render_school(
     let policy_html = markdown::render_policy(&policy.document.body);
     let rule_groups = rules_page::rule_groups(policy);
     let links: Vec<NavLink> = nav_links(policy, &renderer.templates, "").into_iter().skip(1).collect();
+    let forms = form_pages::compile(policy)?;
+    let forms_index = form_pages::index(policy, &forms);
     let data = |heading: &'static str| SchoolPageData {
         heading,
         policy_title: &policy.document.front.title,
@@ -133,6 +138,7 @@ pub(super) fn render_school(
         rule_groups: &rule_groups,
         rule_count: policy.rules.len(),
         links: &links,
+        forms: &forms_index,
     };
 
     let home = renderer.page(
@@ -167,6 +173,8 @@ pub(super) fn render_school(
         )?;
         files.insert(format!("{id}/{file}"), html);
     }
+
+    form_pages::render(renderer, policy, &school, &forms, &forms_index, files)?;
 
     let mut bundle =
         serde_json::to_vec(&policy.bundle()).map_err(|source| BuildError::Bundle { school: id.clone(), source })?;

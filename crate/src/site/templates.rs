@@ -34,6 +34,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("placeholder.html", include_str!("../../../www/templates/placeholder.html")),
     ("404.html", include_str!("../../../www/templates/404.html")),
     ("check.html", include_str!("../../../www/templates/check.html")),
+    ("forms.html", include_str!("../../../www/templates/forms.html")),
+    ("form.html", include_str!("../../../www/templates/form.html")),
+    ("verify.html", include_str!("../../../www/templates/verify.html")),
 ];
 
 /// A link to a school's page, for its navigation and home page.

@@ -3,8 +3,10 @@
 //! code units), and nothing else. One file per part of the site that uses it.
 
 mod check;
+mod form;
 
 pub use check::PostChecker;
+pub use form::{FormFiller, verify_record};
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
