@@ -43,6 +43,8 @@ CATEGORIES = [
 PRECISION = 0.9
 MAX_FEATURES = 350
 SEED = 20261122
+# L1 regularisation strength: smaller keeps fewer features.
+C = 0.5
 
 
 def ensure_sklearn() -> None:
@@ -83,7 +85,7 @@ def features(drafts: list[dict]) -> list[list[str]]:
     return out
 
 
-def train(drafts, feats, report: bool) -> list[str]:
+def train(drafts, feats) -> list[str]:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -96,7 +98,7 @@ def train(drafts, feats, report: bool) -> list[str]:
         "# The learned model of crate/src/detect/model.rs, written by crate/lexicons/train_model.py from",
         f"# crate/lexicons/training/*.jsonl ({len(drafts)} drafts written for Postwise; licence as the project).",
         "# Per category: '## category<TAB>bias<TAB>threshold', then feature<TAB>weight lines. A category",
-        f"# fires when bias + the weights of the draft's features reach the threshold (cross-validated",
+        "# fires when bias + the weights of the draft's features reach the threshold (cross-validated",
         f"# precision {PRECISION}). Features: w:word, c:<class>, b:pair of words. Do not edit by hand.",
     ]
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
@@ -105,17 +107,17 @@ def train(drafts, feats, report: bool) -> list[str]:
         if y.sum() < 20:
             print(f"train: {category}: only {y.sum()} examples, left out", file=sys.stderr)
             continue
-        model = LogisticRegression(penalty="l1", solver="liblinear", C=1.0, class_weight="balanced",
+        model = LogisticRegression(penalty="l1", solver="liblinear", C=C, class_weight="balanced",
                                    max_iter=2000, random_state=SEED)
         scores = cross_val_predict(model, matrix, y, cv=folds, method="decision_function")
+        # The lowest threshold whose cross-validated precision reaches PRECISION.
         threshold, best = None, None
         for t in sorted(set(np.round(scores, 3))):
             predicted = scores >= t
             tp = int((predicted & (y == 1)).sum())
             fp = int((predicted & (y == 0)).sum())
             if tp and tp / (tp + fp) >= PRECISION:
-                recall = tp / int(y.sum())
-                threshold, best = float(t), (tp / (tp + fp), recall)
+                threshold, best = float(t), (tp / (tp + fp), tp / int(y.sum()))
                 break
         if threshold is None:
             print(f"train: {category}: cannot reach precision {PRECISION}, left out", file=sys.stderr)
@@ -123,38 +125,7 @@ def train(drafts, feats, report: bool) -> list[str]:
         model.fit(matrix, y)
         weights = model.coef_[0]
         bias = float(model.intercept_[0])
-        kept = sorted((i for i in np.flatnonzero(weights)), key=lambda i: -abs(weights[i]))[:MAX_FEATURES]
-        print(f"train: {category}: only {y.sum()} examples, left out", file=sys.stderr)
-            continue
-        model = LogisticRegression(penalty="l1", solver="liblinear", C=1.0, class_weight="balanced",
-                                   max_iter=2000, random_state=SEED)
-        scores = cross_val_predict(model, matrix, y, cv=folds, method="decision_function")
-        threshold, best = None, None
-        for t in sorted(set(np.round(scores, 3))):
-            predicted = scores >= t
-            tp = int((predicted & (y == 1)).sum())
-            fp = int((predicted & (y == 0)).sum())
-            if tp and tp / (tp + fp) >= PRECISION:
-                recall = tp / int(y.sum())
-                threshold, best = float(t), (tp / (tp + fp), recall)
-                break
-        if threshold is None:
-            print(f"train: {category}: cannot reach precision {PRECISION}, left out", file=sys.stderr)
-            continue
-        model.fit(matrix, y)
-        weights = model.coef_[0]
-        bias = float(model.intercept_[0])
-        kept = sorted((i for i in np.flatnonzero(weights)), key=lambda i: -abs(weights[i]))[:MAX_FEATURES]
-        # Keeping fewer features moves scores; re-centre the threshold on the kept weights'
-        # training scores at the same precision.
-        dense = matrix[:, kept].toarray() @ weights[kept] + bias
-        for t in sorted(set(np.round(dense, 3))):
-            predicted = dense >= t
-            tp = int((predicted & (y == 1)).sum())
-            fp = int((predicted & (y == 0)).sum())
-            if tp and tp / (tp + fp) >= PRECISION:
-                threshold = max(threshold, float(t))
-                break
+        kept = sorted(np.flatnonzero(weights), key=lambda i: -abs(weights[i]))[:MAX_FEATURES]
         print(f"train: {category}: {int(y.sum())} examples, {len(kept)} features, "
               f"cross-validated precision {best[0]:.2f} recall {best[1]:.2f}", file=sys.stderr)
         out.append(f"## {category}\t{bias:.3f}\t{threshold:.3f}")
@@ -170,7 +141,7 @@ def main() -> None:
     args = parser.parse_args()
     ensure_sklearn()
     drafts = load_drafts()
-    text = "\n".join(train(drafts, features(drafts), args.report)) + "\n"
+    text = "\n".join(train(drafts, features(drafts))) + "\n"
     if args.report:
         return
     if args.check:
