@@ -14,7 +14,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon::OffenceKind;
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Bullying {
@@ -100,6 +100,10 @@ impl Detect for Bullying {
             if aimed && !found.iter().any(|f| f.start <= hit.span.start && hit.span.end <= f.end) {
                 found.push(hit.span);
             }
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Bullying) {
+            found.push(span);
         }
     }
 }

@@ -12,7 +12,7 @@
 //! our fair poster") is not a chain message: the cues need urgency, hearsay or a count.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct ChainMessage {
@@ -64,6 +64,10 @@ impl Detect for ChainMessage {
                 continue;
             }
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Unverified) {
+            found.push(span);
         }
     }
 }

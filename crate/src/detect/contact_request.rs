@@ -18,7 +18,7 @@
 //! private message that opens by greeting a member of staff.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::{Channel, Span};
+use crate::model::{Category, Channel, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 use serde::{Deserialize, Serialize};
 
@@ -126,11 +126,15 @@ impl ContactRequest {
 
 impl Detect for ContactRequest {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
+        // What the cues miss, the learned model may find (see `detect::model`); who the
+        // contact is with is decided the same way for both.
+        let learned = draft.model_span(Category::ContactRequest);
         if self.settings.towards == Towards::Staff {
             let staff_in_view = !draft.find(&self.staff_in_view).is_empty();
-            let requests = draft.find(&self.requests_to_staff);
+            let requests: Vec<Span> =
+                draft.find(&self.requests_to_staff).iter().map(|m| draft.match_span(m)).chain(learned).collect();
             if staff_in_view {
-                found.extend(requests.iter().map(|m| draft.match_span(m)));
+                found.extend(&requests);
             }
             // A private message that opens by greeting a teacher is itself the contact.
             if requests.is_empty()
@@ -142,7 +146,8 @@ impl Detect for ContactRequest {
             }
             return;
         }
-        let requests = draft.find(&self.staff_requests);
+        let requests: Vec<Span> =
+            draft.find(&self.staff_requests).iter().map(|m| draft.match_span(m)).chain(learned).collect();
         if requests.is_empty() {
             return;
         }
@@ -159,7 +164,7 @@ impl Detect for ContactRequest {
             Towards::Staff => false,
         };
         if applies {
-            found.extend(requests.iter().map(|m| draft.match_span(m)));
+            found.extend(requests);
         }
     }
 }

@@ -13,7 +13,7 @@
 //! password?", "the dress code is smart".
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Credentials {
@@ -126,6 +126,10 @@ impl Detect for Credentials {
                 end += 1;
             }
             found.push(draft.span(m.start, end));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Credentials) {
+            found.push(span);
         }
     }
 }

@@ -14,7 +14,7 @@
 //! staff at Coton".
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Criticism {
@@ -73,6 +73,10 @@ impl Detect for Criticism {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for m in draft.find(&self.cues) {
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Disrepute) {
+            found.push(span);
         }
     }
 }

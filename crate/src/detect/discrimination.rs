@@ -15,7 +15,7 @@
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon::OffenceKind;
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Discrimination {
@@ -68,6 +68,10 @@ impl Detect for Discrimination {
         }
         for m in draft.find(&self.cues) {
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Discrimination) {
+            found.push(span);
         }
     }
 }

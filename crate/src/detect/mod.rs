@@ -20,6 +20,7 @@ mod full_name;
 mod handle;
 mod home_address;
 mod media;
+pub mod model;
 pub mod offensive;
 mod online_meeting;
 mod personal_opinion;
@@ -35,7 +36,7 @@ mod whereabouts;
 
 pub use vocabulary::Vocabulary;
 
-use crate::model::{Context, Span};
+use crate::model::{Category, Context, Span};
 use crate::text::normalise::{Folded, fold};
 use crate::text::pattern::{CueEngine, Matches, PatternError, PatternMatch, PatternSet};
 use crate::text::tokens::{Token, tokenise};
@@ -117,6 +118,8 @@ pub struct Draft<'a> {
     matches: OnceCell<Matches>,
     /// The offensive terms in the draft, found once for the detectors that need them.
     terms: OnceCell<Vec<offensive::Hit>>,
+    /// What the learned model says of the draft, found once.
+    judgement: OnceCell<Vec<(Category, Span)>>,
 }
 
 impl<'a> Draft<'a> {
@@ -125,7 +128,17 @@ impl<'a> Draft<'a> {
         let folded = fold(text);
         let mut tokens = tokenise(text, &folded);
         vocabulary.annotate(&mut tokens);
-        Draft { text, folded, tokens, context, vocabulary, engine, matches: OnceCell::new(), terms: OnceCell::new() }
+        Draft {
+            text,
+            folded,
+            tokens,
+            context,
+            vocabulary,
+            engine,
+            matches: OnceCell::new(),
+            terms: OnceCell::new(),
+            judgement: OnceCell::new(),
+        }
     }
 
     /// The original span of tokens `start..end`.
@@ -143,6 +156,11 @@ impl<'a> Draft<'a> {
     /// Every match of `set`.
     pub fn find(&self, set: &PatternSet) -> Vec<PatternMatch> {
         self.matches.get_or_init(|| self.engine.run(&self.tokens)).of(*set).to_vec()
+    }
+
+    /// Where the learned model finds `category` in the draft, if it does (see `detect::model`).
+    pub fn model_span(&self, category: Category) -> Option<Span> {
+        self.judgement.get_or_init(|| model::judge(self)).iter().find(|(c, _)| *c == category).map(|(_, span)| *span)
     }
 
     /// The offensive terms in the draft, of any kind and severity.

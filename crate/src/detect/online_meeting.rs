@@ -12,7 +12,7 @@
 //! anyone"). "Let's meet at the park" between classmates has no such sign and is not flagged.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct OnlineMeeting {
@@ -56,10 +56,13 @@ impl OnlineMeeting {
 impl Detect for OnlineMeeting {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         let meetings = draft.find(&self.meeting);
-        if meetings.is_empty() || draft.find(&self.online).is_empty() {
-            return;
+        if !meetings.is_empty() && !draft.find(&self.online).is_empty() {
+            found.extend(meetings.iter().map(|m| draft.match_span(m)));
         }
-        found.extend(meetings.iter().map(|m| draft.match_span(m)));
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Meeting) {
+            found.push(span);
+        }
     }
 }
 

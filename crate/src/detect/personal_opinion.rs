@@ -10,7 +10,7 @@
 //! a personal view, and neither is "I hope" or "I'm proud of" (good wishes, not opinions).
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct PersonalOpinion {
@@ -49,6 +49,10 @@ impl Detect for PersonalOpinion {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for m in draft.find(&self.cues) {
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::PersonalOpinion) {
+            found.push(span);
         }
     }
 }

@@ -15,7 +15,7 @@
 //! Year 6") is not an opinion.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 use std::collections::HashSet;
 
@@ -102,6 +102,10 @@ impl Detect for Political {
             if !school_sentences.contains(&sentence) && names_written_as_names(draft, m.start, m.end) {
                 found.push(draft.match_span(&m));
             }
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Political) {
+            found.push(span);
         }
     }
 }

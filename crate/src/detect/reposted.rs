@@ -12,7 +12,7 @@
 //! owner.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Reposted {
@@ -57,6 +57,10 @@ impl Detect for Reposted {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for m in draft.find(&self.cues) {
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Copyright) {
+            found.push(span);
         }
     }
 }

@@ -14,7 +14,7 @@
 //! only beside a school word: "Cotton End staff", not "the Cotton End village fete".
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 use serde::{Deserialize, Serialize};
 
@@ -193,6 +193,10 @@ impl Detect for SchoolName {
         if self.settings.employee_cues {
             for m in draft.find(&self.employee) {
                 found.push(draft.match_span(&m));
+            }
+            // What the cues miss, the learned model may find (see `detect::model`).
+            if let Some(span) = draft.model_span(Category::SchoolIdentity) {
+                found.push(span);
             }
         }
     }

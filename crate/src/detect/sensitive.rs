@@ -16,7 +16,7 @@
 
 use super::vocabulary::FIRST_NAME_BIT;
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 use std::collections::HashSet;
 
@@ -198,6 +198,10 @@ impl Detect for Sensitive {
         }
         for m in draft.find(&self.plans) {
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Confidential) {
+            found.push(span);
         }
     }
 }

@@ -165,14 +165,19 @@ impl Vocabulary {
     }
 }
 
+/// The bit of a class a token can have: the vocabulary's own or those of `classes.txt`.
+pub(super) fn class_bit_of(name: &str) -> Option<u32> {
+    match name {
+        "platform" => Some(PLATFORM_BIT),
+        "first-name" => Some(FIRST_NAME_BIT),
+        "name" => Some(NAME_BIT),
+        "school" => Some(SCHOOL_BIT),
+        _ => lexicon::class_bit(name),
+    }
+}
+
 impl Classes for Vocabulary {
     fn class_bit(&self, name: &str) -> Option<u32> {
-        match name {
-            "platform" => Some(PLATFORM_BIT),
-            "first-name" => Some(FIRST_NAME_BIT),
-            "name" => Some(NAME_BIT),
-            "school" => Some(SCHOOL_BIT),
-            _ => lexicon::class_bit(name),
-        }
+        class_bit_of(name)
     }
 }

@@ -13,7 +13,7 @@
 //! home-address detector's.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
-use crate::model::Span;
+use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Whereabouts {
@@ -63,6 +63,10 @@ impl Detect for Whereabouts {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for m in draft.find(&self.cues) {
             found.push(draft.match_span(&m));
+        }
+        // What the cues miss, the learned model may find (see `detect::model`).
+        if let Some(span) = draft.model_span(Category::Location) {
+            found.push(span);
         }
     }
 }

@@ -164,30 +164,35 @@ impl Pattern {
     }
 }
 
-/// The lengths (in tokens) with which `choice` matches at `tokens[at]`, longest last.
-fn choice_lengths(choice: &Choice, tokens: &[Token], at: usize, sentence: u32) -> impl Iterator<Item = usize> {
-    let token = tokens.get(at).filter(|t| t.sentence == sentence);
-    let single = token.is_some_and(|t| {
-        t.classes & choice.classes != 0
-            || choice.words.iter().any(|(h, w)| *h == t.hash && *w == t.text)
-            || choice.prefixes.iter().any(|p| t.text.starts_with(p.as_str()))
-    });
-    let sequences = choice.sequences.iter().filter_map(move |words| {
-        let window = tokens.get(at..at + words.len())?;
-        window.iter().zip(words).all(|(t, w)| t.sentence == sentence && t.text == *w).then_some(words.len())
-    });
-    single.then_some(1).into_iter().chain(sequences)
+/// Whether `choice` accepts the single token `t`.
+fn accepts(choice: &Choice, t: &Token) -> bool {
+    t.classes & choice.classes != 0
+        || choice.words.iter().any(|(h, w)| *h == t.hash && *w == t.text)
+        || choice.prefixes.iter().any(|p| t.text.starts_with(p.as_str()))
 }
 
 /// The end (exclusive token index) of the longest match of `slots` from `at`, if any.
 fn match_slots(slots: &[Slot], tokens: &[Token], at: usize, sentence: u32) -> Option<usize> {
     let Some((slot, rest)) = slots.split_first() else { return Some(at) };
+    let token = tokens.get(at).filter(|t| t.sentence == sentence);
     match slot {
         Slot::Gap(n) => (0..=*n as usize)
             .take_while(|skip| tokens.get(at + skip).is_some_and(|t| t.sentence == sentence))
             .find_map(|skip| match_slots(rest, tokens, at + skip, sentence)),
+        // Most slots are single words or classes: one test, no search.
+        Slot::Choice(choice) if choice.sequences.is_empty() => {
+            let here = token.filter(|t| accepts(choice, t)).and_then(|_| match_slots(rest, tokens, at + 1, sentence));
+            if here.is_some() || !choice.optional { here } else { match_slots(rest, tokens, at, sentence) }
+        }
         Slot::Choice(choice) => {
-            let here = choice_lengths(choice, tokens, at, sentence)
+            let single = token.is_some_and(|t| accepts(choice, t)).then_some(1);
+            let sequences = choice.sequences.iter().filter_map(|words| {
+                let window = tokens.get(at..at + words.len())?;
+                window.iter().zip(words).all(|(t, w)| t.sentence == sentence && t.text == *w).then_some(words.len())
+            });
+            let here = single
+                .into_iter()
+                .chain(sequences)
                 .filter_map(|len| match_slots(rest, tokens, at + len, sentence))
                 .max();
             if here.is_some() || !choice.optional { here } else { match_slots(rest, tokens, at, sentence) }

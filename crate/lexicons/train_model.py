@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Trains the checker's learned model (crate/src/detect/model.rs) and writes lexicons/model.tsv.
+
+    python3 crate/lexicons/train_model.py            # train and write model.tsv
+    python3 crate/lexicons/train_model.py --check    # exit 1 if model.tsv would change
+    python3 crate/lexicons/train_model.py --report   # cross-validated precision and recall
+
+Data: every crate/lexicons/training/*.jsonl line is {"text", "author", "channel", "labels"},
+written for the project. The held-out sets in tests/fixtures/eval/ are never read here.
+
+Features: the checker's own (`cargo run --release --example features`), so training and
+checking see a draft the same way: words, word pairs, and word classes.
+
+Model: for each category, an L1-regularised logistic regression (scikit-learn, liblinear,
+balanced class weights) over the features' presence. The threshold is the lowest score at
+which the category's cross-validated precision stays at or above PRECISION; a category that
+cannot reach it is left out. Weights are rounded, and at most the strongest MAX_FEATURES kept
+(L1 regularisation leaves fewer).
+
+scikit-learn is installed, pinned, in target/train-venv the first time (PyPI).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TRAINING = HERE / "training"
+MODEL = HERE / "model.tsv"
+VENV = ROOT / "target" / "train-venv"
+PINS = ["scikit-learn==1.5.2", "numpy==2.1.3", "scipy==1.14.1"]
+
+CATEGORIES = [
+    "bullying", "discrimination", "political", "personal-opinion", "disrepute", "confidential",
+    "contact-request", "meeting", "credentials", "unverified", "copyright", "location",
+    "school-identity",
+]
+PRECISION = 0.9
+MAX_FEATURES = 350
+SEED = 20261122
+# L1 regularisation strength: smaller keeps fewer features.
+C = 0.5
+
+
+def ensure_sklearn() -> None:
+    """Re-runs this script inside target/train-venv, creating it with the pinned packages."""
+    if os.environ.get("POSTWISE_TRAIN_VENV") == "1":
+        return
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PINS], check=True)
+    env = dict(os.environ, POSTWISE_TRAIN_VENV="1")
+    sys.exit(subprocess.run([str(python), __file__, *sys.argv[1:]], env=env).returncode)
+
+
+def load_drafts() -> list[dict]:
+    drafts = []
+    for path in sorted(TRAINING.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            draft = json.loads(line)
+            unknown = set(draft.get("labels", [])) - set(CATEGORIES) - {
+                "offensive-language", "pupil-identity", "contact-details", "media-consent", "age-restriction"}
+            if unknown:
+                sys.exit(f"{path}:{number}: unknown labels {sorted(unknown)}")
+            drafts.append(draft)
+    return drafts
+
+
+def features(drafts: list[dict]) -> list[list[str]]:
+    """The checker's features of every draft, from the Rust example (one JSON array a line)."""
+    lines = "".join(json.dumps({"text": d["text"]}) + "\n" for d in drafts)
+    run = subprocess.run(
+        ["cargo", "run", "--quiet", "--release", "--example", "features"],
+        cwd=ROOT, input=lines, capture_output=True, text=True, check=True)
+    out = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(out) == len(drafts), "the features example must answer every draft"
+    return out
+
+
+def train(drafts, feats) -> list[str]:
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    vectorizer = DictVectorizer(dtype=np.float32)
+    matrix = vectorizer.fit_transform([{f: 1 for f in fs} for fs in feats])
+    names = vectorizer.get_feature_names_out()
+    out = [
+        "# The learned model of crate/src/detect/model.rs, written by crate/lexicons/train_model.py from",
+        f"# crate/lexicons/training/*.jsonl ({len(drafts)} drafts written for Postwise; licence as the project).",
+        "# Per category: '## category<TAB>bias<TAB>threshold', then feature<TAB>weight lines. A category",
+        "# fires when bias + the weights of the draft's features reach the threshold (cross-validated",
+        f"# precision {PRECISION}). Features: w:word, c:<class>, b:pair of words. Do not edit by hand.",
+    ]
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    for category in CATEGORIES:
+        y = np.array([category in d.get("labels", []) for d in drafts], dtype=int)
+        if y.sum() < 20:
+            print(f"train: {category}: only {y.sum()} examples, left out", file=sys.stderr)
+            continue
+        model = LogisticRegression(penalty="l1", solver="liblinear", C=C, class_weight="balanced",
+                                   max_iter=2000, random_state=SEED)
+        scores = cross_val_predict(model, matrix, y, cv=folds, method="decision_function")
+        # The lowest threshold whose cross-validated precision reaches PRECISION.
+        threshold, best = None, None
+        for t in sorted(set(np.round(scores, 3))):
+            predicted = scores >= t
+            tp = int((predicted & (y == 1)).sum())
+            fp = int((predicted & (y == 0)).sum())
+            if tp and tp / (tp + fp) >= PRECISION:
+                threshold, best = float(t), (tp / (tp + fp), tp / int(y.sum()))
+                break
+        if threshold is None:
+            print(f"train: {category}: cannot reach precision {PRECISION}, left out", file=sys.stderr)
+            continue
+        model.fit(matrix, y)
+        weights = model.coef_[0]
+        bias = float(model.intercept_[0])
+        kept = sorted(np.flatnonzero(weights), key=lambda i: -abs(weights[i]))[:MAX_FEATURES]
+        print(f"train: {category}: {int(y.sum())} examples, {len(kept)} features, "
+              f"cross-validated precision {best[0]:.2f} recall {best[1]:.2f}", file=sys.stderr)
+        out.append(f"## {category}\t{bias:.3f}\t{threshold:.3f}")
+        for i in sorted(kept, key=lambda i: names[i]):
+            out.append(f"{names[i]}\t{weights[i]:.3f}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="fail if model.tsv would change")
+    parser.add_argument("--report", action="store_true", help="print cross-validated figures only")
+    args = parser.parse_args()
+    ensure_sklearn()
+    drafts = load_drafts()
+    text = "\n".join(train(drafts, features(drafts))) + "\n"
+    if args.report:
+        return
+    if args.check:
+        sys.exit(0 if MODEL.read_text(encoding="utf-8") == text else 1)
+    MODEL.write_text(text, encoding="utf-8")
+    print(f"train: wrote {MODEL.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
