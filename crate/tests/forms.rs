@@ -51,7 +51,8 @@ fn every_form_the_policies_contain_or_require_is_there() {
         expected(&["access-request", "content-report", "image-consent", "parent-code", "site-approval"])
     );
     assert_eq!(ids["robert-carre"], expected(&["image-consent", "parent-code"]));
-    assert_eq!(ids["craylands"], expected(&["parent-code"]));
+    assert_eq!(ids["craylands"], expected(&["image-consent", "parent-code"]));
+    assert_eq!(ids["coton-in-the-elms"], expected(&["image-consent"]), "3.g: written permission for names and images");
 }
 
 #[test]
