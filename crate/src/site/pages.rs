@@ -54,7 +54,7 @@ pub const SCHOOL_PAGES: &[SchoolPage] = &[
         file: "forms.html",
         template: "forms.html",
         title: "Read and sign",
-        summary: "For parents and carers: the code of conduct to read and sign.",
+        summary: "For parents, carers and staff: the policy's forms to read, fill in and sign.",
         csp: Csp::STATIC,
     },
 ];
