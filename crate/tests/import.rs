@@ -147,7 +147,8 @@ fn the_facts_found_in_the_seeds() {
             PupilsCalled::Pupils
         ]
     );
-    assert_eq!(*school("chestnuts").pupil_ages.get_ref(), [4, 11]);
+    assert_eq!(*school("chestnuts").pupil_ages.get_ref(), [4, 11], "a primary school by its name");
+    assert_eq!(*school("robert-carre").pupil_ages.get_ref(), [11, 18], "\"students\": a secondary school");
 }
 
 // ── Text coverage ─────────────────────────────────────────────────────────────────────────────

@@ -123,7 +123,7 @@ pub(crate) fn gather(outline: &Outline, platforms: &Platforms, id: &str) -> Fact
     let best = counts.iter().max_by_key(|(_, n)| *n).map_or("pupils", |(w, _)| *w);
     facts.pupils_called = (best, counts.iter().map(|(w, n)| format!("{w} {n}")).collect::<Vec<_>>().join(", "));
 
-    facts.pupil_ages = pupil_ages(&texts, &facts.name, &all);
+    facts.pupil_ages = pupil_ages(&texts, &facts.name, &all, facts.pupils_called.0);
     reviews(&mut facts, outline, &texts);
     roles(&mut facts, &all);
     channels(&mut facts, outline, platforms);
@@ -174,7 +174,7 @@ fn stated_ages(text: &str) -> Option<[u32; 2]> {
     None
 }
 
-fn pupil_ages(texts: &[(String, String)], name: &str, all: &str) -> ([u32; 2], Found) {
+fn pupil_ages(texts: &[(String, String)], name: &str, all: &str, called: &str) -> ([u32; 2], Found) {
     for (id, text) in texts {
         if let Some(ages) = stated_ages(text) {
             return (ages, Found::Stated(id.clone()));
@@ -199,6 +199,9 @@ fn pupil_ages(texts: &[(String, String)], name: &str, all: &str) -> ([u32; 2], F
     }
     if ["early years", "eyfs", "reception class", "key stage 1", "ks1"].iter().any(|w| lower.contains(w)) {
         return ([4, 11], Found::Guessed("a primary school: the policy mentions the early years".to_owned()));
+    }
+    if called == "students" {
+        return ([11, 18], Found::Guessed("the policy says \"students\", as secondary schools do".to_owned()));
     }
     ([4, 11], Found::Missing)
 }

@@ -181,7 +181,8 @@ pub(crate) fn report_rules(outline: &super::outline::Outline, proposals: &[Propo
     // Clauses that forbid something but got no rule.
     let mut unmatched = Vec::new();
     for node in &outline.nodes {
-        if node.id.is_empty() || clauses.contains(&node.id.as_str()) {
+        let clause = matches!(node.kind, super::outline::NodeKind::Paragraph | super::outline::NodeKind::Item { .. });
+        if !clause || clauses.contains(&node.id.as_str()) {
             continue;
         }
         let words = rules::words(&node.text);
