@@ -1,16 +1,16 @@
 //! `postwise import`: a school's policy as it arrives (a Word document, or the text Word saves)
 //! turned into a policy folder in the project's format, ready for a person to check.
 //!
-//! 1. Read: [`docx`] or [`txt`] turns the file into [`blocks::Block`]s (headings, numbered
+//! 1. Read: `docx` or `txt` turns the file into `blocks::Block`s (headings, numbered
 //!    paragraphs, list items with their depth, tables), dropping the contents list and
 //!    conversion debris.
-//! 2. [`forms`] turns the lines to fill in of appendix forms into fields.
-//! 3. [`outline`] gives every clause its id; [`markdown`] writes `policy.md`.
-//! 4. [`facts`] finds the school's name, review dates, channels and blocked sites for
+//! 2. `forms` turns the lines to fill in of appendix forms into fields.
+//! 3. `outline` gives every clause its id; `markdown` writes `policy.md`.
+//! 4. `facts` finds the school's name, review dates, channels and blocked sites for
 //!    `school.toml`, with `# TODO (import):` where a person must decide.
-//! 5. [`rules`] proposes rules from the clauses whose wording matches a known obligation
-//!    ([`obligations`]), with examples ([`examples`]) checked against the school's own checker.
-//! 6. [`verify`] lints the three files in memory; [`folder`] writes them to a temporary folder
+//! 5. `rules` proposes rules from the clauses whose wording matches a known obligation
+//!    (`obligations`), with examples (`examples`) checked against the school's own checker.
+//! 6. `verify` lints the three files in memory; `folder` writes them to a temporary folder
 //!    beside the destination and renames it into place, so a failed import leaves nothing.
 //! 7. The [`Report`] says what was recognised, what was guessed, and what needs a person.
 
