@@ -394,6 +394,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let default_audience = document_audience(outline);
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Each clause's proposals, by index.
+    let mut proposed: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (at, node) in outline.nodes.iter().enumerate() {
         match node.kind {
             NodeKind::Paragraph | NodeKind::Item { field: false, .. } => {}
@@ -403,6 +405,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         if headings.iter().any(|h| NOT_RULES.iter().any(|skip| h.text.to_lowercase().contains(skip))) {
             continue;
         }
+        let lead_in_ids: Vec<&str> = outline.lead_ins(at).iter().map(|n| n.id.as_str()).collect();
         let lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
         let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
@@ -430,12 +433,13 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                     hint.as_deref(),
                     (severity, &severity_cue),
                 ) {
-                    // This clause's proposals are the last ones made.
-                    let duplicate = proposals
-                        .iter()
-                        .rev()
-                        .take_while(|p| p.clause == node.id)
-                        .any(|p| p.detect == proposal.detect && p.category == proposal.category);
+                    // The same rule again for this clause, or for an item of a list whose lead-in
+                    // has it already ("must not contact pupils:" and "- by friend requests").
+                    let same = |p: &Proposal| p.detect == proposal.detect && p.category == proposal.category;
+                    let duplicate = proposals.iter().rev().take_while(|p| p.clause == node.id).any(same)
+                        || lead_in_ids
+                            .iter()
+                            .any(|id| proposed.get(*id).is_some_and(|done| done.iter().any(|p| same(&proposals[*p]))));
                     if !duplicate {
                         let prefix = audience_prefix(&proposal.authors, &proposal.channels, pupils_called);
                         let stem = format!("{prefix}-{}", obligation.name);
@@ -443,6 +447,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                         *uses += 1;
                         // Stems end in a word, never a number, so `-2` cannot clash with one.
                         let id = if *uses == 1 { stem } else { format!("{stem}-{uses}") };
+                        proposed.entry(node.id.clone()).or_default().push(proposals.len());
                         proposals.push(Proposal {
                             id,
                             clause: node.id.clone(),
