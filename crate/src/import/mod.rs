@@ -8,8 +8,9 @@
 //! 3. `outline` gives every clause its id; `markdown` writes `policy.md`.
 //! 4. `facts` finds the school's name, review dates, channels and blocked sites for
 //!    `school.toml`, with `# TODO (import):` where a person must decide.
-//! 5. `rules` proposes rules from the clauses whose wording matches a known obligation
-//!    (`obligations`), with examples (`examples`) checked against the school's own checker.
+//! 5. `rules` proposes rules from the sentences whose wording (`wording`) matches a known
+//!    obligation (`obligations`); `rules_toml` writes them with examples (`examples`) checked
+//!    against the school's own checker.
 //! 6. `verify` lints the three files in memory; `folder` writes them to a temporary folder
 //!    beside the destination and renames it into place, so a failed import leaves nothing.
 //! 7. The [`Report`] says what was recognised, what was guessed, and what needs a person.
@@ -29,8 +30,10 @@ mod outline;
 mod platforms;
 mod report;
 mod rules;
+mod rules_toml;
 mod txt;
 mod verify;
+mod wording;
 
 pub use report::{Counts, Report};
 

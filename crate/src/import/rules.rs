@@ -2,12 +2,11 @@
 //! (`obligations.rs`); a match becomes a proposed rule citing that clause, with its severity from
 //! the wording (will not / must not → `must`; advised / should → `should`), its authors from the
 //! sentence's subject or the clause's section (staff, pupils, parents), its channels from the
-//! section (official or school accounts, personal accounts), and examples from `examples.rs`.
+//! section (official or school accounts, personal accounts), and examples chosen in `rules_toml.rs`.
 
-use super::examples::KNOWN_EXAMPLES;
-use super::markdown::toml_string;
-use super::obligations::{Needs, OBLIGATIONS, Obligation};
+use super::obligations::{OBLIGATIONS, Obligation};
 use super::outline::{NodeKind, Outline};
+use super::wording::{any_found, is_procedure, needs_met, sentences, severity, words};
 use crate::detect::DetectorSpec;
 use crate::model::{Author, Category, Channel, Severity};
 
@@ -38,141 +37,6 @@ pub(crate) struct Proposal {
     pub(crate) detect_toml: &'static str,
     /// The chosen examples, TOML inline tables: (breaks, allows).
     pub(crate) examples: Option<(String, String)>,
-}
-
-// ── Words and patterns ────────────────────────────────────────────────────────────────────────
-
-/// A sentence's lowercase words: quotes, bold and punctuation dropped, "n't" as " not".
-pub(crate) fn words(text: &str) -> Vec<String> {
-    let text = text.replace(['’', '‘'], "'").replace("**", " ").replace("n't", " not");
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .map(|w| w.trim_matches(['\'', '-']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// One word of a pattern.
-#[derive(Clone, Debug)]
-enum Slot {
-    /// Any of these (a trailing `*`: any word starting so).
-    Word(Vec<(String, bool)>),
-    /// Up to six words.
-    Gap,
-}
-
-fn compile(pattern: &str) -> Vec<Slot> {
-    pattern
-        .split_whitespace()
-        .map(|slot| {
-            if slot == "~" {
-                Slot::Gap
-            } else {
-                Slot::Word(
-                    slot.split('|')
-                        .map(|alt| match alt.strip_suffix('*') {
-                            Some(prefix) => (prefix.to_owned(), true),
-                            None => (alt.to_owned(), false),
-                        })
-                        .collect(),
-                )
-            }
-        })
-        .collect()
-}
-
-fn slot_fits(alternatives: &[(String, bool)], word: &str) -> bool {
-    alternatives.iter().any(|(alt, prefix)| if *prefix { word.starts_with(alt.as_str()) } else { word == alt })
-}
-
-fn match_at(slots: &[Slot], words: &[String], at: usize) -> bool {
-    let Some((first, rest)) = slots.split_first() else { return true };
-    match first {
-        Slot::Gap => (0..=6).any(|skip| at + skip <= words.len() && match_at(rest, words, at + skip)),
-        Slot::Word(alternatives) => {
-            words.get(at).is_some_and(|w| slot_fits(alternatives, w)) && match_at(rest, words, at + 1)
-        }
-    }
-}
-
-/// Whether `pattern` is found anywhere in `words`.
-pub(crate) fn found(pattern: &str, words: &[String]) -> bool {
-    let slots = compile(pattern);
-    (0..words.len()).any(|at| match_at(&slots, words, at))
-}
-
-fn any_found(patterns: &[&str], words: &[String]) -> bool {
-    patterns.iter().any(|p| found(p, words))
-}
-
-// ── What a sentence says ──────────────────────────────────────────────────────────────────────
-
-const PROHIBITIONS: &[&str] = &["not|never|no|nor|avoid|avoiding|refrain|prohibited|forbidden"];
-const DUTIES: &[&str] = &[
-    "must|will|shall|should|ensure|ensuring|required|expected|always|only|be|advised|encouraged|encourage|asked|instructed|adhere|adhering|need",
-    "kept|stored|held securely|centrally",
-];
-const SANCTIONS: &[&str] = &[
-    "taken seriously",
-    "disciplinary",
-    "dealt with",
-    "tolerated",
-    "lead to",
-    "result in",
-    "prosecution|exclusion|dismissal|sanctions",
-];
-/// Wording in a list's lead-in that makes the whole list advice ("We encourage pupils to …").
-const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
-const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware"];
-const MUST: &[&str] = &["must|never|not|no|instructed|will|shall|prohibited|cannot"];
-/// In a lead-in, "will" is often a duty to the school ("Pupils will be responsible for:"),
-/// not a prohibition: only firmer wording there makes the list `must`.
-const LEAD_IN_MUST: &[&str] = &["must|never|not|no|instructed|shall|prohibited|cannot"];
-
-fn needs_met(needs: Needs, words: &[String]) -> bool {
-    match needs {
-        Needs::Prohibition => any_found(PROHIBITIONS, words),
-        Needs::Duty => any_found(PROHIBITIONS, words) || any_found(DUTIES, words) || any_found(SANCTIONS, words),
-    }
-}
-
-/// The first word in `words` any of `patterns` matches, for the comment on a rule's severity.
-fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
-    for pattern in patterns {
-        let slots = compile(pattern);
-        for at in 0..words.len() {
-            if match_at(&slots, words, at) {
-                let length = pattern.split_whitespace().count();
-                return Some(words[at..(at + length).min(words.len())].join(" "));
-            }
-        }
-    }
-    None
-}
-
-fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severity, String) {
-    for lead_in in lead_ins {
-        if let Some(cue) = cue(SOFTENERS, lead_in) {
-            return (Severity::Should, format!("the list's lead-in says \"{cue}\""));
-        }
-    }
-    if let Some(cue) = cue(SOFTENERS, sentence).or_else(|| cue(SHOULD, sentence)) {
-        return (Severity::Should, format!("\"{cue}\""));
-    }
-    if let Some(cue) = cue(MUST, sentence) {
-        return (Severity::Must, format!("\"{cue}\""));
-    }
-    for lead_in in lead_ins {
-        if let Some(cue) = cue(SHOULD, lead_in) {
-            return (Severity::Should, format!("the lead-in says \"{cue}\""));
-        }
-        if let Some(cue) = cue(LEAD_IN_MUST, lead_in) {
-            return (Severity::Must, format!("the lead-in says \"{cue}\""));
-        }
-    }
-    match cue(SANCTIONS, sentence) {
-        Some(cue) => (Severity::Must, format!("\"{cue}\"")),
-        None => (Severity::Should, "no firm wording".to_owned()),
-    }
 }
 
 /// Words that name who writes.
@@ -285,38 +149,6 @@ const NOT_RULES: [&str; 9] = [
     "recruitment",
     "key details",
 ];
-
-/// Whether a sentence is about handling an incident rather than what may be posted: what
-/// happens "if" something occurs, reporting and informing, perpetrators and victims, the police.
-fn is_procedure(words: &[String]) -> bool {
-    words.first().is_some_and(|w| w == "if")
-        || any_found(
-            &["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*|inform|notify"],
-            words,
-        )
-}
-
-/// Splits a clause into sentences.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (at, _) in text.match_indices(['.', '?', '!']) {
-        let next = text[at + 1..].chars().next();
-        if next.is_none_or(char::is_whitespace) {
-            let sentence = text[start..=at].trim();
-            // "e.g." and "i.e." do not end a sentence.
-            if !sentence.ends_with("e.g.") && !sentence.ends_with("i.e.") && !sentence.is_empty() {
-                out.push(sentence);
-                start = at + 1;
-            }
-        }
-    }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
-}
 
 /// Who a document's policy applies to: "This policy applies to all … staff …", else everyone.
 fn document_audience(outline: &Outline) -> Vec<Author> {
@@ -520,228 +352,12 @@ pub(crate) fn parse_detect(inline: &str) -> Option<DetectorSpec> {
     toml::from_str::<Wrapper>(&format!("detect = {inline}")).ok().map(|w| w.detect)
 }
 
-// ── Examples ──────────────────────────────────────────────────────────────────────────────────
-
-/// An example draft as `rules.toml` gives it, and what the checker sees.
-#[derive(Clone, Debug)]
-pub(crate) struct Candidate {
-    /// The TOML inline table.
-    pub(crate) toml: String,
-    /// The draft with its context.
-    pub(crate) draft: crate::policy::source::ExampleDraft,
-}
-
-/// A candidate example for `proposal` from a known example's TOML, written as `author` on
-/// one of the rule's channels. `None` when the known example cannot be used.
-fn candidate(inline: &str, name: &str, author: Author, proposal: &Proposal) -> Option<Candidate> {
-    let escaped = toml_string(name);
-    let inner = escaped.get(1..escaped.len().saturating_sub(1)).unwrap_or_default();
-    let text = inline.replace("{name}", inner);
-    let mut outer: toml::Table = toml::from_str(&format!("x = {text}")).ok()?;
-    let mut table = outer.remove("x")?.as_table()?.clone();
-    let first_author = *proposal.authors.first()?;
-    let first_channel = *proposal.channels.first()?;
-    table.remove("author");
-    if author != first_author {
-        table.insert("author".to_owned(), toml::Value::String(author_name(author).to_owned()));
-    }
-    let channel = table
-        .get("channel")
-        .and_then(|c| c.as_str())
-        .and_then(channel_from_name)
-        .filter(|c| proposal.channels.contains(c))
-        .unwrap_or(first_channel);
-    table.remove("channel");
-    if channel != first_channel {
-        table.insert("channel".to_owned(), toml::Value::String(channel_name(channel).to_owned()));
-    }
-    let draft: crate::policy::source::ExampleDraft = toml::Value::Table(table.clone()).try_into().ok()?;
-    Some(Candidate { toml: inline_table(&table), draft })
-}
-
-/// Candidate (breaks, allows) pairs for a proposal: examples written for its authors first,
-/// then the same detector's examples for others, written as the rule's first author.
-pub(crate) fn candidates(proposal: &Proposal, name: &str) -> Vec<(Candidate, Candidate)> {
-    let mut out = Vec::new();
-    let known: Vec<_> =
-        KNOWN_EXAMPLES.iter().filter(|k| parse_detect(k.detect).as_ref() == Some(&proposal.detect)).collect();
-    let mut ordered: Vec<(Author, &str, &str)> = Vec::new();
-    for author in &proposal.authors {
-        for k in known.iter().filter(|k| k.author == *author) {
-            ordered.extend(k.pairs.iter().map(|(b, a)| (*author, *b, *a)));
-        }
-    }
-    let first = proposal.authors.first().copied().unwrap_or(Author::Staff);
-    for k in known.iter().filter(|k| !proposal.authors.contains(&k.author)) {
-        ordered.extend(k.pairs.iter().map(|(b, a)| (first, *b, *a)));
-    }
-    for (author, breaks, allows) in ordered {
-        if let (Some(b), Some(a)) =
-            (candidate(breaks, name, author, proposal), candidate(allows, name, author, proposal))
-        {
-            out.push((b, a));
-        }
-    }
-    out
-}
-
-fn author_name(author: Author) -> &'static str {
-    match author {
-        Author::Staff => "staff",
-        Author::Pupil => "pupil",
-        Author::Parent => "parent",
-    }
-}
-
-fn channel_name(channel: Channel) -> &'static str {
-    match channel {
-        Channel::School => "school",
-        Channel::Personal => "personal",
-        Channel::Group => "group",
-        Channel::Direct => "direct",
-    }
-}
-
-fn channel_from_name(name: &str) -> Option<Channel> {
-    [Channel::School, Channel::Personal, Channel::Group, Channel::Direct].into_iter().find(|c| channel_name(*c) == name)
-}
-
-/// A TOML value on one line.
-fn inline_value(value: &toml::Value) -> String {
-    match value {
-        toml::Value::String(s) => toml_string(s),
-        toml::Value::Array(items) => format!("[{}]", items.iter().map(inline_value).collect::<Vec<_>>().join(", ")),
-        toml::Value::Table(table) => inline_table(table),
-        other => other.to_string(),
-    }
-}
-
-/// A TOML table on one line, `kind` and `text` first.
-pub(crate) fn inline_table(table: &toml::Table) -> String {
-    let mut keys: Vec<&String> = table.keys().collect();
-    let rank = |k: &str| match k {
-        "kind" | "text" => 0,
-        "author" | "type" => 1,
-        "channel" | "pupils" => 2,
-        _ => 3,
-    };
-    keys.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
-    let parts: Vec<String> = keys.iter().map(|k| format!("{k} = {}", inline_value(&table[*k]))).collect();
-    format!("{{ {} }}", parts.join(", "))
-}
-
-// ── rules.toml ────────────────────────────────────────────────────────────────────────────────
-
-/// The line that marks a rule as proposed.
-pub(crate) const PROPOSED: &str = "# proposed by postwise import: confirm or delete";
-
-fn list(items: &[&str]) -> String {
-    format!("[{}]", items.iter().map(|i| toml_string(i)).collect::<Vec<_>>().join(", "))
-}
-
-fn quote(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ").replace("**", "");
-    match one_line.char_indices().nth(110) {
-        Some((at, _)) => format!("{}…", &one_line[..at]),
-        None => one_line,
-    }
-}
-
-/// Writes `rules.toml`: with `with_examples`, the proposals that have examples; without, every
-/// proposal and no examples (for building the checker that picks them).
-pub(crate) fn write(proposals: &[Proposal], source_name: &str, school: &str, with_examples: bool) -> String {
-    let mut out = format!(
-        "# {school}: rules proposed by `postwise import` from {source_name}. Each cites the clause\n\
-         # whose wording it comes from; none is the school's until a person confirms it. For each:\n\
-         # read the clause, fix the message, authors and channels, keep or delete the rule, and\n\
-         # delete its \"proposed\" line. The examples are the import's own, checked against this\n\
-         # school's checker. Format: policies/README.md.\n"
-    );
-    if proposals.is_empty() {
-        out.push_str("#\n# No clause matched a known obligation: write the rules by hand.\n");
-    }
-    for p in proposals {
-        let examples = match &p.examples {
-            Some((breaks, allows)) if with_examples => format!("breaks = [{breaks}]\nallows = [{allows}]\n"),
-            None if with_examples => continue,
-            _ => String::new(),
-        };
-        let authors: Vec<&str> = p.authors.iter().map(|a| author_name(*a)).collect();
-        let channels: Vec<&str> = p.channels.iter().map(|c| channel_name(*c)).collect();
-        out.push_str(&format!(
-            "\n{PROPOSED}\n# {}: \"{}\"\n[[rule]]\nid = {}\ncategory = {}\nseverity = {}    # {}\nauthors = {}\nchannels = {}\n\
-             clause = {}\nmessage = {}\ndetect = {}\n{examples}",
-            p.clause,
-            quote(&p.sentence).replace('"', "'"),
-            toml_string(&p.id),
-            toml_string(p.category.as_str()),
-            toml_string(p.severity.as_str()),
-            p.severity_cue.replace('\n', " "),
-            list(&authors),
-            list(&channels),
-            toml_string(&p.clause),
-            toml_string(&p.message),
-            p.detect_toml,
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn patterns() {
-        let w = words("Members of staff **must not** “friend” or otherwise contact pupils; don't!");
-        assert_eq!(
-            w,
-            ["members", "of", "staff", "must", "not", "friend", "or", "otherwise", "contact", "pupils", "do", "not"]
-        );
-        assert!(found("friend|follow", &w));
-        assert!(found("contact ~ pupil*", &w));
-        assert!(found("friend ~ contact", &w));
-        assert!(!found("pupils ~ members", &w));
-        assert!(!found("friends", &w));
-        assert!(found("identify* ~ school", &words("could identify a pupil, class or the school")));
-    }
-
-    #[test]
-    fn every_obligation_and_example_parses() {
-        for obligation in OBLIGATIONS {
-            assert!(parse_detect(obligation.detect).is_some(), "{}: {}", obligation.name, obligation.detect);
-            assert!(
-                KNOWN_EXAMPLES.iter().any(|k| k.detect == obligation.detect),
-                "{}: no known examples for {}",
-                obligation.name,
-                obligation.detect
-            );
-        }
-        for known in KNOWN_EXAMPLES {
-            assert!(parse_detect(known.detect).is_some(), "{}", known.detect);
-            for (breaks, allows) in known.pairs {
-                for example in [breaks, allows] {
-                    let parsed: Result<toml::Table, _> = toml::from_str(&format!("x = {example}"));
-                    assert!(parsed.is_ok(), "{example}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn severity_from_wording() {
-        let w = |t: &str| words(t);
-        assert_eq!(severity(&w("Staff will not friend pupils"), &[]).0, Severity::Must);
-        assert_eq!(severity(&w("Staff will be strongly advised to not friend parents"), &[]).0, Severity::Should);
-        assert_eq!(
-            severity(&w("Do not give out personal information"), &[w("We encourage pupils to:")]).0,
-            Severity::Should
-        );
-        assert_eq!(severity(&w("Pupils are instructed not to sign up"), &[]).0, Severity::Must);
-    }
-
-    #[test]
-    fn subjects_and_sentences() {
+    fn subjects() {
         assert_eq!(
             subject_groups(&words("Pupils and parents/carers must not")),
             Some(vec![Author::Pupil, Author::Parent])
@@ -758,6 +374,16 @@ mod tests {
         assert_eq!(subject_groups(&words("Members of staff must not")), Some(vec![Author::Staff]));
         assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
-        assert_eq!(sentences("One, e.g. this. Two! Three; four"), ["One, e.g. this.", "Two!", "Three; four"]);
+    }
+
+    #[test]
+    fn where_a_section_says_rules_apply() {
+        assert_eq!(channel_hint(&words("School social media accounts")), Some(Some(vec![Channel::School])));
+        assert_eq!(
+            channel_hint(&words("Staff use of personal social media")),
+            Some(Some(vec![Channel::Personal, Channel::Group, Channel::Direct]))
+        );
+        assert_eq!(channel_hint(&words("only applies to school accounts – not on personal accounts")), Some(None));
+        assert_eq!(channel_hint(&words("Cyber bullying")), None);
     }
 }

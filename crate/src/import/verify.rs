@@ -3,8 +3,9 @@
 //! drops a rule no known example works for.
 
 use super::report::Report;
-use super::rules::{self, Proposal};
+use super::rules::Proposal;
 use super::{Files, ImportError, Shared};
+use super::{rules_toml, wording};
 use crate::check::Checker;
 use crate::model::Context;
 use crate::policy::date::Date;
@@ -77,13 +78,13 @@ pub(crate) fn settle(
 ) -> Result<(Files, Vec<Proposal>), ImportError> {
     let invalid = |problems: String| ImportError::Invalid { path: source.to_owned(), problems };
     // First without examples, for the checker.
-    let unchecked = Files { rules: rules::write(&proposals, source_name, school_name, false), ..files.clone() };
+    let unchecked = Files { rules: rules_toml::write(&proposals, source_name, school_name, false), ..files.clone() };
     let (policy, diagnostics) = load(id, out, &unchecked, shared);
     let Some(policy) = policy else { return Err(invalid(problems(diagnostics))) };
     let checker = Checker::new(&policy.bundle()).map_err(|e| invalid(e.to_string()))?;
     for proposal in &mut proposals {
-        proposal.examples = rules::candidates(proposal, school_name).into_iter().find_map(|(breaks, allows)| {
-            let fires = |candidate: &rules::Candidate| {
+        proposal.examples = rules_toml::candidates(proposal, school_name).into_iter().find_map(|(breaks, allows)| {
+            let fires = |candidate: &rules_toml::Candidate| {
                 let draft = &candidate.draft;
                 let context = Context {
                     author: draft.author.unwrap_or(proposal.authors[0]),
@@ -101,7 +102,7 @@ pub(crate) fn settle(
     for _ in 0..3 {
         let kept: Vec<Proposal> =
             proposals.iter().filter(|p| p.examples.is_some() && !dropped_for_lint.contains(&p.id)).cloned().collect();
-        let done = Files { rules: rules::write(&kept, source_name, school_name, true), ..files.clone() };
+        let done = Files { rules: rules_toml::write(&kept, source_name, school_name, true), ..files.clone() };
         let (policy, mut diagnostics) = load(id, out, &done, shared);
         if let Some(policy) = &policy {
             policy.lint(Date::today(), &mut diagnostics);
@@ -185,10 +186,10 @@ pub(crate) fn report_rules(outline: &super::outline::Outline, proposals: &[Propo
         if !clause || clauses.contains(&node.id.as_str()) {
             continue;
         }
-        let words = rules::words(&node.text);
-        let forbids =
-            rules::found("must|will|should|do not", &words) || rules::found("must|will|should|do|may never", &words);
-        let about_posting = rules::found("post*|share*|contact*|friend|follow|upload*|comment*|publish*", &words);
+        let words = wording::words(&node.text);
+        let forbids = wording::found("must|will|should|do not", &words)
+            || wording::found("must|will|should|do|may never", &words);
+        let about_posting = wording::found("post*|share*|contact*|friend|follow|upload*|comment*|publish*", &words);
         if forbids && about_posting {
             unmatched.push(node.id.clone());
         }

@@ -1,0 +1,210 @@
+//! What a sentence says, in words: its lowercase words, the wording patterns of the
+//! obligations table (see `obligations.rs` for their syntax), whether it forbids, requires or
+//! threatens a sanction, and how firmly (`must` or `should`).
+
+use super::obligations::Needs;
+use crate::model::Severity;
+
+/// A sentence's lowercase words: quotes, bold and punctuation dropped, "n't" as " not".
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let text = text.replace(['’', '‘'], "'").replace("**", " ").replace("n't", " not");
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches(['\'', '-']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// One word of a pattern.
+#[derive(Clone, Debug)]
+enum Slot {
+    /// Any of these (a trailing `*`: any word starting so).
+    Word(Vec<(String, bool)>),
+    /// Up to six words.
+    Gap,
+}
+
+fn compile(pattern: &str) -> Vec<Slot> {
+    pattern
+        .split_whitespace()
+        .map(|slot| {
+            if slot == "~" {
+                Slot::Gap
+            } else {
+                Slot::Word(
+                    slot.split('|')
+                        .map(|alt| match alt.strip_suffix('*') {
+                            Some(prefix) => (prefix.to_owned(), true),
+                            None => (alt.to_owned(), false),
+                        })
+                        .collect(),
+                )
+            }
+        })
+        .collect()
+}
+
+fn slot_fits(alternatives: &[(String, bool)], word: &str) -> bool {
+    alternatives.iter().any(|(alt, prefix)| if *prefix { word.starts_with(alt.as_str()) } else { word == alt })
+}
+
+fn match_at(slots: &[Slot], words: &[String], at: usize) -> bool {
+    let Some((first, rest)) = slots.split_first() else { return true };
+    match first {
+        Slot::Gap => (0..=6).any(|skip| at + skip <= words.len() && match_at(rest, words, at + skip)),
+        Slot::Word(alternatives) => {
+            words.get(at).is_some_and(|w| slot_fits(alternatives, w)) && match_at(rest, words, at + 1)
+        }
+    }
+}
+
+/// Whether `pattern` is found anywhere in `words`.
+pub(crate) fn found(pattern: &str, words: &[String]) -> bool {
+    let slots = compile(pattern);
+    (0..words.len()).any(|at| match_at(&slots, words, at))
+}
+
+pub(crate) fn any_found(patterns: &[&str], words: &[String]) -> bool {
+    patterns.iter().any(|p| found(p, words))
+}
+
+// ── What a sentence says ──────────────────────────────────────────────────────────────────────
+
+const PROHIBITIONS: &[&str] = &["not|never|no|nor|avoid|avoiding|refrain|prohibited|forbidden"];
+const DUTIES: &[&str] = &[
+    "must|will|shall|should|ensure|ensuring|required|expected|always|only|be|advised|encouraged|encourage|asked|instructed|adhere|adhering|need",
+    "kept|stored|held securely|centrally",
+];
+const SANCTIONS: &[&str] = &[
+    "taken seriously",
+    "disciplinary",
+    "dealt with",
+    "tolerated",
+    "lead to",
+    "result in",
+    "prosecution|exclusion|dismissal|sanctions",
+];
+/// Wording in a list's lead-in that makes the whole list advice ("We encourage pupils to …").
+const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
+const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware"];
+const MUST: &[&str] = &["must|never|not|no|instructed|will|shall|prohibited|cannot"];
+/// In a lead-in, "will" is often a duty to the school ("Pupils will be responsible for:"),
+/// not a prohibition: only firmer wording there makes the list `must`.
+const LEAD_IN_MUST: &[&str] = &["must|never|not|no|instructed|shall|prohibited|cannot"];
+
+pub(crate) fn needs_met(needs: Needs, words: &[String]) -> bool {
+    match needs {
+        Needs::Prohibition => any_found(PROHIBITIONS, words),
+        Needs::Duty => any_found(PROHIBITIONS, words) || any_found(DUTIES, words) || any_found(SANCTIONS, words),
+    }
+}
+
+/// The first word in `words` any of `patterns` matches, for the comment on a rule's severity.
+fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
+    for pattern in patterns {
+        let slots = compile(pattern);
+        for at in 0..words.len() {
+            if match_at(&slots, words, at) {
+                let length = pattern.split_whitespace().count();
+                return Some(words[at..(at + length).min(words.len())].join(" "));
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severity, String) {
+    for lead_in in lead_ins {
+        if let Some(cue) = cue(SOFTENERS, lead_in) {
+            return (Severity::Should, format!("the list's lead-in says \"{cue}\""));
+        }
+    }
+    if let Some(cue) = cue(SOFTENERS, sentence).or_else(|| cue(SHOULD, sentence)) {
+        return (Severity::Should, format!("\"{cue}\""));
+    }
+    if let Some(cue) = cue(MUST, sentence) {
+        return (Severity::Must, format!("\"{cue}\""));
+    }
+    for lead_in in lead_ins {
+        if let Some(cue) = cue(SHOULD, lead_in) {
+            return (Severity::Should, format!("the lead-in says \"{cue}\""));
+        }
+        if let Some(cue) = cue(LEAD_IN_MUST, lead_in) {
+            return (Severity::Must, format!("the lead-in says \"{cue}\""));
+        }
+    }
+    match cue(SANCTIONS, sentence) {
+        Some(cue) => (Severity::Must, format!("\"{cue}\"")),
+        None => (Severity::Should, "no firm wording".to_owned()),
+    }
+}
+
+/// Whether a sentence is about handling an incident rather than what may be posted: what
+/// happens "if" something occurs, reporting and informing, perpetrators and victims, the police.
+pub(crate) fn is_procedure(words: &[String]) -> bool {
+    words.first().is_some_and(|w| w == "if")
+        || any_found(
+            &["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*|inform|notify"],
+            words,
+        )
+}
+
+/// Splits a clause into sentences.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(['.', '?', '!']) {
+        let next = text[at + 1..].chars().next();
+        if next.is_none_or(char::is_whitespace) {
+            let sentence = text[start..=at].trim();
+            // "e.g." and "i.e." do not end a sentence.
+            if !sentence.ends_with("e.g.") && !sentence.ends_with("i.e.") && !sentence.is_empty() {
+                out.push(sentence);
+                start = at + 1;
+            }
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        let w = words("Members of staff **must not** “friend” or otherwise contact pupils; don't!");
+        assert_eq!(
+            w,
+            ["members", "of", "staff", "must", "not", "friend", "or", "otherwise", "contact", "pupils", "do", "not"]
+        );
+        assert!(found("friend|follow", &w));
+        assert!(found("contact ~ pupil*", &w));
+        assert!(found("friend ~ contact", &w));
+        assert!(!found("pupils ~ members", &w));
+        assert!(!found("friends", &w));
+        assert!(found("identify* ~ school", &words("could identify a pupil, class or the school")));
+    }
+
+    #[test]
+    fn severity_from_wording() {
+        let w = |t: &str| words(t);
+        assert_eq!(severity(&w("Staff will not friend pupils"), &[]).0, Severity::Must);
+        assert_eq!(severity(&w("Staff will be strongly advised to not friend parents"), &[]).0, Severity::Should);
+        assert_eq!(
+            severity(&w("Do not give out personal information"), &[w("We encourage pupils to:")]).0,
+            Severity::Should
+        );
+        assert_eq!(severity(&w("Pupils are instructed not to sign up"), &[]).0, Severity::Must);
+    }
+
+    #[test]
+    fn sentences_and_procedures() {
+        assert_eq!(sentences("One, e.g. this. Two! Three; four"), ["One, e.g. this.", "Two!", "Three; four"]);
+        assert!(is_procedure(&words("If pupils attempt to friend staff, they will report this")));
+        assert!(!is_procedure(&words("Staff will not friend pupils")));
+    }
+}
