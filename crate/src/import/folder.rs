@@ -54,7 +54,9 @@ pub(crate) fn write(out: &Path, files: &Files, force: bool) -> Result<(), Import
         return Err(ImportError::Write { path: out.to_owned(), source });
     }
     if let Some(old) = replaced {
-        std::fs::remove_dir_all(&old).map_err(|source| ImportError::Write { path: old, source })?;
+        // The import is done: the new folder is in place. A replaced folder that cannot be
+        // removed stays hidden (lint and the site skip names starting with `.`).
+        let _ = std::fs::remove_dir_all(&old);
     }
     Ok(())
 }

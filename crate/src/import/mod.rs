@@ -384,8 +384,15 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
     let school_toml = facts.to_toml(&source_name, &mut report);
     let proposals = rules::propose(&outline, facts.pupils_called.0);
     let files = Files { school: school_toml, policy: policy_md, rules: String::new() };
-    let (files, proposals) =
-        verify::settle(source, &options.id, &options.out, files, proposals, &shared, &source_name, &facts.name)?;
+    let target = verify::Target {
+        source,
+        source_name: &source_name,
+        id: &options.id,
+        out: &options.out,
+        shared: &shared,
+        school_name: &facts.name,
+    };
+    let (files, proposals) = verify::settle(&target, files, proposals)?;
     report.rules = proposals.iter().filter(|p| p.examples.is_some()).count();
     verify::report_rules(&outline, &proposals, &mut report);
     folder::write(&options.out, &files, options.force)?;

@@ -14,6 +14,22 @@ use crate::policy::source::{RulesSource, SchoolSource};
 use crate::policy::{Policy, document};
 use std::path::Path;
 
+/// What is being imported, and where to.
+pub(crate) struct Target<'a> {
+    /// The file imported.
+    pub(crate) source: &'a Path,
+    /// Its name, for the files' header comments.
+    pub(crate) source_name: &'a str,
+    /// The school's id.
+    pub(crate) id: &'a str,
+    /// The folder to be written.
+    pub(crate) out: &'a Path,
+    /// The shared platforms beside it.
+    pub(crate) shared: &'a Shared,
+    /// The school's name, for examples and comments.
+    pub(crate) school_name: &'a str,
+}
+
 /// The three files as the policy loader would read them from `out`.
 fn load(id: &str, out: &Path, files: &Files, shared: &Shared) -> (Option<Policy>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
@@ -65,17 +81,12 @@ fn problems(diagnostics: Diagnostics) -> String {
 
 /// Picks every proposal's examples with the school's checker, writes `rules.toml`, and lints
 /// the three files. Proposals without a working example are dropped (and reported).
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn settle(
-    source: &Path,
-    id: &str,
-    out: &Path,
+    target: &Target<'_>,
     files: Files,
     mut proposals: Vec<Proposal>,
-    shared: &Shared,
-    source_name: &str,
-    school_name: &str,
 ) -> Result<(Files, Vec<Proposal>), ImportError> {
+    let Target { source, source_name, id, out, shared, school_name } = *target;
     let invalid = |problems: String| ImportError::Invalid { path: source.to_owned(), problems };
     // First without examples, for the checker.
     let unchecked = Files { rules: rules_toml::write(&proposals, source_name, school_name, false), ..files.clone() };
