@@ -3,10 +3,12 @@
 //! `404.html` for anything missing. The build may replace the folder while it runs: requests
 //! wait on a lock that the rebuild holds while writing.
 
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 use std::time::SystemTime;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// The content type of a file, by its extension.
 pub fn content_type(path: &Path) -> &'static str {
@@ -82,31 +84,71 @@ pub fn resolve(root: &Path, url: &str) -> Target {
     }
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+/// How long a connection may take to send its request line and headers.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest request head read; a preview server's requests are a line and a few headers.
+const MAX_HEAD: usize = 16 * 1024;
+
+/// The method and target of a request, from the head's first line.
+fn request_line(head: &[u8]) -> Option<(&str, &str)> {
+    let line = head.split(|&b| b == b'\n').next()?;
+    let line = std::str::from_utf8(line).ok()?.trim_end_matches('\r');
+    let mut parts = line.split(' ');
+    let method = parts.next()?;
+    let target = parts.next()?;
+    parts.next().filter(|v| v.starts_with("HTTP/1."))?;
+    Some((method, target))
 }
 
-fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>, extra: &[(&str, &str)]) {
-    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
-    let headers = [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-cache"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-    ];
-    for (name, value) in headers.iter().chain(extra) {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
+/// Reads until the blank line that ends the head, or gives up.
+fn read_head(stream: &mut TcpStream) -> Option<Vec<u8>> {
+    let mut head = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 2048];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let read = stream.read(&mut chunk).ok().filter(|&n| n > 0)?;
+        head.extend_from_slice(&chunk[..read]);
+        if head.len() > MAX_HEAD {
+            return None;
         }
     }
+    Some(head)
+}
+
+struct Reply<'a> {
+    status: u16,
+    reason: &'static str,
+    content_type: &'a str,
+    body: Vec<u8>,
+    extra: &'a [(&'a str, &'a str)],
+}
+
+/// Writes the reply and closes the connection. Every reply closes its connection: a local
+/// preview loses nothing by it, and no browser connection held open can keep another waiting.
+fn respond(mut stream: TcpStream, reply: Reply, with_body: bool) {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
+         X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n",
+        reply.status,
+        reply.reason,
+        reply.content_type,
+        reply.body.len()
+    );
+    for (name, value) in reply.extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
     // The client may have gone; there is no one to tell.
-    let _ = request.respond(response);
+    let _ = stream.write_all(head.as_bytes());
+    if with_body {
+        let _ = stream.write_all(&reply.body);
+    }
+    let _ = stream.flush();
 }
 
 /// Serves the site folder `root` until the server stops.
 pub struct Server {
-    server: tiny_http::Server,
-    root: PathBuf,
+    listener: TcpListener,
+    root: Arc<PathBuf>,
     lock: Arc<RwLock<()>>,
 }
 
@@ -114,46 +156,63 @@ impl Server {
     /// Listens on 127.0.0.1:`port` (0 for any free port). `lock` is held for writing while
     /// the site is rebuilt.
     pub fn bind(port: u16, root: PathBuf, lock: Arc<RwLock<()>>) -> std::io::Result<Server> {
-        let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
-        Ok(Server { server, root, lock })
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        Ok(Server { listener, root: Arc::new(root), lock })
     }
 
     /// The port it listens on.
     pub fn port(&self) -> Option<u16> {
-        self.server.server_addr().to_ip().map(|a| a.port())
+        self.listener.local_addr().ok().map(|a| a.port())
     }
 
-    /// Answers requests until the server is stopped.
+    /// Answers requests until the process ends, each connection on its own thread.
     pub fn run(&self) {
-        for request in self.server.incoming_requests() {
-            self.handle(request);
+        for stream in self.listener.incoming().flatten() {
+            let root = Arc::clone(&self.root);
+            let lock = Arc::clone(&self.lock);
+            std::thread::spawn(move || handle(stream, &root, &lock));
         }
     }
+}
 
-    fn handle(&self, request: Request) {
-        if !matches!(request.method(), Method::Get | Method::Head) {
-            let body = b"Only GET and HEAD are supported.\n".to_vec();
-            respond(request, 405, "text/plain; charset=utf-8", body, &[("Allow", "GET, HEAD")]);
-            return;
-        }
-        // A poisoned lock means a rebuild panicked; the files are still worth serving.
-        let _reading = self.lock.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match resolve(&self.root, request.url()) {
-            Target::File(path) => match std::fs::read(&path) {
-                Ok(body) => respond(request, 200, content_type(&path), body, &[]),
-                Err(_) => self.not_found(request),
-            },
-            Target::Redirect(location) => {
-                respond(request, 301, "text/plain; charset=utf-8", Vec::new(), &[("Location", &location)])
-            }
-            Target::NotFound => self.not_found(request),
-        }
+fn handle(mut stream: TcpStream, root: &Path, lock: &RwLock<()>) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let Some(head) = read_head(&mut stream) else { return };
+    let Some((method, target)) = request_line(&head) else {
+        let body = b"Bad request.\n".to_vec();
+        let reply = Reply { status: 400, reason: "Bad Request", content_type: TEXT, body, extra: &[] };
+        return respond(stream, reply, true);
+    };
+    let with_body = method != "HEAD";
+    if !matches!(method, "GET" | "HEAD") {
+        let body = b"Only GET and HEAD are supported.\n".to_vec();
+        let extra = [("Allow", "GET, HEAD")];
+        let reply = Reply { status: 405, reason: "Method Not Allowed", content_type: TEXT, body, extra: &extra };
+        return respond(stream, reply, with_body);
     }
+    // A poisoned lock means a rebuild panicked; the files are still worth serving.
+    let _reading = lock.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let reply = match resolve(root, target) {
+        Target::File(path) => match std::fs::read(&path) {
+            Ok(body) => Reply { status: 200, reason: "OK", content_type: content_type(&path), body, extra: &[] },
+            Err(_) => not_found(root),
+        },
+        Target::Redirect(location) => {
+            let extra = [("Location", location.as_str())];
+            let reply =
+                Reply { status: 301, reason: "Moved Permanently", content_type: TEXT, body: Vec::new(), extra: &extra };
+            return respond(stream, reply, with_body);
+        }
+        Target::NotFound => not_found(root),
+    };
+    respond(stream, reply, with_body);
+}
 
-    fn not_found(&self, request: Request) {
-        let body = std::fs::read(self.root.join("404.html")).unwrap_or_else(|_| b"Not found\n".to_vec());
-        respond(request, 404, "text/html; charset=utf-8", body, &[]);
-    }
+const TEXT: &str = "text/plain; charset=utf-8";
+
+fn not_found(root: &Path) -> Reply<'static> {
+    let body = std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"Not found\n".to_vec());
+    Reply { status: 404, reason: "Not Found", content_type: "text/html; charset=utf-8", body, extra: &[] }
 }
 
 /// The files under some folders with their modification times and sizes: when it changes,
