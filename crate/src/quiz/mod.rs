@@ -2,8 +2,9 @@
 //! staff, the code of conduct for parents, and any a school writes itself.
 //!
 //! The core, compiled to WebAssembly too, runs a quiz in the browser: the compiled quiz
-//! ([`model`]), the seeded order of its questions and choices ([`shuffle`]), marking and the
-//! summary ([`score`]), and the certificate's code and answer record ([`certificate`]).
+//! ([`model`]) and the part of it marking needs, without its words ([`key`]), the seeded order
+//! of its questions and choices ([`shuffle`]), marking and the summary ([`score`]), and the
+//! certificate's code and answer record ([`certificate`]).
 //!
 //! Natively, quiz files are read from `policies/_shared/quizzes/` and each school's
 //! `quizzes/` folder with their positions ([`source`]), checked ([`check`], with the reading
@@ -11,6 +12,7 @@
 //! and linted ([`lint`]). The format is in `policies/README.md`.
 
 pub mod certificate;
+pub mod key;
 pub mod model;
 pub mod score;
 pub mod shuffle;
@@ -28,6 +30,7 @@ pub mod reading;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 
+pub use key::QuizKey;
 pub use model::{Quiz, QuizSet};
 pub use score::{Answers, Score};
 pub use shuffle::Order;

@@ -125,6 +125,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind written `name` in a quiz file and `quizzes.json` (`true-false`).
+    pub fn from_name(name: &str) -> Option<Kind> {
+        match name {
+            "single" => Some(Kind::Single),
+            "multiple" => Some(Kind::Multiple),
+            "true-false" => Some(Kind::TrueFalse),
+            "post" => Some(Kind::Post),
+            _ => None,
+        }
+    }
+
     /// Whether the page may show its choices in a shuffled order: true/false and yes/no stay
     /// in their usual order.
     pub fn shuffles_choices(self) -> bool {
@@ -191,16 +202,21 @@ pub struct Scenario {
     pub context: Context,
     /// The answer the quiz's author wrote: `postwise lint` checks that the school's checker
     /// agrees. The page marks answers with the checker's own verdict
-    /// ([`Quiz::apply_post_keys`]).
+    /// ([`QuizKey::apply_post_keys`](super::key::QuizKey::apply_post_keys)).
     pub expected_safe: bool,
 }
 
 /// A problem with answers given to a quiz.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
-    /// No question has this id.
-    #[error("no question `{0}` in this quiz")]
-    UnknownQuestion(String),
+    /// More answers than questions.
+    #[error("{answers} answers for a quiz of {questions} questions")]
+    TooManyAnswers {
+        /// Answers given.
+        answers: usize,
+        /// Questions in the quiz.
+        questions: usize,
+    },
     /// A choice number past the question's choices.
     #[error("question `{question}` has no choice {choice}")]
     UnknownChoice {
@@ -218,26 +234,6 @@ pub enum AnswerError {
     /// A "would you post this?" question without the checker's verdict.
     #[error("no checker verdict for the \"would you post this?\" question `{0}`")]
     MissingPostKey(String),
-}
-
-impl Quiz {
-    /// The question with id `id`.
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
-    }
-
-    /// Sets the answer key of every "would you post this?" question from the school's
-    /// checker: `safe[id]` is whether the checker finds nothing in that question's draft
-    /// ([`safe_to_post`]). Every such question needs one.
-    pub fn apply_post_keys(&mut self, safe: &BTreeMap<String, bool>) -> Result<(), AnswerError> {
-        for question in self.questions.iter_mut().filter(|q| q.kind == Kind::Post) {
-            let &safe = safe.get(&question.id).ok_or_else(|| AnswerError::MissingPostKey(question.id.clone()))?;
-            for (index, choice) in question.choices.iter_mut().enumerate() {
-                choice.correct = (index == 0) == safe;
-            }
-        }
-        Ok(())
-    }
 }
 
 /// The answer key of a "would you post this?" question, from what the checker found in its
@@ -262,33 +258,11 @@ mod tests {
     }
 
     #[test]
-    fn post_keys_set_which_of_yes_and_no_is_right() {
-        let choice = |text: &str| Choice { text: text.to_owned(), correct: false, feedback: None };
-        let mut quiz = Quiz {
-            id: "q".to_owned(),
-            source: "q".to_owned(),
-            title: "Q".to_owned(),
-            audience: Audience::Pupils,
-            band: None,
-            version: 1,
-            intro: String::new(),
-            concepts: Vec::new(),
-            questions: vec![Question {
-                id: "p".to_owned(),
-                concept: "safe".to_owned(),
-                clause: "1".to_owned(),
-                prompt: "Would you post this?".to_owned(),
-                kind: Kind::Post,
-                choices: POST_CHOICES.iter().map(|t| choice(t)).collect(),
-                explain: String::new(),
-                action: None,
-                scenario: None,
-            }],
-        };
-        assert_eq!(quiz.apply_post_keys(&BTreeMap::new()), Err(AnswerError::MissingPostKey("p".to_owned())));
-        quiz.apply_post_keys(&BTreeMap::from([("p".to_owned(), false)])).expect("applies");
-        assert_eq!(quiz.questions[0].choices.iter().map(|c| c.correct).collect::<Vec<_>>(), [false, true]);
-        quiz.apply_post_keys(&BTreeMap::from([("p".to_owned(), true)])).expect("applies");
-        assert_eq!(quiz.questions[0].choices.iter().map(|c| c.correct).collect::<Vec<_>>(), [true, false]);
+    fn kinds_read_by_the_names_serde_writes() {
+        for kind in [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Post] {
+            let name = serde_json::to_value(kind).expect("serialises");
+            assert_eq!(Kind::from_name(name.as_str().expect("a string")), Some(kind));
+        }
+        assert_eq!(Kind::from_name("essay"), None);
     }
 }
