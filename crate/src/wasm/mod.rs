@@ -4,9 +4,11 @@
 
 mod check;
 mod form;
+mod quiz;
 
 pub use check::PostChecker;
 pub use form::{FormFiller, verify_record};
+pub use quiz::QuizSession;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
