@@ -6,6 +6,7 @@ use super::csp::Csp;
 use super::form_pages::{self, FormsIndex};
 use super::markdown;
 use super::pages::{SCHOOL_HOME, SCHOOL_PAGES, SchoolPage};
+use super::quiz_pages::{self, QuizIndex};
 use super::review::Review;
 use super::rules_page::{self, RuleGroup};
 use super::templates::{NavLink, Page, SchoolInfo, Templates};
@@ -44,6 +45,8 @@ struct SchoolPageData<'a> {
     links: &'a [NavLink],
     /// The school's forms, for "Read and sign".
     forms: &'a FormsIndex,
+    /// The school's quizzes, for "Practise staying safe".
+    quizzes: &'a QuizIndex,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -128,6 +131,8 @@ pub(super) fn render_school(
     let links: Vec<NavLink> = nav_links(policy, &renderer.templates, "").into_iter().skip(1).collect();
     let forms = form_pages::compile(policy)?;
     let forms_index = form_pages::index(policy, &forms);
+    let quizzes = quiz_pages::compile(policy)?;
+    let quiz_index = quiz_pages::index(&quizzes, school.pupils);
     let data = |heading: &'static str| SchoolPageData {
         heading,
         policy_title: &policy.document.front.title,
@@ -139,6 +144,7 @@ pub(super) fn render_school(
         rule_count: policy.rules.len(),
         links: &links,
         forms: &forms_index,
+        quizzes: &quiz_index,
     };
 
     let home = renderer.page(
@@ -175,6 +181,7 @@ pub(super) fn render_school(
     }
 
     form_pages::render(renderer, policy, &school, &forms, &forms_index, files)?;
+    quiz_pages::render(renderer, policy, &school, &quizzes, files)?;
 
     let mut bundle =
         serde_json::to_vec(&policy.bundle()).map_err(|source| BuildError::Bundle { school: id.clone(), source })?;
