@@ -2,13 +2,15 @@
 //! to and from the core's structs, with serde-wasm-bindgen) and offsets (UTF-8 bytes to UTF-16
 //! code units), and nothing else. One file per part of the site that uses it.
 
+#[cfg(feature = "checker")]
 mod check;
+#[cfg(feature = "forms")]
 mod form;
-mod quiz;
 
+#[cfg(feature = "checker")]
 pub use check::PostChecker;
+#[cfg(feature = "forms")]
 pub use form::{FormFiller, verify_record};
-pub use quiz::QuizSession;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
