@@ -31,6 +31,10 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
 /// The wasm-pack files (`wasm-pack build --target web`) the checker page needs.
 pub const WASM_PKG_FILES: [&str; 2] = ["postwise.js", "postwise_bg.wasm"];
 
+/// The forms' package in the same folder (`--out-name postwise_forms`, only the forms' binding),
+/// for the "Read and sign" pages; added when it is there.
+pub const FORMS_PKG_FILES: [&str; 2] = ["postwise_forms.js", "postwise_forms_bg.wasm"];
+
 /// The folder under the site root that holds assets.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -75,6 +79,11 @@ impl Assets {
         }
         for name in WASM_PKG_FILES {
             self.insert(name, std::fs::read(pkg.join(name))?);
+        }
+        if FORMS_PKG_FILES.iter().all(|name| pkg.join(name).is_file()) {
+            for name in FORMS_PKG_FILES {
+                self.insert(name, std::fs::read(pkg.join(name))?);
+            }
         }
         Ok(true)
     }
