@@ -117,8 +117,8 @@ pub(super) fn render(
     files: &mut BTreeMap<String, Vec<u8>>,
 ) -> Result<(), BuildError> {
     let id = &policy.id;
-    // The pages need the WebAssembly package to fill in; without it they are paper forms.
-    let csp = if renderer.assets.contains("postwise.js") { Csp::CHECKER } else { Csp::STATIC };
+    // The pages need the forms' WebAssembly package to fill in; without it they are paper forms.
+    let csp = if renderer.assets.contains("postwise_forms.js") { Csp::CHECKER } else { Csp::STATIC };
     let frame = |template, title: &str| Frame {
         template,
         root: "../",
