@@ -6,11 +6,13 @@
 mod check;
 #[cfg(feature = "forms")]
 mod form;
+mod quiz;
 
 #[cfg(feature = "checker")]
 pub use check::PostChecker;
 #[cfg(feature = "forms")]
 pub use form::{FormFiller, verify_record};
+pub use quiz::QuizSession;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
