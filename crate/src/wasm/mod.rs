@@ -6,12 +6,16 @@
 mod check;
 #[cfg(feature = "forms")]
 mod form;
+// The quizzes run beside the checker (a "would you post this?" answer is the checker's), so
+// they are in its package.
+#[cfg(feature = "checker")]
 mod quiz;
 
 #[cfg(feature = "checker")]
 pub use check::PostChecker;
 #[cfg(feature = "forms")]
 pub use form::{FormFiller, verify_record};
+#[cfg(feature = "checker")]
 pub use quiz::QuizSession;
 
 use serde::Serialize;
