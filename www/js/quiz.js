@@ -156,6 +156,7 @@ function emptyAnswers() {
 
 function renderQuestion() {
   const { question, shown } = currentQuestion();
+  questionForm.dataset.question = question.id;
   const total = quiz.questions.length;
   const number = state.position + 1;
   const progress = questionForm.querySelector('progress');
