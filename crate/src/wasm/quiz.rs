@@ -43,7 +43,7 @@ fn field(object: &JsValue, key: &str) -> JsValue {
 
 /// What is wrong when a value is not in the shape `quizzes.json` and the page give it.
 fn not_shaped(what: &str) -> JsError {
-    JsError::new(&format!("{what} is not in the expected shape"))
+    JsError::new(&format!("{what}: not in the expected shape"))
 }
 
 fn text(object: &JsValue, key: &str) -> Result<String, JsError> {
