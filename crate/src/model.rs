@@ -245,6 +245,11 @@ impl Span {
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+
+    /// Whether the two share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 /// One thing in a draft that breaks one of the school's rules.

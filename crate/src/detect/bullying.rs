@@ -102,9 +102,7 @@ impl Detect for Bullying {
             }
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Bullying) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Bullying, found);
     }
 }
 

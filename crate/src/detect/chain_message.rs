@@ -66,9 +66,7 @@ impl Detect for ChainMessage {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Unverified) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Unverified, found);
     }
 }
 

@@ -1,7 +1,7 @@
 //! # Friend, follow and message requests
 //!
 //! **What it finds.** Private contact between staff and pupils or parents, either way:
-//! staff asking to be followed or messaged ("Follow me back so you can see my hiking pics",
+//! staff asking to be followed or messaged ("Year 9, follow me back so you can see my hiking pics",
 //! "just WhatsApp me", "I've accepted friend requests from my Year 11 parents"), and pupils or
 //! parents contacting staff on social media ("Hi Mr Obi! I found you on TikTok, can I follow
 //! you?", "Hi Miss Carter, sorry to bother you on Facebook").
@@ -128,11 +128,14 @@ impl Detect for ContactRequest {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         // What the cues miss, the learned model may find (see `detect::model`); who the
         // contact is with is decided the same way for both.
-        let learned = draft.model_span(Category::ContactRequest);
+        let requests = |cues: &PatternSet| {
+            let mut spans: Vec<Span> = draft.find(cues).iter().map(|m| draft.match_span(m)).collect();
+            draft.add_learned(Category::ContactRequest, &mut spans);
+            spans
+        };
         if self.settings.towards == Towards::Staff {
             let staff_in_view = !draft.find(&self.staff_in_view).is_empty();
-            let requests: Vec<Span> =
-                draft.find(&self.requests_to_staff).iter().map(|m| draft.match_span(m)).chain(learned).collect();
+            let requests = requests(&self.requests_to_staff);
             if staff_in_view {
                 found.extend(&requests);
             }
@@ -146,8 +149,7 @@ impl Detect for ContactRequest {
             }
             return;
         }
-        let requests: Vec<Span> =
-            draft.find(&self.staff_requests).iter().map(|m| draft.match_span(m)).chain(learned).collect();
+        let requests = requests(&self.staff_requests);
         if requests.is_empty() {
             return;
         }

@@ -127,9 +127,15 @@ impl Detect for Credentials {
             }
             found.push(draft.span(m.start, end));
         }
-        // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Credentials) {
-            found.push(span);
+        // What the cues miss, the learned model may find (see `detect::model`). It knows the
+        // words around a password, not whether one is given: it counts only with something in
+        // the sentence that looks like one ("pass is jaydenrules1"), not for "what's the wifi password?".
+        let learned = draft.model_span(Category::Credentials).and_then(|span| {
+            let at = tokens.iter().position(|t| t.span.start >= span.start)?;
+            draft.sentence(tokens[at].sentence).any(|i| value_like(&tokens[i])).then_some(span)
+        });
+        if learned.is_some() {
+            draft.add_learned(Category::Credentials, found);
         }
     }
 }

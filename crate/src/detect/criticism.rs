@@ -75,9 +75,7 @@ impl Detect for Criticism {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Disrepute) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Disrepute, found);
     }
 }
 

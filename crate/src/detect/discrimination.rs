@@ -70,9 +70,7 @@ impl Detect for Discrimination {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Discrimination) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Discrimination, found);
     }
 }
 

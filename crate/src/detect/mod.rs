@@ -163,6 +163,16 @@ impl<'a> Draft<'a> {
         self.judgement.get_or_init(|| model::judge(self)).iter().find(|(c, _)| *c == category).map(|(_, span)| *span)
     }
 
+    /// Adds where the learned model finds `category` to what a detector `found`, unless the
+    /// detector's cues already found something there: one finding per place, worded by the cue.
+    pub fn add_learned(&self, category: Category, found: &mut Vec<Span>) {
+        if let Some(span) = self.model_span(category)
+            && !found.iter().any(|f| f.overlaps(span))
+        {
+            found.push(span);
+        }
+    }
+
     /// The offensive terms in the draft, of any kind and severity.
     pub fn offensive_terms(&self) -> &[offensive::Hit] {
         self.terms.get_or_init(|| offensive::find_terms(self))

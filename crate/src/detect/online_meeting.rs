@@ -60,9 +60,7 @@ impl Detect for OnlineMeeting {
             found.extend(meetings.iter().map(|m| draft.match_span(m)));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Meeting) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Meeting, found);
     }
 }
 

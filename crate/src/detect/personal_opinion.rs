@@ -51,9 +51,7 @@ impl Detect for PersonalOpinion {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::PersonalOpinion) {
-            found.push(span);
-        }
+        draft.add_learned(Category::PersonalOpinion, found);
     }
 }
 

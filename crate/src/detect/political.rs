@@ -104,9 +104,7 @@ impl Detect for Political {
             }
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Political) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Political, found);
     }
 }
 

@@ -59,9 +59,7 @@ impl Detect for Reposted {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Copyright) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Copyright, found);
     }
 }
 

@@ -195,9 +195,7 @@ impl Detect for SchoolName {
                 found.push(draft.match_span(&m));
             }
             // What the cues miss, the learned model may find (see `detect::model`).
-            if let Some(span) = draft.model_span(Category::SchoolIdentity) {
-                found.push(span);
-            }
+            draft.add_learned(Category::SchoolIdentity, found);
         }
     }
 }

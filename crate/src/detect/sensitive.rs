@@ -200,9 +200,7 @@ impl Detect for Sensitive {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Confidential) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Confidential, found);
     }
 }
 

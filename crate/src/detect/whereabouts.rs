@@ -65,9 +65,7 @@ impl Detect for Whereabouts {
             found.push(draft.match_span(&m));
         }
         // What the cues miss, the learned model may find (see `detect::model`).
-        if let Some(span) = draft.model_span(Category::Location) {
-            found.push(span);
-        }
+        draft.add_learned(Category::Location, found);
     }
 }
 
