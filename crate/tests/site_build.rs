@@ -408,6 +408,46 @@ fn assets_have_content_hashed_names_and_the_wasm_pkg_is_optional() {
 }
 
 #[test]
+fn each_page_loads_only_its_own_webassembly_package() {
+    let dir = scratch("packages");
+    let pkg = dir.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg folder");
+    for package in ["postwise", "postwise_quiz", "postwise_forms"] {
+        std::fs::write(pkg.join(format!("{package}.js")), format!("export default '{package}';\n")).expect("js");
+        std::fs::write(pkg.join(format!("{package}_bg.wasm")), format!("\0asm {package}")).expect("wasm");
+    }
+    let out = dir.join("site");
+    build(&repo().join("policies"), &out, &["--wasm-pkg", &pkg.to_string_lossy()]);
+    let files = tree(&out);
+    let asset = |prefix: &str, ext: &str| -> String {
+        let found: Vec<&String> = files
+            .keys()
+            .filter(|p| p.strip_prefix(prefix).is_some_and(|rest| rest.len() == 8 + ext.len() && rest.ends_with(ext)))
+            .collect();
+        assert_eq!(found.len(), 1, "{prefix}*{ext}: {found:?}");
+        found[0].clone()
+    };
+    let packages: Vec<(String, String)> = ["postwise", "postwise_quiz", "postwise_forms"]
+        .iter()
+        .map(|p| (asset(&format!("assets/{p}."), ".js"), asset(&format!("assets/{p}_bg."), ".wasm")))
+        .collect();
+    let school = schools().into_iter().next().expect("a school");
+    let id = school.file_name().expect("name").to_string_lossy().into_owned();
+    let page_like = |prefix: &str| -> String {
+        let prefix = format!("{id}/{prefix}");
+        files.keys().find(|p| p.starts_with(&prefix) && p.ends_with(".html")).expect("a page").clone()
+    };
+    let (quiz_page, form_page) = (page_like("quiz-"), page_like("form-"));
+    for (page, own) in [(format!("{id}/check.html"), 0), (quiz_page, 1), (form_page, 2)] {
+        let html = read(&out.join(&page));
+        for (index, (js, wasm)) in packages.iter().enumerate() {
+            let loads = (html.contains(js.as_str()), html.contains(wasm.as_str()));
+            assert_eq!(loads, (index == own, index == own), "{page} and {js}, {wasm}");
+        }
+    }
+}
+
+#[test]
 fn rules_json_is_each_schools_compiled_bundle() {
     let site = real_site("rules_json");
     let today = Date::parse("2025-01-15").expect("date");

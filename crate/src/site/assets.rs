@@ -35,6 +35,10 @@ pub const WASM_PKG_FILES: [&str; 2] = ["postwise.js", "postwise_bg.wasm"];
 /// for the "Read and sign" pages; added when it is there.
 pub const FORMS_PKG_FILES: [&str; 2] = ["postwise_forms.js", "postwise_forms_bg.wasm"];
 
+/// The quizzes' package in the same folder (`--out-name postwise_quiz`, the checker and the quiz
+/// binding), for the quiz pages; added when it is there.
+pub const QUIZ_PKG_FILES: [&str; 2] = ["postwise_quiz.js", "postwise_quiz_bg.wasm"];
+
 /// The folder under the site root that holds assets.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -80,9 +84,11 @@ impl Assets {
         for name in WASM_PKG_FILES {
             self.insert(name, std::fs::read(pkg.join(name))?);
         }
-        if FORMS_PKG_FILES.iter().all(|name| pkg.join(name).is_file()) {
-            for name in FORMS_PKG_FILES {
-                self.insert(name, std::fs::read(pkg.join(name))?);
+        for files in [FORMS_PKG_FILES, QUIZ_PKG_FILES] {
+            if files.iter().all(|name| pkg.join(name).is_file()) {
+                for name in files {
+                    self.insert(name, std::fs::read(pkg.join(name))?);
+                }
             }
         }
         Ok(true)

@@ -139,7 +139,7 @@ pub(super) fn render(
 ) -> Result<(), BuildError> {
     let id = &policy.id;
     // The quizzes run in WebAssembly; without the package the pages list the questions only.
-    let csp = if renderer.assets.contains("postwise.js") { Csp::CHECKER } else { Csp::STATIC };
+    let csp = if renderer.assets.contains("postwise_quiz.js") { Csp::CHECKER } else { Csp::STATIC };
     for quiz in &set.quizzes {
         let heading = heading(quiz);
         let frame = Frame {

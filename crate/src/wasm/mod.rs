@@ -6,27 +6,28 @@
 mod check;
 #[cfg(feature = "forms")]
 mod form;
-// The quizzes run beside the checker (a "would you post this?" answer is the checker's), so
-// they are in its package.
-#[cfg(feature = "checker")]
+// The quizzes' package holds the checker too: a "would you post this?" answer is its verdict.
+#[cfg(feature = "quiz")]
 mod quiz;
 
 #[cfg(feature = "checker")]
 pub use check::PostChecker;
 #[cfg(feature = "forms")]
 pub use form::{FormFiller, verify_record};
-#[cfg(feature = "checker")]
+#[cfg(feature = "quiz")]
 pub use quiz::QuizSession;
 
-use serde::Serialize;
-use wasm_bindgen::prelude::*;
+#[cfg(feature = "checker")]
+use wasm_bindgen::{JsError, JsValue};
 
 /// Plain JSON-like objects (no `Map`s) for JavaScript.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+#[cfg(feature = "checker")]
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A JavaScript value as `T`, or an error saying which argument (`what`) was wrong.
+#[cfg(feature = "checker")]
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
