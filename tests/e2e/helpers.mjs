@@ -94,7 +94,12 @@ export async function openPage(browser, options = {}) {
   context.on('response', (response) => {
     if (response.status() >= 400) log.failures.push(`${response.status()} ${response.url()}`);
   });
-  context.on('requestfailed', (request) => log.failures.push(`failed ${request.url()}: ${request.failure()?.errorText}`));
+  context.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // A request the browser cancels because the test navigated on (a favicon, a late image) is
+    // not the site failing; a refused or reset connection is.
+    if (error !== 'net::ERR_ABORTED') log.failures.push(`failed ${request.url()}: ${error}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') log.consoleErrors.push(message.text());
   });
