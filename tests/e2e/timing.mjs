@@ -5,7 +5,10 @@
 //     performance.timeOrigin (navigation start → ready), for a first load and later ones;
 //   - the time of each check as a person types a 280- and a 2,000-character draft one
 //     character at a time (check.js measures every run of the input handler's check and
-//     render as 'postwise:check'): median, 99th percentile and worst.
+//     render as 'postwise:check'): median, 99th percentile and worst;
+//   - the checker alone in WebAssembly, called from the page on the same drafts many times:
+//     the mean per check once warmed up (the page's clock is coarsened to 0.1 ms, too coarse
+//     to time one check).
 //
 //   node tests/e2e/timing.mjs [--school cotton-end] [--loads 5] [--json]
 //
@@ -103,6 +106,28 @@ async function typing(browser, server, school, length) {
   };
 }
 
+// The page's own checker package and rules, loaded again in the page, timed over many checks.
+async function checkerAlone(browser, server, school, lengths, runs = 1000) {
+  const { context, page } = await openChecker(browser, server, school);
+  const drafts = lengths.map((length) => realisticDraft(length));
+  const means = await page.evaluate(async ({ drafts, runs }) => {
+    const el = document.querySelector('[data-checker]');
+    const glue = await import(new URL(el.dataset.glue, document.baseURI).href);
+    await glue.default({ module_or_path: el.dataset.wasm });
+    const checker = new glue.PostChecker(await (await fetch(el.dataset.rules)).json());
+    const context = { author: 'staff', channel: 'school', media: [] };
+    return drafts.map((text) => {
+      // Warm up first: the browser compiles WebAssembly quickly, then optimised in the background.
+      for (let i = 0; i < 300; i++) checker.check(text, context);
+      const start = performance.now();
+      for (let i = 0; i < runs; i++) checker.check(text, context);
+      return (performance.now() - start) / runs;
+    });
+  }, { drafts, runs });
+  await context.close();
+  return lengths.map((length, i) => ({ length, runs, mean: means[i] }));
+}
+
 function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   return rows.map((r, i) => {
@@ -119,9 +144,10 @@ try {
   const later = loads.slice(1);
   const drafts = [];
   for (const length of [280, 2000]) drafts.push(await typing(browser, server, options.school, length));
+  const alone = await checkerAlone(browser, server, options.school, [280, 2000]);
 
   if (options.json) {
-    console.log(JSON.stringify({ school: options.school, chromium: browser.version(), loads, drafts }, null, 2));
+    console.log(JSON.stringify({ school: options.school, chromium: browser.version(), loads, drafts, alone }, null, 2));
   } else {
     console.log(`Postwise "Check a post" timings: ${options.school}, Chromium ${browser.version()}, ${Number(options.loads)} loads\n`);
     console.log(table([
@@ -134,6 +160,11 @@ try {
     console.log(table([
       ["per keystroke ('postwise:check': check + render)", 'keystrokes', 'findings', 'median', 'p99', 'max', 'median, last 50'],
       ...drafts.map((d) => [`${d.length.toLocaleString('en-GB')}-character draft`, d.keystrokes, d.findings, ms(d.median), ms(d.p99), ms(d.max), ms(d.medianAtFullLength)]),
+    ]));
+    console.log('');
+    console.log(table([
+      ['the checker alone (PostChecker.check in WebAssembly)', 'checks', 'mean'],
+      ...alone.map((a) => [`${a.length.toLocaleString('en-GB')}-character draft`, a.runs, `${(a.mean * 1000).toFixed(0)} µs`]),
     ]));
   }
 } finally {
