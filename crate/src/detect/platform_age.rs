@@ -34,6 +34,7 @@ const USES: &[&str] = &[
     "ive|i+have got|joined|made <platform>",
     "im|i+am on|using <platform>",
     "add|follow|message|dm|snap me|you|u on|at <platform>",
+    "added|invited|put me to|into|on this|the|a|their? <platform>",
     "found|find|saw you|u on <platform>",
 ];
 
@@ -99,6 +100,12 @@ mod tests {
             &["Hi Mr Obi! I found you on TikTok 😊 can I follow you?", "Sir can I add you on snap"],
         );
         assert_flags(&age(), Pupil, Personal, &["I've got my own TikTok account", "add me on snap"]);
+        assert_flags(
+            &age(),
+            Pupil,
+            Group,
+            &["who added me to this whatsapp lol im only 9", "joined snap last night 👻 im 10"],
+        );
     }
 
     #[test]
@@ -113,6 +120,8 @@ mod tests {
                 "READ THIS!! it's all over Snapchat, forward to everyone!!",
                 "my Roblox avatar is so cool",
                 "oh snap, I forgot my PE kit",
+                "we joined hands and sang",
+                "my mum added me to the football club list",
             ],
         );
     }

@@ -106,7 +106,10 @@ impl Vocabulary {
         let index = word.ambiguous?;
         let after_platform_word = at > 0
             && tokens[at - 1].sentence == token.sentence
-            && matches!(tokens[at - 1].text.as_str(), "on" | "my" | "via" | "using");
+            && matches!(
+                tokens[at - 1].text.as_str(),
+                "on" | "my" | "via" | "using" | "joined" | "downloaded" | "installed"
+            );
         let written_as_name = token.capitalised && !token.sentence_start;
         (written_as_name || after_platform_word).then_some((index, 1))
     }
