@@ -8,9 +8,11 @@
 //! passwords and keep them to themselves.
 //!
 //! **How.** A credential word (`password`, `PIN`, `login`, a qualified `code` such as "app
-//! code" or "door code") followed by `is`, `:` or `=` and a value, or "here's my login". Talk
-//! about passwords is not a password: "never share your password", "what's the wifi
-//! password?", "the dress code is smart".
+//! code" or "door code") followed by `is`, `:` or `=` and a value, or "here's my login". Further
+//! from its value ("the pin for my mum's phone is 4719") or with nothing between ("pw
+//! Lincoln1552#"), the value must look like a password: digits or symbols, four characters or
+//! more. Talk about passwords is not a password: "never share your password", "what's the wifi
+//! password?", "the dress code is smart", "the password for the portal is in your email".
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::{Category, Span};
@@ -18,17 +20,26 @@ use crate::text::pattern::{CueEngine, PatternSet};
 
 pub(super) struct Credentials {
     cues: PatternSet,
+    distant_cues: PatternSet,
 }
 
 const CUES: &[&str] = &[
     "password|passcode|passwd|pword|pw|pin|login|logon|credentials|passphrase is|are|was",
-    "password|passcode|passwd|pword|pin|login|logon|credentials|passphrase",
+    "password|passcode|passwd|pword|pw|pin|login|logon|credentials|passphrase",
     "pin number is",
     "log in|on details? is|are",
     "login|account details are|is",
     "app|banking|bank|login|access|door|lock|phone|pass|security|verification|2fa|wifi|card|alarm|safe code|codes|number is|are",
     "heres|here+is|this+is my|the|our ~3 login|password|details|pin",
 ];
+
+/// A credential word some words before `is` and its value: "the pin for my mum's phone is 4719",
+/// "the password for the school Insta is still Elms2024!".
+const DISTANT_CUES: &[&str] =
+    &["password|passcode|passwd|pword|pw|pin|login|logon|passphrase for|to|of|on ~4 is|are|was"];
+
+/// Credential words that give a password-like token written right after them: "pw Lincoln1552#".
+const SECRET_WORDS: &[&str] = &["password", "passcode", "passwd", "pword", "pw", "pin", "passphrase"];
 
 /// Values that say something about a password rather than being one.
 const NOT_A_VALUE: &[&str] = &[
@@ -76,7 +87,7 @@ const NOT_A_VALUE: &[&str] = &[
 
 impl Credentials {
     pub(super) fn new(vocabulary: &Vocabulary, engine: &mut CueEngine) -> Credentials {
-        Credentials { cues: cue_set(CUES, vocabulary, engine) }
+        Credentials { cues: cue_set(CUES, vocabulary, engine), distant_cues: cue_set(DISTANT_CUES, vocabulary, engine) }
     }
 }
 
@@ -85,11 +96,32 @@ fn value_like(token: &crate::text::tokens::Token) -> bool {
     token.has_digit || token.has_symbol
 }
 
+/// Whether a token, away from `is` or `:`, is itself a password or PIN: "Elms2024!", "4719", not
+/// "10" or "Y6".
+fn secret_like(token: &crate::text::tokens::Token) -> bool {
+    value_like(token) && token.text.chars().count() >= 4
+}
+
 impl Detect for Credentials {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         let tokens = &draft.tokens;
         let folded = &draft.folded.text;
         let gap = |a: usize, b: usize| &folded[tokens[a].folded.1 as usize..tokens[b].folded.0 as usize];
+        // The value runs on while tokens look like it: "ChestnutsN17 / Conker#99", "2 9 0 8".
+        let value_end = |value: usize| {
+            let sentence = tokens[value].sentence;
+            let mut end = value + 1;
+            while tokens.get(end).is_some_and(|t| t.sentence == sentence) && end < value + 6 {
+                let between = gap(end - 1, end);
+                let single_digits = tokens[end - 1].text.len() == 1 && tokens[end].text.len() == 1;
+                if between.contains(['—', ',']) || !(value_like(&tokens[end]) || between.contains('/') || single_digits)
+                {
+                    break;
+                }
+                end += 1;
+            }
+            end
+        };
         for m in draft.find(&self.cues) {
             let last = m.end - 1;
             let sentence = tokens[last].sentence;
@@ -106,26 +138,27 @@ impl Detect for Credentials {
                     .take_while(in_sentence)
                     .find(|&v| gap(v - 1, v).contains(':') && value_like(&tokens[v]))
             };
+            let bare_secret = m.end - m.start == 1 && SECRET_WORDS.contains(&tokens[last].text.as_str());
             let value = if introduced && !NOT_A_VALUE.contains(&tokens[m.end].text.as_str()) {
                 Some(m.end)
             } else if introduced || handed_over {
                 after_colon().or(handed_over.then_some(last))
+            } else if bare_secret && in_sentence(&m.end) && secret_like(&tokens[m.end]) {
+                Some(m.end)
             } else {
                 None
             };
             let Some(value) = value else { continue };
-            // The value runs on while tokens look like it: "ChestnutsN17 / Conker#99", "2 9 0 8".
-            let mut end = value + 1;
-            while in_sentence(&end) && end < value + 6 {
-                let between = gap(end - 1, end);
-                let single_digits = tokens[end - 1].text.len() == 1 && tokens[end].text.len() == 1;
-                if between.contains(['—', ',']) || !(value_like(&tokens[end]) || between.contains('/') || single_digits)
-                {
-                    break;
-                }
-                end += 1;
+            found.push(draft.span(m.start, value_end(value)));
+        }
+        for m in draft.find(&self.distant_cues) {
+            let sentence = tokens[m.end - 1].sentence;
+            let value = (m.end..m.end + 2)
+                .take_while(|&i| tokens.get(i).is_some_and(|t| t.sentence == sentence))
+                .find(|&i| secret_like(&tokens[i]));
+            if let Some(value) = value {
+                found.push(draft.span(m.start, value_end(value)));
             }
-            found.push(draft.span(m.start, end));
         }
         // What the cues miss, the learned model may find (see `detect::model`). It knows the
         // words around a password, not whether one is given: it counts only with something in
@@ -179,6 +212,21 @@ mod tests {
             Direct,
             &["my password is pizza123", "PIN: 4471", "wifi password = Oakfield2024!"],
         );
+        assert_finds(
+            &credentials(),
+            Pupil,
+            Direct,
+            "the pin for my mums phone is 4719 so we can buy robux",
+            &["pin for my mums phone is 4719"],
+        );
+        assert_finds(
+            &credentials(),
+            Staff,
+            Group,
+            "Anyone covering the Insta over half term: user oak.life pw Lincoln1552# – cheers",
+            &["pw Lincoln1552"],
+        );
+        assert_flags(&credentials(), Staff, Group, &["The password for the school Facebook is still Oak2024!"]);
     }
 
     #[test]
@@ -195,6 +243,10 @@ mod tests {
                 "I forgot my password again",
                 "Use a strong password and two-factor login",
                 "our postcode is on the letter",
+                "the password for the parent portal is in your email",
+                "the login for Year 6 is changing next week",
+                "passwords need 8 characters",
+                "PIN 12 is the one for the hall",
             ],
         );
     }
