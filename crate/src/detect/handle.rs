@@ -69,7 +69,8 @@ impl Detect for Handle {
             // The handle is the next run of handle characters after the cue.
             let cue_end = draft.tokens[m.end - 1].folded.1 as usize;
             let rest = &folded[cue_end..];
-            let gap = rest.len() - rest.trim_start_matches([' ', ':', '-', '=']).len();
+            // "add me on roblox!!! xXShadowNinjaXx_N17", "add me on Snapchat (mr_h_geog)".
+            let gap = rest.len() - rest.trim_start_matches([' ', ':', '-', '=', '!', '(']).len();
             let rest = &rest[gap..];
             if rest.starts_with('@') {
                 continue; // found above
@@ -110,6 +111,20 @@ mod tests {
         assert_finds(&handle(), Pupil, Direct, "my snapchat is skye_moon lol", &["my snapchat is skye_moon"]);
         assert_finds(&handle(), Pupil, Direct, "add me on insta: skyemoon", &["add me on insta: skyemoon"]);
         assert_finds(&handle(), Pupil, Direct, "my username is sunnyfox11", &["my username is sunnyfox11"]);
+        assert_finds(
+            &handle(),
+            Pupil,
+            Personal,
+            "add me on roblox!!! xXShadowNinjaXx_N17",
+            &["add me on roblox!!! xXShadowNinjaXx_N17"],
+        );
+        assert_finds(
+            &handle(),
+            Staff,
+            Personal,
+            "Feel free to add me on Snapchat (mr_h_geog) for revision tips",
+            &["add me on Snapchat (mr_h_geog"],
+        );
     }
 
     #[test]
@@ -123,6 +138,8 @@ mod tests {
                 "meet @ 7pm",
                 "my snapchat is private now",
                 "add me on snapchat!",
+                "add me on snapchat! its fun",
+                "follow me on TikTok (link in bio)",
                 "I love my instagram",
             ],
         );
