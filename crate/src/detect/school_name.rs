@@ -11,11 +11,14 @@
 //! wrong; a one-word name must be capitalised as written (a "chestnut" is not "Chestnuts"),
 //! and matches misspelt (or split: "Cray lands") only when it is six letters or longer. A name
 //! the school shares with its village (`place_names` in `school.toml`: "Cotton End") counts
-//! only beside a school word: "Cotton End staff", not "the Cotton End village fete".
+//! only beside a school word: "Cotton End staff", not "the Cotton End village fete". A
+//! hashtag counts when it is a name run together ("#robertcarre") or holds one as a capitalised
+//! part ("#CraylandsFamily", "#TeamOakfield"); "#oakfieldroasting" does not.
 
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::model::{Category, Span};
 use crate::text::pattern::{CueEngine, PatternSet};
+use crate::text::tokens::Token;
 use serde::{Deserialize, Serialize};
 
 /// Settings of the school-name detector.
@@ -33,6 +36,9 @@ pub(super) struct SchoolName {
     /// The school's names, longest first ("Oakfield Primary School" before "Oakfield"), each
     /// marked when it is also a place's name (then it counts only beside a school word).
     names: Vec<(Vec<String>, bool)>,
+    /// The school's names (not the places') run together as a hashtag writes them: the folded
+    /// form ("robertcarre") and the capitalised one ("RobertCarre").
+    hashtag_names: Vec<(String, String)>,
 }
 
 const EMPLOYEE: &[&str] = &[
@@ -62,8 +68,20 @@ impl SchoolName {
             .chain(vocabulary.place_names.iter().map(|n| (n.clone(), true)))
             .collect();
         names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-        SchoolName { settings, employee: cue_set(EMPLOYEE, vocabulary, engine), names }
+        let hashtag_names = vocabulary
+            .school_names
+            .iter()
+            .map(|words| (words.concat(), words.iter().map(|w| capitalised(w)).collect::<String>()))
+            // Shorter run-together names ("rc") are parts of too many other words.
+            .filter(|(folded, _)| folded.len() >= 5)
+            .collect();
+        SchoolName { settings, employee: cue_set(EMPLOYEE, vocabulary, engine), names, hashtag_names }
     }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Whether `word` is `target` with at most one letter changed, added or removed, or two
@@ -159,6 +177,21 @@ impl SchoolName {
         None
     }
 
+    /// Whether `token` is a hashtag naming the school.
+    fn hashtag_names_school(&self, draft: &Draft<'_>, token: &Token) -> bool {
+        if !draft.text[..token.span.start].ends_with('#') {
+            return false;
+        }
+        let written = &draft.text[token.span.start..token.span.end];
+        self.hashtag_names.iter().any(|(folded, capitalised)| {
+            token.text == folded.as_str()
+                || written.match_indices(capitalised.as_str()).any(|(at, part)| {
+                    // The part ends where the hashtag or its word does: "CraylandsFamily".
+                    written[at + part.len()..].chars().next().is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
+        })
+    }
+
     /// Whether a school word stands within three words of tokens `start..end`.
     fn beside_school_word(&self, draft: &Draft<'_>, start: usize, end: usize) -> bool {
         let tokens = &draft.tokens;
@@ -187,6 +220,9 @@ impl Detect for SchoolName {
                 found.push(draft.span(i, i + len));
                 i += len;
                 continue;
+            }
+            if self.hashtag_names_school(draft, &tokens[i]) {
+                found.push(tokens[i].span);
             }
             i += 1;
         }
@@ -246,6 +282,31 @@ mod tests {
         assert_finds(&names(false), Staff, Personal, "Oak field staff quiz champions!", &["Oak field"]);
         assert_finds(&names(false), Staff, Personal, "Great day with the Elmstead staff", &["Elmstead"]);
         assert_clean(&names(false), Staff, Personal, &["Finally moved in! 3 Church Street, Elmstead, AB1 2CD"]);
+    }
+
+    #[test]
+    fn hashtags() {
+        assert_finds(
+            &names(false),
+            Staff,
+            Personal,
+            "Another term done with the best colleagues #OakfieldFamily #TeacherLife",
+            &["OakfieldFamily"],
+        );
+        assert_finds(&names(false), Staff, Personal, "Sports day! #TeamOakfield", &["TeamOakfield"]);
+        assert_finds(
+            &names(false),
+            Staff,
+            Personal,
+            "done for the year #oakfieldprimaryschool",
+            &["oakfieldprimaryschool"],
+        );
+        assert_clean(
+            &names(false),
+            Staff,
+            Personal,
+            &["Autumn walk #oakfieldroasting", "#OakfieldsFarm open day", "no hashtag here: oakfieldfamily"],
+        );
     }
 
     #[test]
