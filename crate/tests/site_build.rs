@@ -477,6 +477,21 @@ fn the_review_line_warns_in_words_when_overdue() {
 }
 
 #[test]
+fn the_policy_page_shows_the_version_its_signed_forms_record() {
+    let site = real_site("version");
+    for school in schools() {
+        let id = school.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let version = postwise::form::digest::policy_version(&read(&school.join("policy.md")));
+        let shown = format!("<span class=\"policy-version\">{version}</span>");
+        assert!(read(&site.join(&id).join("policy.html")).contains(&shown), "{id}: policy.html lacks {shown}");
+        let verify = site.join(&id).join("verify.html");
+        if verify.is_file() {
+            assert!(read(&verify).contains(&shown), "{id}: verify.html shows another version than {shown}");
+        }
+    }
+}
+
+#[test]
 fn without_today_the_date_comes_from_source_date_epoch() {
     let dir = scratch("source_date_epoch");
     let built_on = |seconds: &str, out: &Path| {

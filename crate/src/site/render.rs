@@ -11,6 +11,7 @@ use super::review::Review;
 use super::rules_page::{self, RuleGroup};
 use super::templates::{NavLink, Page, SchoolInfo, Templates};
 use super::{BuildError, RULES_JSON, words};
+use crate::form::digest::policy_version;
 use crate::policy::Policy;
 use crate::policy::date::Date;
 use serde::Serialize;
@@ -36,6 +37,8 @@ struct SchoolPageData<'a> {
     /// One sentence about the policy, when the front matter has one.
     policy_summary: Option<&'a str>,
     review: &'a Review,
+    /// The policy text's version, as signed forms record it (`form::digest::policy_version`).
+    policy_version: &'a str,
     toc: &'a [markdown::TocEntry],
     /// The policy as sanitised HTML.
     policy_html: &'a str,
@@ -125,6 +128,7 @@ pub(super) fn render_school(
         rules_json: RULES_JSON,
     };
     let review = Review::new(policy.school.review.as_ref(), today);
+    let policy_version = policy_version(&policy.document_file.text);
     let toc = markdown::table_of_contents(&policy.document);
     let policy_html = markdown::render_policy(&policy.document.body);
     let rule_groups = rules_page::rule_groups(policy);
@@ -138,6 +142,7 @@ pub(super) fn render_school(
         policy_title: &policy.document.front.title,
         policy_summary: policy.document.front.summary.as_deref(),
         review: &review,
+        policy_version: &policy_version,
         toc: &toc,
         policy_html: &policy_html,
         rule_groups: &rule_groups,
