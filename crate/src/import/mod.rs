@@ -180,10 +180,13 @@ pub enum ImportError {
 
 /// The three files of a policy folder.
 #[derive(Clone, Debug)]
-pub(crate) struct Files {
-    pub(crate) school: String,
-    pub(crate) policy: String,
-    pub(crate) rules: String,
+pub struct Files {
+    /// `school.toml`.
+    pub school: String,
+    /// `policy.md`.
+    pub policy: String,
+    /// `rules.toml`.
+    pub rules: String,
 }
 
 /// The shared platforms file beside the destination.
@@ -215,13 +218,21 @@ struct Read {
     lost: Vec<String>,
 }
 
-fn read_source(path: &Path) -> Result<Read, ImportError> {
+/// The file's bytes, refused before reading when over [`SIZE_LIMIT`].
+fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     let unreadable = |source| ImportError::Unreadable { path: path.to_owned(), source };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > SIZE_LIMIT {
         return Err(ImportError::TooLarge { path: path.to_owned(), size });
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// Reads `bytes`, the contents of the file `path`, by the file's extension.
+fn read_source(path: &Path, bytes: &[u8]) -> Result<Read, ImportError> {
+    if bytes.len() as u64 > SIZE_LIMIT {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size: bytes.len() as u64 });
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { path: path.to_owned() });
     }
@@ -234,14 +245,14 @@ fn read_source(path: &Path) -> Result<Read, ImportError> {
             if !bytes.starts_with(b"PK") {
                 return Err(ImportError::NotDocx { path: path.to_owned(), reason: "it is not a zip file".to_owned() });
             }
-            let read = docx::read(&bytes).map_err(|e| match e {
+            let read = docx::read(bytes).map_err(|e| match e {
                 docx::DocxProblem::TooMuchText => ImportError::TooMuchText { path: path.to_owned(), size: TEXT_LIMIT },
                 e => ImportError::NotDocx { path: path.to_owned(), reason: e.to_string() },
             })?;
             Ok(Read { blocks: read.blocks, notes: read.notes, guesses: read.guesses, lost: read.lost })
         }
         "txt" | "text" => {
-            let decoded = decode_text(&bytes).ok_or_else(|| ImportError::NotText { path: path.to_owned() })?;
+            let decoded = decode_text(bytes).ok_or_else(|| ImportError::NotText { path: path.to_owned() })?;
             // Refused before reading: the reader holds several copies of the text as it works.
             if decoded.text.len() > TEXT_LIMIT {
                 return Err(ImportError::TooMuchText { path: path.to_owned(), size: decoded.text.len() });
@@ -410,8 +421,18 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
     if options.out.exists() && !options.force {
         return Err(ImportError::Exists { path: options.out.clone() });
     }
+    let bytes = read_file(source)?;
+    let (files, report) = convert(source, &bytes, options)?;
+    folder::write(&options.out, &files, options.force)?;
+    Ok(report)
+}
+
+/// Everything [`run`] does but reading and writing files: `bytes` (the contents of `source`)
+/// as the three files of `options.out`, checked with lint, and the report. The shared
+/// platforms are read from beside `options.out`.
+pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files, Report), ImportError> {
     let shared = read_shared(&options.out)?;
-    let read = read_source(source)?;
+    let read = read_source(source, bytes)?;
     check_is_policy(source, &read.blocks)?;
     let mut report = Report { source: source.to_owned(), out: options.out.clone(), ..Report::default() };
     for note in read.notes {
@@ -453,6 +474,5 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
     let (files, proposals) = verify::settle(&target, files, proposals)?;
     report.rules = proposals.iter().filter(|p| p.examples.is_some()).count();
     verify::report_rules(&outline, &proposals, &mut report);
-    folder::write(&options.out, &files, options.force)?;
-    Ok(report)
+    Ok((files, report))
 }
