@@ -25,7 +25,8 @@ export async function startServer() {
   const bin = process.env.POSTWISE_BIN ?? join(repo, 'target', 'debug', 'postwise');
   if (!existsSync(bin)) throw new Error(`no postwise binary at ${bin}: run tests/e2e/run.sh`);
   const out = mkdtempSync(join(tmpdir(), 'postwise-e2e-'));
-  const child = spawn(bin, ['serve', '--port', '0', '--out', join(out, 'site')], {
+  // Without live reload: a test's page must not reload, or hold a connection open, on its own.
+  const child = spawn(bin, ['serve', '--port', '0', '--no-live-reload', '--out', join(out, 'site')], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

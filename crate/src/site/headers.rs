@@ -33,7 +33,12 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// A page's Content-Security-Policy header: its `<meta>` policy, and what a `<meta>` cannot say.
 pub fn page_policy(csp: Csp) -> String {
-    format!("{}; frame-ancestors 'none'", csp.policy())
+    header_policy(&csp.policy())
+}
+
+/// The Content-Security-Policy header of a page whose `<meta>` tag holds `meta_policy`.
+pub fn header_policy(meta_policy: &str) -> String {
+    format!("{meta_policy}; frame-ancestors 'none'")
 }
 
 /// Each page's CSP, by path under the site root (`chestnuts/check.html`).
