@@ -162,7 +162,52 @@ fn lint_seeds() -> Vec<Vec<u8>> {
     seeds
 }
 
+fn request_seeds() -> Vec<Vec<u8>> {
+    let host = "Host: 127.0.0.1:8000\r\n";
+    let mut seeds: Vec<String> = [
+        "GET / HTTP/1.1",
+        "GET /chestnuts/ HTTP/1.1",
+        "GET //chestnuts HTTP/1.1",
+        "HEAD /chestnuts/policy.html HTTP/1.1",
+        "POST / HTTP/1.1",
+        "GET /assets/../../etc/passwd HTTP/1.1",
+        "GET /%2e%2e/Cargo.toml HTTP/1.1",
+        "GET /no/such/page.html?x=1#y HTTP/1.1",
+        "GET /__postwise/live-reload.js HTTP/1.1",
+        "GET /chestnuts/rules.json HTTP/1.0",
+    ]
+    .iter()
+    .map(|line| format!("{line}\r\n{host}\r\n"))
+    .collect();
+    seeds.push(format!("GET /chestnuts/rules.json HTTP/1.1\r\n{host}Range: bytes=0-99,200-\r\n\r\n"));
+    seeds.push(format!(
+        "GET /chestnuts/rules.json HTTP/1.1\r\n{host}If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT\r\n\r\n"
+    ));
+    seeds.push(format!("GET / HTTP/1.1\r\n{host}\r\nGET /chestnuts/ HTTP/1.1\r\n{host}Connection: close\r\n\r\n"));
+    seeds.push(format!("POST / HTTP/1.1\r\n{host}Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+    seeds.push("GET / HTTP/1.1\nHost: 127.0.0.1\n\n".to_owned());
+    seeds.into_iter().map(String::into_bytes).collect()
+}
+
+fn path_seeds() -> Vec<Vec<u8>> {
+    [
+        "/",
+        "/school",
+        "//school",
+        "/school/link.txt",
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/a%5c..%5cb",
+        "/school/?x=1",
+    ]
+    .iter()
+    .map(|p| p.as_bytes().to_vec())
+    .collect()
+}
+
 fn main() {
+    write_corpus("serve_request", request_seeds());
+    write_corpus("serve_path", path_seeds());
     write_corpus("check", check_seeds());
     let (answers, records) = form_seeds();
     write_corpus("answers", answers);

@@ -13,8 +13,11 @@ use postwise::form::{answer, json, record};
 use postwise::import::{self, ImportError};
 use postwise::model::{Author, Channel, Consent, Context, MediaItem, MediaType};
 use postwise::policy::{self, Policy, date::Date, diagnostic::Diagnostics, diagnostic::SourceFile};
+use postwise::site::serve::{Served, Target, resolve, router, serve_connection};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 
 /// The repository's `policies/` folder.
 fn policies() -> PathBuf {
@@ -202,4 +205,74 @@ pub fn lint(data: &[u8]) {
             "{diagnostic} is past the line's end"
         );
     }
+}
+
+/// A small site for the path target: a folder, files, and a link that leads out of it.
+static PATH_SITE: LazyLock<PathBuf> = LazyLock::new(|| {
+    let dir = std::env::temp_dir().join(format!("postwise-fuzz-paths-{}", std::process::id()));
+    let root = dir.join("site");
+    let _ = std::fs::create_dir_all(root.join("school"));
+    let _ = std::fs::write(root.join("index.html"), "home");
+    let _ = std::fs::write(root.join("school/index.html"), "school");
+    let _ = std::fs::write(dir.join("secret.txt"), "secret");
+    #[cfg(unix)]
+    let _ = std::os::unix::fs::symlink(dir.join("secret.txt"), root.join("school/link.txt"));
+    root.canonicalize().unwrap_or(root)
+});
+
+/// The server's path resolution: any URL. A file it finds is inside the site, and a folder's
+/// redirect stays on this host.
+pub fn serve_path(data: &[u8]) {
+    let url = String::from_utf8_lossy(data);
+    let root = &*PATH_SITE;
+    match resolve(root, &url) {
+        Target::File(path, site_path) => {
+            let real = path.canonicalize().unwrap_or_else(|e| panic!("{url:?} → {}: {e}", path.display()));
+            assert!(real.starts_with(root), "{url:?} reached {}", real.display());
+            assert_eq!(path, root.join(&site_path), "{url:?}");
+        }
+        Target::Redirect(location) => {
+            assert!(location.starts_with('/') && !location.starts_with("//"), "{url:?} → {location}");
+            assert!(!location.contains('\\'), "{url:?} → {location}");
+        }
+        Target::NotFound => {}
+    }
+}
+
+/// The real site, built once from the five schools, served by the real router.
+static ROUTER: LazyLock<Option<postwise::site::serve::Router>> = LazyLock::new(|| {
+    let options =
+        postwise::site::Options { policies: policies(), wasm_pkg: PathBuf::from("no-such-package"), today: today() };
+    let site = postwise::site::build(&options).ok()?;
+    let root = std::env::temp_dir().join(format!("postwise-fuzz-site-{}", std::process::id()));
+    let served = Served::new(&site, root, 8000, true).ok()?;
+    Some(router(Arc::new(served)))
+});
+
+static RUNTIME: LazyLock<Option<tokio::runtime::Runtime>> =
+    LazyLock::new(|| tokio::runtime::Builder::new_current_thread().enable_all().build().ok());
+
+/// The server: any bytes on a connection. It answers with HTTP replies or closes, within
+/// 2 s (a live-reload event stream stays open by design), and no redirect leaves the host.
+pub fn serve_request(data: &[u8]) {
+    let (Some(runtime), Some(router)) = (&*RUNTIME, &*ROUTER) else { return };
+    runtime.block_on(async {
+        let (client, server) = tokio::io::duplex(1 << 16);
+        let connection = tokio::spawn(serve_connection(server, router.clone()));
+        let (mut from_server, mut to_server) = tokio::io::split(client);
+        let send = async {
+            let _ = to_server.write_all(data).await;
+            let _ = to_server.shutdown().await;
+        };
+        let mut reply = Vec::new();
+        let receive = tokio::time::timeout(Duration::from_secs(2), from_server.read_to_end(&mut reply));
+        let ((), received) = tokio::join!(send, receive);
+        let text = String::from_utf8_lossy(&reply).to_lowercase();
+        assert!(received.is_ok() || text.contains("content-type: text/event-stream"), "neither answered nor closed");
+        assert!(reply.is_empty() || reply.starts_with(b"HTTP/1.1 "), "{text:?}");
+        for line in text.lines().filter_map(|l| l.strip_prefix("location: ")) {
+            assert!(line.starts_with('/') && !line.starts_with("//") && !line.contains('\\'), "{line:?}");
+        }
+        connection.abort();
+    });
 }

@@ -56,3 +56,13 @@ fn import_txt() {
 fn lint() {
     replay("lint", postwise_fuzz::lint);
 }
+
+#[test]
+fn serve_request() {
+    replay("serve_request", postwise_fuzz::serve_request);
+}
+
+#[test]
+fn serve_path() {
+    replay("serve_path", postwise_fuzz::serve_path);
+}

@@ -30,7 +30,8 @@
 use super::csp::Csp;
 use super::headers::{self, HeaderTable};
 use super::{BuildError, MARKER_FILE, Site};
-use axum::Router;
+/// The routes, as axum makes them.
+pub use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
@@ -440,18 +441,27 @@ pub async fn serve(listener: tokio::net::TcpListener, served: Arc<Served>) {
             tokio::spawn(busy(stream));
             continue;
         };
-        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let router = router.clone();
         tokio::spawn(async move {
-            let io = hyper_util::rt::TokioIo::new(StallGuard::new(stream, WRITE_STALL));
-            let _ = hyper::server::conn::http1::Builder::new()
-                .timer(hyper_util::rt::TokioTimer::new())
-                .header_read_timeout(HEAD_TIMEOUT)
-                .max_buf_size(MAX_HEAD)
-                .serve_connection(io, service)
-                .await;
+            serve_connection(stream, router).await;
             drop(permit);
         });
     }
+}
+
+/// Answers the requests of one connection, `io`, until it closes.
+pub async fn serve_connection<T>(io: T, router: Router)
+where
+    T: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let service = hyper_util::service::TowerToHyperService::new(router);
+    let io = hyper_util::rt::TokioIo::new(StallGuard::new(io, WRITE_STALL));
+    let _ = hyper::server::conn::http1::Builder::new()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT)
+        .max_buf_size(MAX_HEAD)
+        .serve_connection(io, service)
+        .await;
 }
 
 /// Answers a connection over the cap with 503 and closes it.
