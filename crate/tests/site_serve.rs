@@ -246,6 +246,9 @@ fn odd_heads_are_answered_at_once() {
     let (status, took) = raw_request(server.port, big.as_bytes());
     assert_eq!(status, Some(431), "a head over 16 KB");
     assert!(took < Duration::from_secs(1), "{took:?}");
+    let many: String = (0..150).map(|i| format!("X-{i}: {i}\r\n")).collect();
+    let (status, _) = raw_request(server.port, format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}\r\n").as_bytes());
+    assert_eq!(status, Some(431), "a head of over 100 fields");
     let (status, _) = raw_request(server.port, b"GARBAGE\r\n\r\n");
     assert_eq!(status, Some(400));
 }
