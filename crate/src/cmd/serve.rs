@@ -36,16 +36,6 @@ pub(crate) struct Args {
 
 pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let site = build_site(&args.input)?;
-    let listener = std::net::TcpListener::bind(("127.0.0.1", args.port))
-        .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
-    listener.set_nonblocking(true).context("cannot set up the listening socket")?;
-    let port = listener.local_addr().context("the server has no TCP port")?.port();
-    let served = Served::new(&site, args.out.clone(), port, !args.no_live_reload)
-        .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
-    let served = Arc::new(served);
-
-    let (input, watched) = (args.input.clone(), Arc::clone(&served));
-    let watcher = std::thread::spawn(move || rebuild_on_change(&input, &watched));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -53,8 +43,15 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         .context("cannot start the server's runtime")?;
     let listener = {
         let _entered = runtime.enter();
-        tokio::net::TcpListener::from_std(listener).context("cannot set up the listening socket")?
+        listen(args.port).with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?
     };
+    let port = listener.local_addr().context("the server has no TCP port")?.port();
+    let served = Served::new(&site, args.out.clone(), port, !args.no_live_reload)
+        .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
+    let served = Arc::new(served);
+
+    let (input, watched) = (args.input.clone(), Arc::clone(&served));
+    let watcher = std::thread::spawn(move || rebuild_on_change(&input, &watched));
     println!("Serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", args.out.display());
     std::io::stdout().flush().context("cannot write to standard output")?;
     if watcher.is_finished() {
@@ -66,6 +63,16 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     }
     runtime.block_on(serve(listener, served));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Listens on 127.0.0.1:`port` with room for a burst of connections waiting to be taken
+/// (std's listener leaves 128, and a browser test or a load test opens hundreds at once).
+fn listen(port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    // As std's listener does: a restart may take the port while old connections wind down.
+    socket.set_reuseaddr(true)?;
+    socket.bind((std::net::Ipv4Addr::LOCALHOST, port).into())?;
+    socket.listen(4096)
 }
 
 /// A folder as the watcher reports paths in it: absolute, links resolved (its parent's, when
