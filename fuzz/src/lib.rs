@@ -52,6 +52,11 @@ static FORMS: LazyLock<Vec<(postwise::form::model::Form, String)>> = LazyLock::n
     forms
 });
 
+/// How many schools' checkers the targets run: all five, or the targets test nothing.
+pub fn checkers() -> usize {
+    CHECKERS.len()
+}
+
 /// Every school's forms, with the version of the policy each was made from.
 pub fn forms() -> &'static [(postwise::form::model::Form, String)] {
     &FORMS

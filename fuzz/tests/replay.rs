@@ -28,6 +28,12 @@ fn replay(name: &str, target: fn(&[u8])) {
 }
 
 #[test]
+fn the_targets_run_every_schools_checker_and_forms() {
+    assert_eq!(postwise_fuzz::checkers(), 5);
+    assert!(postwise_fuzz::forms().len() >= 5, "{} forms", postwise_fuzz::forms().len());
+}
+
+#[test]
 fn check() {
     replay("check", postwise_fuzz::check);
 }
