@@ -44,7 +44,20 @@ fn workspace(name: &str) -> PathBuf {
 }
 
 fn serve(dir: &Path) -> Serving {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_postwise"))
+    serve_with(dir, &[], None)
+}
+
+/// `postwise serve` with more arguments, and under `ulimit` options (a file limit) when given.
+fn serve_with(dir: &Path, extra: &[&str], ulimit: Option<&str>) -> Serving {
+    let mut command = match ulimit {
+        Some(limit) => {
+            let mut shell = Command::new("sh");
+            shell.arg("-c").arg(format!("ulimit {limit} && exec \"$0\" \"$@\"")).arg(env!("CARGO_BIN_EXE_postwise"));
+            shell
+        }
+        None => Command::new(env!("CARGO_BIN_EXE_postwise")),
+    };
+    let mut child = command
         .arg("serve")
         .args(["--port", "0", "--today", "2025-01-15"])
         .arg("--policies")
@@ -53,6 +66,7 @@ fn serve(dir: &Path) -> Serving {
         .arg(dir.join("site"))
         .arg("--wasm-pkg")
         .arg(dir.join("pkg"))
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -165,6 +179,8 @@ fn serves_the_site_with_the_right_types_and_nothing_outside_it() {
     let missing = get(port, "/no/such/page.html");
     assert_eq!(missing.status, 404);
     assert!(missing.text().contains("Page not found"), "the 404 page");
+    let sneaky = get(port, "//xss");
+    assert_eq!((sneaky.status, sneaky.header("Location")), (301, Some("/xss/")), "never //xss/, another host");
 }
 
 #[test]
@@ -195,4 +211,192 @@ fn rebuilds_when_a_policy_or_the_wasm_package_changes() {
     assert_eq!(reply.body, b"\0asm\x01\0\0\0");
     let js = asset(&dir, "postwise.", ".js");
     assert_eq!(get(port, &format!("/assets/{js}")).header("Content-Type"), Some("text/javascript; charset=utf-8"));
+}
+
+/// Sends `raw` bytes and reads the reply until the server closes or 3 s pass; the status line's
+/// code, and how long the reply took.
+fn raw_request(port: u16, raw: &[u8]) -> (Option<u16>, Duration) {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    stream.set_read_timeout(Some(Duration::from_secs(3))).expect("timeout");
+    let _ = stream.write_all(raw);
+    let mut reply = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while let Ok(read) = stream.read(&mut chunk) {
+        if read == 0 {
+            break;
+        }
+        reply.extend_from_slice(&chunk[..read]);
+        if reply.windows(4).any(|w| w == b"\r\n\r\n") {
+            break;
+        }
+    }
+    let status = String::from_utf8_lossy(&reply).split(' ').nth(1).and_then(|s| s.parse().ok());
+    (status, started.elapsed())
+}
+
+#[test]
+fn odd_heads_are_answered_at_once() {
+    let dir = workspace("heads");
+    let server = serve(&dir);
+    let (status, took) = raw_request(server.port, b"GET / HTTP/1.1\nHost: 127.0.0.1\n\n");
+    assert_eq!(status, Some(200), "a bare-LF request");
+    assert!(took < Duration::from_secs(1), "answered at once, not after a timeout: {took:?}");
+    let big = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {}\r\n\r\n", "a".repeat(20_000));
+    let (status, took) = raw_request(server.port, big.as_bytes());
+    assert_eq!(status, Some(431), "a head over 16 KB");
+    assert!(took < Duration::from_secs(1), "{took:?}");
+    let many: String = (0..150).map(|i| format!("X-{i}: {i}\r\n")).collect();
+    let (status, _) = raw_request(server.port, format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}\r\n").as_bytes());
+    assert_eq!(status, Some(431), "a head of over 100 fields");
+    let (status, _) = raw_request(server.port, b"GARBAGE\r\n\r\n");
+    assert_eq!(status, Some(400));
+}
+
+/// The CSP in a page's `<meta>` tag.
+fn meta_csp(html: &str) -> String {
+    html.split("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a CSP meta")
+        .replace("&#39;", "'")
+}
+
+#[test]
+fn every_reply_carries_the_security_headers() {
+    let dir = workspace("headers");
+    let server = serve_with(&dir, &["--no-live-reload"], None);
+    let port = server.port;
+    for path in ["/", "/xss/", "/xss/policy.html", "/xss/rules.json", "/no/such/page.html"] {
+        let reply = get(port, path);
+        assert_eq!(reply.header("X-Content-Type-Options"), Some("nosniff"), "{path}");
+        assert_eq!(reply.header("Referrer-Policy"), Some("no-referrer"), "{path}");
+        assert_eq!(reply.header("X-Frame-Options"), Some("DENY"), "{path}");
+        assert_eq!(reply.header("Cross-Origin-Opener-Policy"), Some("same-origin"), "{path}");
+        if reply.header("Content-Type") == Some("text/html; charset=utf-8") {
+            let csp = format!("{}; frame-ancestors 'none'", meta_csp(&reply.text()));
+            assert_eq!(reply.header("Content-Security-Policy"), Some(csp.as_str()), "{path}");
+            assert!(!reply.text().contains("live-reload"), "{path}: live reload is off");
+        } else {
+            assert_eq!(reply.header("Content-Security-Policy"), None, "{path}");
+        }
+    }
+    let css = asset(&dir, "postwise.", ".css");
+    let reply = get(port, &format!("/assets/{css}"));
+    assert_eq!(reply.header("Cache-Control"), Some("public, max-age=31536000, immutable"));
+    assert_eq!(get(port, "/").header("Cache-Control"), Some("no-cache"));
+}
+
+/// Reads server-sent events from `stream` until one `build` event has come, or 15 s pass.
+fn next_build(stream: &mut TcpStream, seen: &mut String) -> Option<String> {
+    let started = Instant::now();
+    let mut chunk = [0u8; 1024];
+    while started.elapsed() < Duration::from_secs(15) {
+        if let Some(at) = seen.find("event: build\ndata: ") {
+            let rest = &seen[at + 19..];
+            if let Some(end) = rest.find('\n') {
+                let build = rest[..end].to_owned();
+                *seen = rest[end..].to_owned();
+                return Some(build);
+            }
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) => return None,
+            Ok(read) => seen.push_str(&String::from_utf8_lossy(&chunk[..read])),
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn open_pages_reload_after_a_rebuild_and_a_broken_policy_keeps_the_last_good_site() {
+    let dir = workspace("live-reload");
+    let server = serve(&dir);
+    let port = server.port;
+    let page = get(port, "/xss/policy.html");
+    let text = page.text();
+    assert!(
+        text.contains(
+            "<script src=\"/__postwise/live-reload.js\" data-events=\"/__postwise/events\" data-build=\"1\">"
+        )
+    );
+    let origin = format!("http://127.0.0.1:{port}");
+    let csp = page.header("Content-Security-Policy").expect("a CSP");
+    assert!(csp.contains(&format!("script-src {origin}/__postwise/live-reload.js")), "{csp}");
+    assert!(csp.contains(&format!("connect-src {origin}/__postwise/events")), "{csp}");
+    assert!(csp.ends_with("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(meta_csp(&text), csp.trim_end_matches("; frame-ancestors 'none'"), "the meta allows the same");
+    let built = std::fs::read_to_string(dir.join("site/xss/policy.html")).expect("built page");
+    assert!(!built.contains("live-reload"), "the built site never has the script");
+    let script = get(port, "/__postwise/live-reload.js");
+    assert_eq!(script.header("Content-Type"), Some("text/javascript; charset=utf-8"));
+    assert!(script.text().contains("new EventSource"));
+
+    let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    events.set_read_timeout(Some(Duration::from_millis(200))).expect("timeout");
+    write!(events, "GET /__postwise/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").expect("sends");
+    let mut seen = String::new();
+    assert_eq!(next_build(&mut events, &mut seen).as_deref(), Some("1"));
+
+    let policy = dir.join("policies/xss/policy.md");
+    let good = std::fs::read_to_string(&policy).expect("policy");
+    std::fs::write(&policy, format!("{good}\n{{#p4}} Newly added clause.\n")).expect("edits the policy");
+    assert_eq!(next_build(&mut events, &mut seen).as_deref(), Some("2"), "told of the rebuild");
+    assert!(get(port, "/xss/policy.html").text().contains("Newly added clause"));
+
+    std::fs::write(&policy, "no front matter: an error\n").expect("breaks the policy");
+    std::thread::sleep(Duration::from_secs(3));
+    let page = get(port, "/xss/policy.html");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Newly added clause"), "the last good site is still served");
+}
+
+#[test]
+fn a_client_that_stops_reading_does_not_hold_up_a_rebuild() {
+    let dir = workspace("slow-reader");
+    let pkg = dir.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg");
+    std::fs::write(pkg.join("postwise.js"), "export default 1;\n").expect("js");
+    // Far more than the sockets' buffers hold.
+    std::fs::write(pkg.join("postwise_bg.wasm"), vec![7u8; 64 << 20]).expect("wasm");
+    let server = serve(&dir);
+    let port = server.port;
+    let wasm = asset(&dir, "postwise_bg.", ".wasm");
+    let mut stalled = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    write!(stalled, "GET /assets/{wasm} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").expect("sends");
+    std::thread::sleep(Duration::from_millis(500));
+
+    let policy = dir.join("policies/xss/policy.md");
+    let mut text = std::fs::read_to_string(&policy).expect("policy");
+    text.push_str("\n{#p4} Written while a client reads nothing.\n");
+    std::fs::write(&policy, text).expect("edits the policy");
+    wait_for("the rebuild", || get(port, "/xss/policy.html").text().contains("Written while a client reads nothing"));
+    drop(stalled);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_past_the_file_limit_do_not_stop_it_answering() {
+    let dir = workspace("idle");
+    // A soft limit of 256, as once stopped it: the server raises it to the hard limit.
+    let server = serve_with(&dir, &[], Some("-Sn 256"));
+    let idle: Vec<TcpStream> =
+        (0..300).map(|_| TcpStream::connect(("127.0.0.1", server.port)).expect("connects")).collect();
+    let started = Instant::now();
+    assert_eq!(get(server.port, "/").status, 200);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    drop(idle);
+
+    // A hard limit of 200: past the cap a connection is answered 503 at once.
+    let dir = workspace("capped");
+    let server = serve_with(&dir, &[], Some("-n 200"));
+    let idle: Vec<TcpStream> =
+        (0..120).map(|_| TcpStream::connect(("127.0.0.1", server.port)).expect("connects")).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, took) = raw_request(server.port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    assert_eq!(status, Some(503));
+    assert!(took < Duration::from_secs(1), "{took:?}");
+    drop(idle);
+    wait_for("a free place", || raw_request(server.port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").0 == Some(200));
 }

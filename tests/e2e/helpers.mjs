@@ -19,13 +19,18 @@ export function schoolIds() {
 
 /**
  * Builds the real policies into a fresh folder and serves it with `postwise serve --port 0`.
- * Resolves to { origin, url(path), stop() } once the server prints its address.
+ * Resolves to { origin, url(path), stop() } once the server prints its address. By default
+ * without live reload: a test's page must not reload, or hold a connection open, on its own.
+ * `policies` serves another policies folder.
  */
-export async function startServer() {
+export async function startServer({ liveReload = false, policies } = {}) {
   const bin = process.env.POSTWISE_BIN ?? join(repo, 'target', 'debug', 'postwise');
   if (!existsSync(bin)) throw new Error(`no postwise binary at ${bin}: run tests/e2e/run.sh`);
   const out = mkdtempSync(join(tmpdir(), 'postwise-e2e-'));
-  const child = spawn(bin, ['serve', '--port', '0', '--out', join(out, 'site')], {
+  const args = ['serve', '--port', '0', '--out', join(out, 'site')];
+  if (!liveReload) args.push('--no-live-reload');
+  if (policies) args.push('--policies', policies);
+  const child = spawn(bin, args, {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

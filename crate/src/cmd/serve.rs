@@ -1,19 +1,22 @@
 //! `postwise serve`: builds the site, serves it on 127.0.0.1, and rebuilds it when a policy or
-//! the WebAssembly package changes.
+//! the WebAssembly package changes (`postwise::site::serve` says how it serves).
 
-use super::build::{Input, build_site, write_site};
+use super::build::{Input, build_site};
 use anyhow::Context as _;
-use postwise::site::serve::{Fingerprint, Server};
-use std::path::PathBuf;
+use notify::{EventKind, RecursiveMode, Watcher as _};
+use postwise::site::serve::{Served, serve};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 
-/// How often to look for changed files.
-const POLL: Duration = Duration::from_millis(400);
+/// How long the files must be still before a rebuild: an editor's save, or wasm-pack's
+/// output, is several events.
+const SETTLE: Duration = Duration::from_millis(200);
 
 /// Build the site and serve it at http://127.0.0.1:PORT/, rebuilding when anything in the
-/// policies folder or the WebAssembly package changes.
+/// policies folder or the WebAssembly package changes; open pages reload themselves.
 ///
 /// Exit status: 2 when the first build fails or the port cannot be used.
 #[derive(clap::Args, Debug)]
@@ -24,44 +27,112 @@ pub(crate) struct Args {
     /// Where to write the site.
     #[arg(long, value_name = "DIR", default_value = "site")]
     out: PathBuf,
+    /// Serve pages as built, without the script that reloads them after a rebuild.
+    #[arg(long)]
+    no_live_reload: bool,
     #[command(flatten)]
     input: Input,
 }
 
 pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let lock = Arc::new(RwLock::new(()));
-    let watched = [args.input.policies.clone(), args.input.wasm_pkg.clone()];
-    let fingerprint = move || Fingerprint::of(&[watched[0].as_path(), watched[1].as_path()]);
-    let mut seen = fingerprint();
-    write_site(&build_site(&args.input)?, &args.out)?;
+    let site = build_site(&args.input)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let listener = {
+        let _entered = runtime.enter();
+        listen(args.port).with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?
+    };
+    let port = listener.local_addr().context("the server has no TCP port")?.port();
+    let served = Served::new(&site, args.out.clone(), port, !args.no_live_reload)
+        .with_context(|| format!("cannot write the site to {}", args.out.display()))?;
+    let served = Arc::new(served);
 
-    let server = Server::bind(args.port, args.out.clone(), Arc::clone(&lock))
-        .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
-    let port = server.port().context("the server has no TCP port")?;
+    let (input, watched) = (args.input.clone(), Arc::clone(&served));
+    let watcher = std::thread::spawn(move || rebuild_on_change(&input, &watched));
     println!("Serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", args.out.display());
-
-    let input = args.input.clone();
-    let out = args.out.clone();
-    std::thread::spawn(move || {
-        loop {
-            std::thread::sleep(POLL);
-            let now = fingerprint();
-            if now == seen {
-                continue;
-            }
-            seen = now;
-            // Built in memory first: a policy with errors leaves the last good site in place,
-            // and requests wait only while the files are written.
-            let rebuilt = build_site(&input).and_then(|site| {
-                let _writing = lock.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-                write_site(&site, &out)
-            });
-            match rebuilt {
-                Ok(()) => eprintln!("rebuilt the site"),
-                Err(error) => eprintln!("postwise: {error:#}"),
-            }
-        }
-    });
-    server.run();
+    std::io::stdout().flush().context("cannot write to standard output")?;
+    if watcher.is_finished() {
+        // It returns only when it could not start watching.
+        return match watcher.join() {
+            Ok(Err(error)) => Err(error),
+            _ => Ok(ExitCode::from(2)),
+        };
+    }
+    runtime.block_on(serve(listener, served));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Listens on 127.0.0.1:`port` with room for a burst of connections waiting to be taken
+/// (std's listener leaves 128, and a browser test or a load test opens hundreds at once).
+fn listen(port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    // As std's listener does: a restart may take the port while old connections wind down.
+    socket.set_reuseaddr(true)?;
+    socket.bind((std::net::Ipv4Addr::LOCALHOST, port).into())?;
+    socket.listen(4096)
+}
+
+/// A folder as the watcher reports paths in it: absolute, links resolved (its parent's, when
+/// it does not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(path) = path.canonicalize() {
+        return path;
+    }
+    match (
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).canonicalize(),
+        path.file_name(),
+    ) {
+        (Ok(parent), Some(name)) => parent.join(name),
+        _ => path.to_owned(),
+    }
+}
+
+/// Watches the policies and the WebAssembly package and puts a rebuilt site in place after
+/// each change; a policy with errors leaves the last good site served. Returns only when it
+/// cannot watch.
+fn rebuild_on_change(input: &Input, served: &Served) -> anyhow::Result<()> {
+    let (sender, events) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = sender.send(event);
+    })
+    .context("cannot watch for changes")?;
+    let policies = absolute(&input.policies);
+    let pkg = absolute(&input.wasm_pkg);
+    watcher
+        .watch(&policies, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", policies.display()))?;
+    // The package may be made after the server starts: its folder's parent shows it arrive.
+    if let Some(parent) = pkg.parent() {
+        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+    }
+    let mut pkg_watched = watcher.watch(&pkg, RecursiveMode::Recursive).is_ok();
+    let is_change = |event: &notify::Result<notify::Event>| match event {
+        // Reading a file (as every build does) is not a change.
+        Ok(event) => {
+            !matches!(event.kind, EventKind::Access(_))
+                && event.paths.iter().any(|p| p.starts_with(&policies) || p.starts_with(&pkg))
+        }
+        Err(_) => false,
+    };
+    while let Ok(event) = events.recv() {
+        let mut changed = is_change(&event);
+        while let Ok(event) = events.recv_timeout(SETTLE) {
+            changed |= is_change(&event);
+        }
+        if !changed {
+            continue;
+        }
+        if !pkg_watched {
+            pkg_watched = watcher.watch(&pkg, RecursiveMode::Recursive).is_ok();
+        }
+        // Built in memory first: a policy with errors leaves the last good site in place.
+        match build_site(input).and_then(|site| served.publish(&site).context("cannot put the rebuilt site in place")) {
+            Ok(()) => eprintln!("rebuilt the site"),
+            Err(error) => eprintln!("postwise: {error:#}"),
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,5 @@
+//! AFL++ target: [`postwise_fuzz::serve_request`].
+
+fn main() {
+    afl::fuzz!(|data: &[u8]| postwise_fuzz::serve_request(data));
+}
