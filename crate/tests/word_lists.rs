@@ -17,6 +17,7 @@ fn vocabulary() -> Vocabulary {
         place_names: Vec::new(),
         pupil_ages: [4, 11],
         platforms: Vec::new(),
+        covers: Default::default(),
     })
 }
 

@@ -50,6 +50,7 @@ fn load(id: &str, out: &Path, files: &Files, shared: &Shared) -> (Option<Policy>
             document,
             rules_file,
             rules: rules.rule,
+            asks: rules.ask,
             platforms_file,
             platforms: shared.platforms.clone(),
         }),

@@ -40,6 +40,38 @@ pub struct SchoolSource {
     /// Platform minimum ages the policy sets, overriding the shared table.
     #[serde(default)]
     pub minimum_ages: BTreeMap<String, Spanned<u32>>,
+    /// Who the policy governs, and where: its scope clauses read as data.
+    pub covers: Spanned<CoversSource>,
+}
+
+/// `[covers]` in `school.toml`: for each author the policy governs, the channels it governs
+/// them on. An author left out is not governed at all.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoversSource {
+    /// Staff (and whoever the policy counts with them: governors, volunteers).
+    #[serde(default)]
+    pub staff: Option<Spanned<Vec<Channel>>>,
+    /// Pupils.
+    #[serde(default)]
+    pub pupil: Option<Spanned<Vec<Channel>>>,
+    /// Parents and carers.
+    #[serde(default)]
+    pub parent: Option<Spanned<Vec<Channel>>>,
+}
+
+impl CoversSource {
+    /// Each governed author with its channels, in the contract's order.
+    pub fn entries(&self) -> impl Iterator<Item = (Author, &Spanned<Vec<Channel>>)> {
+        [(Author::Staff, &self.staff), (Author::Pupil, &self.pupil), (Author::Parent, &self.parent)]
+            .into_iter()
+            .filter_map(|(author, channels)| Some((author, channels.as_ref()?)))
+    }
+
+    /// Whether the policy governs `author` writing on `channel`.
+    pub fn governs(&self, author: Author, channel: Channel) -> bool {
+        self.entries().any(|(a, channels)| a == author && channels.get_ref().contains(&channel))
+    }
 }
 
 /// What a policy calls the school's children.
@@ -112,6 +144,31 @@ pub struct RulesSource {
     /// The rules, in the order written.
     #[serde(default)]
     pub rule: Vec<Spanned<RuleSource>>,
+    /// The asking rules, in the order written.
+    #[serde(default)]
+    pub ask: Vec<Spanned<AskSource>>,
+}
+
+/// One `[[ask]]`: something the policy asks of a writer that a draft's text cannot show, put to
+/// them as a question beside the checker's verdict.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AskSource {
+    /// The ask's id, unique among the school's rules and asks.
+    pub id: Spanned<String>,
+    /// How strongly the policy words it.
+    pub severity: Severity,
+    /// Who it is asked of.
+    pub authors: Spanned<Vec<Author>>,
+    /// Where.
+    pub channels: Spanned<Vec<Channel>>,
+    /// The clause that asks it.
+    pub clause: Spanned<String>,
+    /// The question, short and plain, ending with "?".
+    pub question: Spanned<String>,
+    /// One sentence: why, or how to check.
+    #[serde(default)]
+    pub hint: Option<Spanned<String>>,
 }
 
 /// One `[[rule]]`.
