@@ -114,3 +114,16 @@ fn coton_in_the_elms_covers_staff_only() {
         assert_eq!(checker.covers(&context(Author::Parent, Channel::Group)), Coverage::Covered, "{school}");
     }
 }
+
+/// Each school's coverage map is whole (lint passes above) and long: every element the reading
+/// of the policies found, at least 40 a school.
+#[test]
+fn every_school_maps_at_least_forty_elements() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies");
+    for dir in policy::school_dirs(&root).expect("policies folder") {
+        let mut diagnostics = Diagnostics::default();
+        let loaded = policy::load(&dir, &mut diagnostics).expect("loads");
+        let map = loaded.coverage(&mut diagnostics).expect("coverage.toml parses");
+        assert!(map.element.len() >= 40, "{}: {} elements", loaded.id, map.element.len());
+    }
+}

@@ -16,6 +16,7 @@
 //! 7. The [`Report`] says what was recognised, what was guessed, and what needs a person.
 
 mod blocks;
+mod coverage_toml;
 mod dates;
 mod docx;
 mod examples;
@@ -184,6 +185,7 @@ pub(crate) struct Files {
     pub(crate) school: String,
     pub(crate) policy: String,
     pub(crate) rules: String,
+    pub(crate) coverage: String,
 }
 
 /// The shared platforms file beside the destination.
@@ -383,7 +385,7 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
     let facts = facts::gather(&outline, &platforms, &options.id);
     let school_toml = facts.to_toml(&source_name, &mut report);
     let proposals = rules::propose(&outline, facts.pupils_called.0);
-    let files = Files { school: school_toml, policy: policy_md, rules: String::new() };
+    let files = Files { school: school_toml, policy: policy_md, rules: String::new(), coverage: String::new() };
     let target = verify::Target {
         source,
         source_name: &source_name,

@@ -8,17 +8,21 @@
 //!    (`[covers]`), unknown platforms, review dates, detector patterns, and each rule's examples.
 //! 3. [`Policy::bundle`] gives the checker what it needs and nothing else.
 
+pub mod coverage;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod duties;
 pub mod source;
 
 use crate::bundle::{Ask, ClauseQuote, Platform, PolicyBundle, Rule, School};
 use crate::check::Checker;
 use crate::model::{Author, Channel, Context};
+use coverage::CoverageSource;
 use date::Date;
 use diagnostic::{Diagnostic, Diagnostics, SourceFile, toml_message};
 use document::Document;
+use duties::{DutiesSource, DutySource};
 use source::{AskSource, ExampleSource, PlatformSource, RuleSource, RulesSource, SchoolSource};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -52,6 +56,12 @@ pub struct Policy {
     pub platforms_file: SourceFile,
     /// The shared platforms by id.
     pub platforms: BTreeMap<String, PlatformSource>,
+    /// `coverage.toml`'s text, when the file could be read; lint requires it.
+    pub coverage_file: Option<SourceFile>,
+    /// `duties.toml`'s text, when the school has one.
+    pub duties_file: Option<SourceFile>,
+    /// Its duties.
+    pub duties: Vec<Spanned<DutySource>>,
 }
 
 /// Whether `id` is a well-formed school id: lowercase letters, digits and hyphens.
@@ -106,6 +116,13 @@ pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Option<Policy> {
     let platforms: Option<BTreeMap<String, PlatformSource>> = parse_toml(&platforms_file, diagnostics);
     let document = document::parse(&document_file, diagnostics);
     let rules = rules?;
+    // Read now, checked by `lint` alone: checking a draft or building a form does not need it.
+    let coverage_file = std::fs::read_to_string(dir.join(coverage::COVERAGE_FILE))
+        .ok()
+        .map(|text| SourceFile::new(dir.join(coverage::COVERAGE_FILE), text));
+    let duties_path = dir.join("duties.toml");
+    let duties_file = if duties_path.exists() { read(&duties_path, diagnostics) } else { None };
+    let duties = duties_file.as_ref().and_then(|f| parse_toml::<DutiesSource>(f, diagnostics)).unwrap_or_default();
     Some(Policy {
         id,
         dir: dir.to_owned(),
@@ -118,6 +135,9 @@ pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Option<Policy> {
         rules_file,
         platforms: platforms?,
         platforms_file,
+        coverage_file,
+        duties_file,
+        duties: duties.duty,
     })
 }
 
@@ -222,10 +242,15 @@ impl Policy {
         }
     }
 
-    /// Checks everything the parsers cannot, and runs every rule's examples, adding a
-    /// diagnostic for each problem.
+    /// Checks everything the parsers cannot, the coverage map, and runs every rule's examples,
+    /// adding a diagnostic for each problem.
     pub fn lint(&self, today: Date, diagnostics: &mut Diagnostics) {
         self.validate(today, diagnostics);
+        if let Some(map) = self.coverage(diagnostics)
+            && let Some(file) = &self.coverage_file
+        {
+            coverage::lint(self, file, &map, diagnostics);
+        }
         if !diagnostics.has_errors() {
             self.lint_examples(diagnostics);
         }
@@ -238,6 +263,56 @@ impl Policy {
         self.lint_covers(diagnostics);
         self.lint_rules(diagnostics);
         self.lint_asks(diagnostics);
+        self.lint_duties(diagnostics);
+        self.lint_reporting(diagnostics);
+    }
+
+    /// The coverage map, parsed; `None` when it is missing or does not parse, with the problem
+    /// in `diagnostics`.
+    pub fn coverage(&self, diagnostics: &mut Diagnostics) -> Option<CoverageSource> {
+        let Some(file) = &self.coverage_file else {
+            diagnostics.push(Diagnostic::unreadable(
+                &self.dir.join(coverage::COVERAGE_FILE),
+                "no coverage map: list every element of policy.md with what encodes it, and the clauses that ask nothing with why (policies/README.md)",
+            ));
+            return None;
+        };
+        parse_toml(file, diagnostics)
+    }
+
+    fn lint_duties(&self, diagnostics: &mut Diagnostics) {
+        let Some(file) = &self.duties_file else { return };
+        let has_review_date = self.school.review.as_ref().is_some_and(|r| r.next.is_some());
+        duties::lint(
+            file,
+            &self.duties,
+            |id| self.document.clause(id).is_some(),
+            |role| self.school.roles.contains_key(role),
+            has_review_date,
+            diagnostics,
+        );
+    }
+
+    /// `[reporting]` cites a clause that exists and platforms `_shared/platforms.toml` knows.
+    fn lint_reporting(&self, diagnostics: &mut Diagnostics) {
+        let Some(reporting) = &self.school.reporting else { return };
+        let file = &self.school_file;
+        if self.document.clause(reporting.clause.get_ref()).is_none() {
+            diagnostics.push(Diagnostic::error(
+                file,
+                reporting.clause.span().start,
+                format!("[reporting] cites clause `{}`, which is not in policy.md", reporting.clause.get_ref()),
+            ));
+        }
+        for network in &reporting.networks {
+            if !self.platforms.contains_key(network.get_ref()) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    network.span().start,
+                    format!("unknown platform `{}`: use an id from {SHARED_DIR}/platforms.toml", network.get_ref()),
+                ));
+            }
+        }
     }
 
     /// `[covers]` names at least one author, each with at least one channel.

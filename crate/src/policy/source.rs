@@ -42,6 +42,19 @@ pub struct SchoolSource {
     pub minimum_ages: BTreeMap<String, Spanned<u32>>,
     /// Who the policy governs, and where: its scope clauses read as data.
     pub covers: Spanned<CoversSource>,
+    /// The policy's own table of where to report on each network, when it has one.
+    #[serde(default)]
+    pub reporting: Option<ReportingSource>,
+}
+
+/// `[reporting]` in `school.toml`: the policy's table of networks and their reporting links.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingSource {
+    /// The clause that holds the table.
+    pub clause: Spanned<String>,
+    /// The networks it lists, in its order: ids from `_shared/platforms.toml`.
+    pub networks: Vec<Spanned<String>>,
 }
 
 /// `[covers]` in `school.toml`: for each author the policy governs, the channels it governs
@@ -135,6 +148,12 @@ pub struct PlatformSource {
     /// Where the minimum age comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// Its help centre, where users find how to block and report: a plain link.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// When it closed, for a platform that no longer exists ("December 2024").
+    #[serde(default)]
+    pub closed: Option<String>,
 }
 
 /// `rules.toml`.
