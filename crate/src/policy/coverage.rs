@@ -244,10 +244,18 @@ pub fn lint(policy: &Policy, file: &SourceFile, coverage: &CoverageSource, diagn
         ids
     };
 
+    let mut main_clauses: BTreeSet<&str> = BTreeSet::new();
     for element in &coverage.element {
         let e = element.get_ref();
         let at = e.clause.span().start;
         let clause = e.clause.get_ref();
+        if !main_clauses.insert(clause) {
+            diagnostics.push(Diagnostic::error(
+                file,
+                at,
+                format!("two elements come from clause `{clause}`: make them one, or give one another clause"),
+            ));
+        }
         if e.clause.get_ref().ends_with(".*") {
             diagnostics.push(Diagnostic::error(file, at, "an element's `clause` is one clause; put `x.*` in `also`"));
         }

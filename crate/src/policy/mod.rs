@@ -465,6 +465,15 @@ impl Policy {
         for blocked in &school.network.blocked {
             known_platform(blocked, diagnostics);
         }
+        if let Some(clause) = &school.network.clause
+            && self.document.clause(clause.get_ref()).is_none()
+        {
+            diagnostics.push(Diagnostic::error(
+                file,
+                clause.span().start,
+                format!("[network] cites clause `{}`, which is not in policy.md", clause.get_ref()),
+            ));
+        }
         for (platform, age) in &school.minimum_ages {
             if !self.platforms.contains_key(platform) {
                 diagnostics.push(Diagnostic::error(

@@ -128,6 +128,9 @@ pub struct NetworkSource {
     /// Platform ids not accessible on the school's network.
     #[serde(default)]
     pub blocked: Vec<Spanned<String>>,
+    /// The clause that lists them.
+    #[serde(default)]
+    pub clause: Option<Spanned<String>>,
 }
 
 /// One platform in `_shared/platforms.toml`.
