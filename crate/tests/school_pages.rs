@@ -210,3 +210,12 @@ fn the_policy_page_notes_what_differs_from_the_text_as_received() {
     assert!(craylands.contains("Clause 7.c is a line without a bullet"));
     assert!(ids(&craylands).contains("7.c") && !ids(&craylands).contains("7.1"));
 }
+
+#[test]
+fn where_to_report_names_the_schools_official_accounts() {
+    let html = read("coton-in-the-elms", "reporting.html");
+    assert!(
+        html.contains("Facebook: Coton-in-the-Elms Primary") && html.contains("Instagram: Coton-in-the-Elms Primary")
+    );
+    assert!(!read("cotton-end", "reporting.html").contains("official accounts are"), "Cotton End names none");
+}

@@ -62,6 +62,19 @@ struct SchoolPageData<'a> {
     duties: &'a DutiesView,
     /// Where to report, and the blocked sites.
     reporting: &'a ReportingView,
+    /// The school's official accounts (`school.toml`), for the check page to name.
+    official_channels: &'a [OfficialChannel],
+}
+
+/// One of the school's official accounts.
+#[derive(Clone, Debug, Serialize)]
+struct OfficialChannel {
+    /// The platform's id in `_shared/platforms.toml`.
+    platform: String,
+    /// The platform's name: "Facebook".
+    platform_name: String,
+    /// The account or page name as the school gives it.
+    account: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -154,6 +167,16 @@ pub(super) fn render_school(
     let calendar_file = calendar::calendar(policy, today, role_title);
     let duties = duty_page::view(policy, calendar_file.is_some());
     let reporting = reporting_page::view(policy);
+    let official_channels: Vec<OfficialChannel> = policy
+        .school
+        .official_channels
+        .iter()
+        .map(|c| {
+            let platform = c.platform.get_ref().clone();
+            let platform_name = policy.platforms.get(&platform).map_or_else(|| platform.clone(), |p| p.name.clone());
+            OfficialChannel { platform, platform_name, account: c.account.clone() }
+        })
+        .collect();
     let data = |heading: &'static str| SchoolPageData {
         heading,
         policy_title: &policy.document.front.title,
@@ -171,6 +194,7 @@ pub(super) fn render_school(
         coverage: &coverage,
         duties: &duties,
         reporting: &reporting,
+        official_channels: &official_channels,
     };
 
     let home = renderer.page(
