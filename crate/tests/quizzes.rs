@@ -261,7 +261,7 @@ fn unknown_quizzes_concepts_and_bands_are_located() {
         concept[0].starts_with("parents-code.toml:9:1: error: `selfies` is not a concept of parents-code"),
         "{concept:#?}"
     );
-    let smart = "uses = \"be-smart-online\"\nbands = [\"5-7\", \"8-12\"]\nskip = [\"block\"]\n\n[clauses]\nsafe = \"9.1.a\"\npasswords = \"9.1.a\"\nage-limits = \"6.7\"\nmeeting = \"9.1.b\"\naccepting = \"9.1.c\"\nreliable = \"9.1.d\"\ntell = \"9.1.e\"\nkind = \"8.1\"\nteachers = \"6.3\"\n";
+    let smart = "uses = \"be-smart-online\"\nbands = [\"5-7\", \"8-12\"]\nskip = [\"block\"]\n\n[clauses]\nsafe = \"9.1.a\"\npasswords = \"9.1.a\"\nage-limits = \"6.7\"\nmeeting = \"9.1.b\"\naccepting = \"9.1.c\"\nreliable = \"9.1.d\"\ntell = \"9.1.e\"\nkind = \"8.1\"\nteachers = \"6.3\"\nblocked-at-school = \"7.2\"\n";
     let band = problems("unknown-band", &[("be-smart-online.toml", smart)]);
     assert_eq!(
         band,

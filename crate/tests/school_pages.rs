@@ -219,3 +219,14 @@ fn where_to_report_names_the_schools_official_accounts() {
     );
     assert!(!read("cotton-end", "reporting.html").contains("official accounts are"), "Cotton End names none");
 }
+
+/// Where a policy blocks sites on its network, its pupils' quiz teaches it, citing the clause.
+#[test]
+fn the_pupils_quiz_teaches_the_blocked_sites_where_the_policy_names_them() {
+    for (school, clause) in [("cotton-end", "9.3"), ("chestnuts", "7.2"), ("robert-carre", "blocked.3")] {
+        let quizzes = read(school, "quizzes.json");
+        assert!(quizzes.contains("\"blocked-at-school\""), "{school}");
+        assert!(quizzes.contains(&format!("\"clause\":\"{clause}\"")), "{school}: cites {clause}");
+    }
+    assert!(!read("craylands", "quizzes.json").contains("\"blocked-at-school\""), "Craylands names no blocked sites");
+}
