@@ -120,6 +120,7 @@ fn where_to_report_marks_closed_networks_and_links_help_pages() {
     }
     assert!(html.contains("href=\"https://help.snapchat.com\""));
     assert!(html.contains("href=\"blocked-sites.html\""));
+    assert!(html.contains("href=\"policy.html#appendix-5.2\"") && html.contains("now part of EE"), "appendix 5");
     // A school without a table of its own still has the platforms' help pages.
     assert!(read("coton-in-the-elms", "reporting.html").contains("href=\"https://support.tiktok.com\""));
     let blocked = read("cotton-end", "blocked-sites.html");

@@ -304,6 +304,15 @@ impl Policy {
                 format!("[reporting] cites clause `{}`, which is not in policy.md", reporting.clause.get_ref()),
             ));
         }
+        if let Some(phones) = &reporting.phones
+            && self.document.clause(phones.get_ref()).is_none()
+        {
+            diagnostics.push(Diagnostic::error(
+                file,
+                phones.span().start,
+                format!("[reporting] phones cites clause `{}`, which is not in policy.md", phones.get_ref()),
+            ));
+        }
         for network in &reporting.networks {
             if !self.platforms.contains_key(network.get_ref()) {
                 diagnostics.push(Diagnostic::error(

@@ -55,6 +55,13 @@ pub struct ReportingSource {
     pub clause: Spanned<String>,
     /// The networks it lists, in its order: ids from `_shared/platforms.toml`.
     pub networks: Vec<Spanned<String>>,
+    /// The clause listing mobile phone providers' lines for nuisance calls and messages, when
+    /// the policy has one.
+    #[serde(default)]
+    pub phones: Option<Spanned<String>>,
+    /// What has changed since, in one sentence ("Orange and T-Mobile are now EE.").
+    #[serde(default)]
+    pub phones_note: Option<String>,
 }
 
 /// `[covers]` in `school.toml`: for each author the policy governs, the channels it governs

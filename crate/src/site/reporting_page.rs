@@ -27,6 +27,10 @@ struct PolicyTable {
     /// Its heading's text.
     heading: String,
     networks: Vec<PlatformView>,
+    /// The clause listing mobile phone providers' nuisance call lines, when the policy has one.
+    phones: Option<String>,
+    /// What has changed since.
+    phones_note: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -54,6 +58,8 @@ pub(super) fn view(policy: &Policy) -> ReportingView {
         clause: r.clause.get_ref().clone(),
         heading: policy.document.clause(r.clause.get_ref()).map(|c| c.text.clone()).unwrap_or_default(),
         networks: r.networks.iter().map(|n| platform(policy, n.get_ref())).collect(),
+        phones: r.phones.as_ref().map(|p| p.get_ref().clone()),
+        phones_note: r.phones_note.clone(),
     });
     let in_table: Vec<&str> =
         policy.school.reporting.iter().flat_map(|r| r.networks.iter().map(|n| n.get_ref().as_str())).collect();
