@@ -35,6 +35,7 @@ fn main() -> anyhow::Result<()> {
                 minimum_age: p.minimum_age,
             })
             .collect(),
+        covers: Default::default(),
     };
     let vocabulary = Vocabulary::new(&school);
     let engine = CueEngine::default();

@@ -15,7 +15,9 @@ pub struct PolicyBundle {
     pub school: School,
     /// Its rules, in the order written.
     pub rules: Vec<Rule>,
-    /// The clauses the rules cite, by id, for quoting beside findings.
+    /// What the policy asks that a draft's text cannot show, in the order written.
+    pub asks: Vec<Ask>,
+    /// The clauses the rules and asks cite, by id, for quoting beside findings.
     pub clauses: BTreeMap<String, ClauseQuote>,
 }
 
@@ -38,6 +40,8 @@ pub struct School {
     pub pupil_ages: [u32; 2],
     /// Platforms people mention, with their minimum ages for this school.
     pub platforms: Vec<Platform>,
+    /// Who the policy governs, and on which channels; an author absent is not governed.
+    pub covers: BTreeMap<Author, Vec<Channel>>,
 }
 
 /// A social-media platform.
@@ -74,6 +78,27 @@ pub struct Rule {
     pub message: String,
     /// The detector and its settings.
     pub detect: DetectorSpec,
+}
+
+/// An asking rule: something the policy asks of a writer that a draft's text cannot show
+/// ("Has SLT approved this post?"), put to them beside the verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ask {
+    /// The ask's id.
+    pub id: String,
+    /// How strongly the policy words it.
+    pub severity: Severity,
+    /// Who it is asked of.
+    pub authors: Vec<Author>,
+    /// Where.
+    pub channels: Vec<Channel>,
+    /// The clause that asks it.
+    pub clause: String,
+    /// The question, ending with "?".
+    pub question: String,
+    /// One sentence: why, or how to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// A clause as the checker's page quotes it.

@@ -3,11 +3,17 @@
 //! Checking a draft folds and tokenises it once, runs each detector the applicable rules need
 //! (once, however many rules share it), and turns what the detectors found into findings with
 //! the rules' category, severity, clause and message.
+//!
+//! What a draft's text cannot show (approval, timing, devices) the checker does not guess: it
+//! hands back the school's asking rules for the writer and channel ([`Checker::asks`]), and says
+//! when the policy does not govern that writer or channel at all ([`Checker::covers`]).
 
-use crate::bundle::{PolicyBundle, Rule};
+use crate::bundle::{Ask, PolicyBundle, Rule};
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
-use crate::model::{Context, Finding, Span};
+use crate::model::{Author, Channel, Context, Finding, Span};
 use crate::text::pattern::{CueEngine, PatternError};
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The longest draft the checker takes, in characters (Unicode scalar values: what Rust's
 /// `str::chars` and JavaScript's `[...text].length` count).
@@ -40,9 +46,23 @@ pub struct RuleError {
     pub source: PatternError,
 }
 
+/// Whether a school's policy governs a writer on a channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// The policy governs this author on this channel.
+    Covered,
+    /// The policy does not govern this author anywhere (Coton-in-the-Elms' covers staff only).
+    AuthorNotCovered,
+    /// The policy governs this author, but not on this channel.
+    ChannelNotCovered,
+}
+
 /// A school's checker.
 pub struct Checker {
     rules: Vec<Rule>,
+    asks: Vec<Ask>,
+    covers: BTreeMap<Author, Vec<Channel>>,
     /// For each rule, the index of its detector in `detectors`.
     detector_of: Vec<usize>,
     detectors: Vec<Box<dyn Detect>>,
@@ -73,12 +93,39 @@ impl Checker {
             };
             detector_of.push(index);
         }
-        Ok(Checker { rules: bundle.rules.clone(), detector_of, detectors, vocabulary, engine })
+        Ok(Checker {
+            rules: bundle.rules.clone(),
+            asks: bundle.asks.clone(),
+            covers: bundle.school.covers.clone(),
+            detector_of,
+            detectors,
+            vocabulary,
+            engine,
+        })
     }
 
     /// The rules, in the order written.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// What the policy asks of this writer on this channel that the text cannot show, in the
+    /// order written.
+    pub fn asks(&self, context: &Context) -> Vec<&Ask> {
+        self.asks
+            .iter()
+            .filter(|ask| ask.authors.contains(&context.author) && ask.channels.contains(&context.channel))
+            .collect()
+    }
+
+    /// Whether the policy governs this writer on this channel at all; when it does not, finding
+    /// nothing means nothing.
+    pub fn covers(&self, context: &Context) -> Coverage {
+        match self.covers.get(&context.author) {
+            None => Coverage::AuthorNotCovered,
+            Some(channels) if !channels.contains(&context.channel) => Coverage::ChannelNotCovered,
+            Some(_) => Coverage::Covered,
+        }
     }
 
     /// Where `text` breaks the rule `id` alone, if the rule applies to `context`: for testing a
@@ -188,6 +235,75 @@ mod tests {
         ]);
         let summary: Vec<_> = settled.iter().map(|f| (f.rule.as_str(), f.start, f.end)).collect();
         assert_eq!(summary, [("pupils", 0, 12), ("phone", 5, 12), ("pupils", 20, 25)]);
+    }
+
+    fn school_covering(covers: &[(Author, &[Channel])]) -> crate::bundle::School {
+        crate::bundle::School {
+            id: "oak".to_owned(),
+            name: "Oak School".to_owned(),
+            also_known_as: Vec::new(),
+            place_names: Vec::new(),
+            address: None,
+            pupil_ages: [4, 11],
+            platforms: Vec::new(),
+            covers: covers.iter().map(|(a, c)| (*a, c.to_vec())).collect(),
+        }
+    }
+
+    fn ask(id: &str, authors: &[Author], channels: &[Channel]) -> Ask {
+        Ask {
+            id: id.to_owned(),
+            severity: Severity::Must,
+            authors: authors.to_vec(),
+            channels: channels.to_vec(),
+            clause: "1".to_owned(),
+            question: format!("{id}?"),
+            hint: None,
+        }
+    }
+
+    fn context(author: Author, channel: Channel) -> Context {
+        Context { author, channel, age: None, media: Vec::new() }
+    }
+
+    #[test]
+    fn covers_tells_an_author_outside_the_policy_from_a_channel_outside_it() {
+        let bundle = PolicyBundle {
+            school: school_covering(&[(Author::Staff, &[Channel::School, Channel::Personal])]),
+            rules: Vec::new(),
+            asks: Vec::new(),
+            clauses: Default::default(),
+        };
+        let checker = Checker::new(&bundle).expect("no rules to compile");
+        assert_eq!(checker.covers(&context(Author::Staff, Channel::School)), Coverage::Covered);
+        assert_eq!(checker.covers(&context(Author::Staff, Channel::Direct)), Coverage::ChannelNotCovered);
+        assert_eq!(checker.covers(&context(Author::Parent, Channel::School)), Coverage::AuthorNotCovered);
+        let json = serde_json::to_string(&Coverage::ChannelNotCovered).expect("serialises");
+        assert_eq!(json, "\"channel-not-covered\"");
+    }
+
+    #[test]
+    fn asks_are_those_for_the_author_and_channel_in_written_order() {
+        let all = [Channel::School, Channel::Personal, Channel::Group, Channel::Direct];
+        let bundle = PolicyBundle {
+            school: school_covering(&[(Author::Staff, &all), (Author::Pupil, &all)]),
+            rules: Vec::new(),
+            asks: vec![
+                ask("approved", &[Author::Staff], &[Channel::School]),
+                ask("hours", &[Author::Staff, Author::Pupil], &[Channel::Personal, Channel::Direct]),
+                ask("device", &[Author::Staff], &[Channel::Personal]),
+            ],
+            clauses: Default::default(),
+        };
+        let checker = Checker::new(&bundle).expect("no rules to compile");
+        let ids = |author, channel| -> Vec<&str> {
+            checker.asks(&context(author, channel)).into_iter().map(|a| a.id.as_str()).collect()
+        };
+        assert_eq!(ids(Author::Staff, Channel::School), ["approved"]);
+        assert_eq!(ids(Author::Staff, Channel::Personal), ["hours", "device"]);
+        assert_eq!(ids(Author::Pupil, Channel::Direct), ["hours"]);
+        assert!(ids(Author::Pupil, Channel::Group).is_empty());
+        assert!(ids(Author::Parent, Channel::Personal).is_empty());
     }
 
     #[test]

@@ -16,6 +16,17 @@ pub enum Author {
     Parent,
 }
 
+impl Author {
+    /// The contract's name: `staff`, `pupil` or `parent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Author::Staff => "staff",
+            Author::Pupil => "pupil",
+            Author::Parent => "parent",
+        }
+    }
+}
+
 /// Where the draft will be posted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -28,6 +39,18 @@ pub enum Channel {
     Group,
     /// A private message to one person.
     Direct,
+}
+
+impl Channel {
+    /// The contract's name: `school`, `personal`, `group` or `direct`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::School => "school",
+            Channel::Personal => "personal",
+            Channel::Group => "group",
+            Channel::Direct => "direct",
+        }
+    }
 }
 
 /// The contract's categories of finding. Every finding carries exactly one.

@@ -48,11 +48,31 @@ fn every_form_the_policies_contain_or_require_is_there() {
     assert_eq!(ids["chestnuts"], expected(&["access-request", "content-report", "parent-agreement"]));
     assert_eq!(
         ids["cotton-end"],
-        expected(&["access-request", "content-report", "image-consent", "parent-code", "site-approval"])
+        expected(&[
+            "access-request",
+            "content-report",
+            "image-consent",
+            "parent-code",
+            "site-approval",
+            "terms-of-use"
+        ]),
+        "3.conduct.1: the school accounts' terms of use agreement"
     );
-    assert_eq!(ids["robert-carre"], expected(&["image-consent", "parent-code"]));
-    assert_eq!(ids["craylands"], expected(&["image-consent", "parent-code"]));
-    assert_eq!(ids["coton-in-the-elms"], expected(&["image-consent"]), "3.g: written permission for names and images");
+    assert_eq!(
+        ids["robert-carre"],
+        expected(&["account-application", "image-consent", "parent-code"]),
+        "staff.school-accounts.2: staff apply to ICT Support for an account"
+    );
+    assert_eq!(
+        ids["craylands"],
+        expected(&["image-consent", "parent-code", "relationship-record", "social-media-aup"]),
+        "5.m.ii: the social media acceptable use policy; 4.2.d: pre-existing relationships recorded"
+    );
+    assert_eq!(
+        ids["coton-in-the-elms"],
+        expected(&["image-consent", "staff-acknowledgement"]),
+        "3.g: written permission for names and images; 2.2: staff read and comply"
+    );
 }
 
 #[test]

@@ -70,8 +70,10 @@ fn everything() -> Checker {
         address: None,
         pupil_ages: [4, 11],
         platforms: vec![platform],
+        covers: Default::default(),
     };
-    Checker::new(&PolicyBundle { school, rules, clauses: Default::default() }).expect("checker builds")
+    Checker::new(&PolicyBundle { school, rules, asks: Vec::new(), clauses: Default::default() })
+        .expect("checker builds")
 }
 
 fn contexts() -> Vec<Context> {

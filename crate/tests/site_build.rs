@@ -457,6 +457,10 @@ fn rules_json_is_each_schools_compiled_bundle() {
         let json = read(&site.join(&policy.id).join("rules.json"));
         let bundle: postwise::bundle::PolicyBundle = serde_json::from_str(&json).expect("rules.json parses");
         assert_eq!(bundle, policy.bundle(), "{}", policy.id);
+        // The browser reads the asking rules and who the policy covers by these names.
+        let value: serde_json::Value = serde_json::from_str(&json).expect("rules.json is JSON");
+        assert!(value["asks"][0]["question"].as_str().is_some_and(|q| q.ends_with('?')), "{}", policy.id);
+        assert!(value["school"]["covers"]["staff"][0].is_string(), "{}", policy.id);
     }
 }
 

@@ -38,14 +38,20 @@ fn checker() -> PostChecker {
             address: None,
             pupil_ages: [4, 11],
             platforms: Vec::new(),
+            covers: [Author::Staff, Author::Pupil, Author::Parent]
+                .into_iter()
+                .map(|author| (author, vec![Channel::School, Channel::Personal, Channel::Group, Channel::Direct]))
+                .collect(),
         },
         rules: vec![
             rule("names", Category::PupilIdentity, r#"{"kind":"full-name"}"#),
             rule("language", Category::OffensiveLanguage, r#"{"kind":"offensive","min_severity":1}"#),
         ],
+        asks: Vec::new(),
         clauses: Default::default(),
     };
-    let value = serde_wasm_bindgen::to_value(&bundle).expect("bundle to JS");
+    // As the page does: `rules.json` parsed by the browser, `covers` an object keyed by author.
+    let value = js_sys::JSON::parse(&serde_json::to_string(&bundle).expect("bundle to JSON")).expect("JSON");
     PostChecker::new(value).expect("checker builds")
 }
 

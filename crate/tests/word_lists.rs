@@ -18,6 +18,7 @@ fn vocabulary() -> Vocabulary {
         address: None,
         pupil_ages: [4, 11],
         platforms: Vec::new(),
+        covers: Default::default(),
     })
 }
 

@@ -281,7 +281,7 @@ describe('the checker page', () => {
     await context.close();
   });
 
-  it('the media checklist: consent for photos only does not cover a video; a parent may share their own child', async () => {
+  it('the media checklist: consent for photos only does not cover a video; a parent posts no pupil, not even their own child (Cotton End 7.1)', async () => {
     const { context, page } = await openChecker(browser, server, 'cotton-end');
     await typeDraft(page, 'Sports day!');
     assert.equal(await page.locator('#media-pupils').isVisible(), false, 'the checklist opens when asked');
@@ -309,9 +309,10 @@ describe('the checker page', () => {
     findings = await readFindings(page);
     assert.deepEqual(findings.map((f) => f.category), ['media-consent']);
     await assertFindingsMatchTheSchool(page, findings, { author: 'parent', channel: 'group' });
+    // Cotton End 7.1: "parents are not permitted to post any imagery or videos on personal
+    // accounts", their own child's included (its parents' code says the same).
     await page.locator('label[for="media-own-child"]').click();
-    assert.deepEqual(await readFindings(page), []);
-    assert.equal((await readVerdict(page)).title, 'Looks fine');
+    assert.deepEqual((await readFindings(page)).map((f) => f.rule), ['parent-photos-of-others']);
     // "My own child" is a parent's answer: it does not excuse staff on the school's account.
     await choose(page, { author: 'staff', channel: 'school' });
     assert.equal(await page.locator('#media-own-child').isVisible(), false);

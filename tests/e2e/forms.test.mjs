@@ -16,10 +16,10 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // Every form the policies contain or require, by school.
 const FORMS = {
   chestnuts: ['access-request', 'content-report', 'parent-agreement'],
-  'coton-in-the-elms': ['image-consent'],
-  'cotton-end': ['access-request', 'content-report', 'image-consent', 'parent-code', 'site-approval'],
-  craylands: ['image-consent', 'parent-code'],
-  'robert-carre': ['image-consent', 'parent-code'],
+  'coton-in-the-elms': ['image-consent', 'staff-acknowledgement'],
+  'cotton-end': ['access-request', 'content-report', 'image-consent', 'parent-code', 'site-approval', 'terms-of-use'],
+  craylands: ['image-consent', 'parent-code', 'relationship-record', 'social-media-aup'],
+  'robert-carre': ['account-application', 'image-consent', 'parent-code'],
 };
 
 async function openForm(browser, server, school, form, options = {}) {

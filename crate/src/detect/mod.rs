@@ -83,7 +83,7 @@ pub enum DetectorSpec {
     /// Friend, follow and message requests between staff and pupils or parents.
     ContactRequest(contact_request::Settings),
     /// Arranging to meet someone known only online.
-    OnlineMeeting(NoSettings),
+    OnlineMeeting(online_meeting::Settings),
     /// Passwords, PINs, login details.
     Credentials(NoSettings),
     /// Chain messages and rumours passed on.
@@ -230,7 +230,9 @@ impl DetectorSpec {
             DetectorSpec::ContactRequest(s) => {
                 Box::new(contact_request::ContactRequest::new(s.clone(), vocabulary, engine))
             }
-            DetectorSpec::OnlineMeeting(_) => Box::new(online_meeting::OnlineMeeting::new(vocabulary, engine)),
+            DetectorSpec::OnlineMeeting(settings) => {
+                Box::new(online_meeting::OnlineMeeting::new(settings, vocabulary, engine))
+            }
             DetectorSpec::Credentials(_) => Box::new(credentials::Credentials::new(vocabulary, engine)),
             DetectorSpec::ChainMessage(_) => Box::new(chain_message::ChainMessage::new(vocabulary, engine)),
             DetectorSpec::Reposted(_) => Box::new(reposted::Reposted::new(vocabulary, engine)),

@@ -174,6 +174,7 @@ impl Vocabulary {
                 platform("x", "X", &["twitter", "x"], &["x"], Some(13)),
                 platform("facebook", "Facebook", &["fb"], &[], Some(13)),
             ],
+            covers: Default::default(),
         })
     }
 }

@@ -483,6 +483,18 @@ impl Facts {
                 report.needs_person("blocked sites: no list found (school.toml [network])".to_owned());
             }
         }
+
+        out.push_str(
+            "\n# Who the policy governs, and where (its scope clauses).\n\
+             # TODO (import): narrow to the authors and channels the policy's scope names.\n\
+             [covers]\n",
+        );
+        for author in ["staff", "pupil", "parent"] {
+            out.push_str(&format!("{author} = [\"school\", \"personal\", \"group\", \"direct\"]\n"));
+        }
+        report.needs_person(
+            "who and where the policy governs: every author and channel stands in (school.toml [covers])".to_owned(),
+        );
         out
     }
 }

@@ -17,7 +17,13 @@ fn sibling(out: &Path, purpose: &str) -> PathBuf {
 
 fn write_all(dir: &Path, files: &Files) -> std::io::Result<()> {
     std::fs::create_dir(dir)?;
-    for (name, text) in [("policy.md", &files.policy), ("school.toml", &files.school), ("rules.toml", &files.rules)] {
+    let named = [
+        ("policy.md", &files.policy),
+        ("school.toml", &files.school),
+        ("rules.toml", &files.rules),
+        ("coverage.toml", &files.coverage),
+    ];
+    for (name, text) in named {
         std::fs::write(dir.join(name), text)?;
     }
     Ok(())

@@ -16,6 +16,7 @@
 //! 7. The [`Report`] says what was recognised, what was guessed, and what needs a person.
 
 mod blocks;
+mod coverage_toml;
 mod dates;
 mod docx;
 mod examples;
@@ -187,6 +188,8 @@ pub struct Files {
     pub policy: String,
     /// `rules.toml`.
     pub rules: String,
+    /// `coverage.toml`: a first map, every clause still to be read.
+    pub coverage: String,
 }
 
 /// The shared platforms file beside the destination.
@@ -462,7 +465,7 @@ pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files,
     let facts = facts::gather(&outline, &platforms, &options.id);
     let school_toml = facts.to_toml(&source_name, &mut report);
     let proposals = rules::propose(&outline, facts.pupils_called.0);
-    let files = Files { school: school_toml, policy: policy_md, rules: String::new() };
+    let files = Files { school: school_toml, policy: policy_md, rules: String::new(), coverage: String::new() };
     let target = verify::Target {
         source,
         source_name: &source_name,

@@ -50,8 +50,13 @@ fn load(id: &str, out: &Path, files: &Files, shared: &Shared) -> (Option<Policy>
             document,
             rules_file,
             rules: rules.rule,
+            asks: rules.ask,
             platforms_file,
             platforms: shared.platforms.clone(),
+            coverage_file: (!files.coverage.is_empty())
+                .then(|| SourceFile::new(out.join(crate::policy::coverage::COVERAGE_FILE), files.coverage.clone())),
+            duties_file: None,
+            duties: Vec::new(),
         }),
         _ => None,
     };
@@ -113,7 +118,11 @@ pub(crate) fn settle(
     for _ in 0..3 {
         let kept: Vec<Proposal> =
             proposals.iter().filter(|p| p.examples.is_some() && !dropped_for_lint.contains(&p.id)).cloned().collect();
-        let done = Files { rules: rules_toml::write(&kept, source_name, school_name, true), ..files.clone() };
+        let done = Files {
+            rules: rules_toml::write(&kept, source_name, school_name, true),
+            coverage: super::coverage_toml::write(&policy.document.clauses, &kept),
+            ..files.clone()
+        };
         let (policy, mut diagnostics) = load(id, out, &done, shared);
         if let Some(policy) = &policy {
             policy.lint(Date::today(), &mut diagnostics);

@@ -23,6 +23,10 @@ pub struct FrontMatter {
     /// One sentence for the school's home page.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Notes on the text as received, shown above it: numbering that differs from the
+    /// school's, a contents list that names a section the body lacks, sentences cut short.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// What kind of block a clause is.

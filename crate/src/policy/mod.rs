@@ -3,23 +3,27 @@
 //!
 //! 1. [`load`] reads `school.toml`, `policy.md`, `rules.toml` and the shared
 //!    `_shared/platforms.toml`; syntax errors and unknown fields are located by the TOML parser.
-//! 2. [`Policy::lint`] checks what the parser cannot: rules citing clauses that do not exist,
-//!    duplicate ids, unknown platforms, review dates, detector patterns, and each rule's
-//!    examples.
+//! 2. [`Policy::lint`] checks what the parser cannot: rules and asks citing clauses that do not
+//!    exist, duplicate ids, rules and asks for an author or channel the policy does not govern
+//!    (`[covers]`), unknown platforms, review dates, detector patterns, and each rule's examples.
 //! 3. [`Policy::bundle`] gives the checker what it needs and nothing else.
 
+pub mod coverage;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod duties;
 pub mod source;
 
-use crate::bundle::{ClauseQuote, Platform, PolicyBundle, Rule, School};
+use crate::bundle::{Ask, ClauseQuote, Platform, PolicyBundle, Rule, School};
 use crate::check::Checker;
-use crate::model::Context;
+use crate::model::{Author, Channel, Context};
+use coverage::CoverageSource;
 use date::Date;
 use diagnostic::{Diagnostic, Diagnostics, SourceFile, toml_message};
 use document::Document;
-use source::{ExampleSource, PlatformSource, RuleSource, RulesSource, SchoolSource};
+use duties::{DutiesSource, DutySource};
+use source::{AskSource, ExampleSource, PlatformSource, RuleSource, RulesSource, SchoolSource};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -46,10 +50,18 @@ pub struct Policy {
     pub rules_file: SourceFile,
     /// `rules.toml`'s rules.
     pub rules: Vec<Spanned<RuleSource>>,
+    /// `rules.toml`'s asking rules.
+    pub asks: Vec<Spanned<AskSource>>,
     /// `_shared/platforms.toml`'s text.
     pub platforms_file: SourceFile,
     /// The shared platforms by id.
     pub platforms: BTreeMap<String, PlatformSource>,
+    /// `coverage.toml`'s text, when the file could be read; lint requires it.
+    pub coverage_file: Option<SourceFile>,
+    /// `duties.toml`'s text, when the school has one.
+    pub duties_file: Option<SourceFile>,
+    /// Its duties.
+    pub duties: Vec<Spanned<DutySource>>,
 }
 
 /// Whether `id` is a well-formed school id: lowercase letters, digits and hyphens.
@@ -119,6 +131,14 @@ pub fn from_files(dir: &Path, files: Files, diagnostics: &mut Diagnostics) -> Op
     let rules: Option<RulesSource> = parse_toml(&rules_file, diagnostics);
     let platforms: Option<BTreeMap<String, PlatformSource>> = parse_toml(&platforms_file, diagnostics);
     let document = document::parse(&document_file, diagnostics);
+    let rules = rules?;
+    // Read now, checked by `lint` alone: checking a draft or building a form does not need it.
+    let coverage_file = std::fs::read_to_string(dir.join(coverage::COVERAGE_FILE))
+        .ok()
+        .map(|text| SourceFile::new(dir.join(coverage::COVERAGE_FILE), text));
+    let duties_path = dir.join("duties.toml");
+    let duties_file = if duties_path.exists() { read(&duties_path, diagnostics) } else { None };
+    let duties = duties_file.as_ref().and_then(|f| parse_toml::<DutiesSource>(f, diagnostics)).unwrap_or_default();
     Some(Policy {
         id,
         dir: dir.to_owned(),
@@ -126,10 +146,14 @@ pub fn from_files(dir: &Path, files: Files, diagnostics: &mut Diagnostics) -> Op
         school_file,
         document: document?,
         document_file,
-        rules: rules?.rule,
+        rules: rules.rule,
+        asks: rules.ask,
         rules_file,
         platforms: platforms?,
         platforms_file,
+        coverage_file,
+        duties_file,
+        duties: duties.duty,
     })
 }
 
@@ -167,6 +191,7 @@ impl Policy {
             address: self.school.address.clone(),
             pupil_ages: *self.school.pupil_ages.get_ref(),
             platforms,
+            covers: self.school.covers.get_ref().entries().map(|(a, c)| (a, c.get_ref().clone())).collect(),
         };
         let rules: Vec<Rule> = self
             .rules
@@ -185,15 +210,33 @@ impl Policy {
                 }
             })
             .collect();
-        let clauses = rules
+        let asks: Vec<Ask> = self
+            .asks
             .iter()
-            .filter_map(|rule| {
-                let clause = self.document.clause(&rule.clause)?;
-                let section = self.document.section_of(clause).map(|s| s.text.clone()).unwrap_or_default();
-                Some((rule.clause.clone(), ClauseQuote { section, text: clause.text.clone() }))
+            .map(|a| {
+                let a = a.get_ref();
+                Ask {
+                    id: a.id.get_ref().clone(),
+                    severity: a.severity,
+                    authors: a.authors.get_ref().clone(),
+                    channels: a.channels.get_ref().clone(),
+                    clause: a.clause.get_ref().clone(),
+                    question: a.question.get_ref().clone(),
+                    hint: a.hint.as_ref().map(|h| h.get_ref().clone()),
+                }
             })
             .collect();
-        PolicyBundle { school, rules, clauses }
+        let clauses = rules
+            .iter()
+            .map(|rule| &rule.clause)
+            .chain(asks.iter().map(|ask| &ask.clause))
+            .filter_map(|id| {
+                let clause = self.document.clause(id)?;
+                let section = self.document.section_of(clause).map(|s| s.text.clone()).unwrap_or_default();
+                Some((id.clone(), ClauseQuote { section, text: clause.text.clone() }))
+            })
+            .collect();
+        PolicyBundle { school, rules, asks, clauses }
     }
 
     /// The context an example is checked in, and its text.
@@ -216,10 +259,15 @@ impl Policy {
         }
     }
 
-    /// Checks everything the parsers cannot, and runs every rule's examples, adding a
-    /// diagnostic for each problem.
+    /// Checks everything the parsers cannot, the coverage map, and runs every rule's examples,
+    /// adding a diagnostic for each problem.
     pub fn lint(&self, today: Date, diagnostics: &mut Diagnostics) {
         self.validate(today, diagnostics);
+        if let Some(map) = self.coverage(diagnostics)
+            && let Some(file) = &self.coverage_file
+        {
+            coverage::lint(self, file, &map, diagnostics);
+        }
         if !diagnostics.has_errors() {
             self.lint_examples(diagnostics);
         }
@@ -229,7 +277,200 @@ impl Policy {
     /// for the policy to be used at all.
     pub fn validate(&self, today: Date, diagnostics: &mut Diagnostics) {
         self.lint_school(today, diagnostics);
+        self.lint_covers(diagnostics);
         self.lint_rules(diagnostics);
+        self.lint_asks(diagnostics);
+        self.lint_duties(diagnostics);
+        self.lint_reporting(diagnostics);
+    }
+
+    /// The coverage map, parsed; `None` when it is missing or does not parse, with the problem
+    /// in `diagnostics`.
+    pub fn coverage(&self, diagnostics: &mut Diagnostics) -> Option<CoverageSource> {
+        let Some(file) = &self.coverage_file else {
+            diagnostics.push(Diagnostic::unreadable(
+                &self.dir.join(coverage::COVERAGE_FILE),
+                "no coverage map: list every element of policy.md with what encodes it, and the clauses that ask nothing with why (policies/README.md)",
+            ));
+            return None;
+        };
+        parse_toml(file, diagnostics)
+    }
+
+    fn lint_duties(&self, diagnostics: &mut Diagnostics) {
+        let Some(file) = &self.duties_file else { return };
+        let has_review_date = self.school.review.as_ref().is_some_and(|r| r.next.is_some());
+        duties::lint(
+            file,
+            &self.duties,
+            |id| self.document.clause(id).is_some(),
+            |role| self.school.roles.contains_key(role),
+            has_review_date,
+            diagnostics,
+        );
+    }
+
+    /// `[reporting]` cites a clause that exists and platforms `_shared/platforms.toml` knows.
+    fn lint_reporting(&self, diagnostics: &mut Diagnostics) {
+        let Some(reporting) = &self.school.reporting else { return };
+        let file = &self.school_file;
+        if self.document.clause(reporting.clause.get_ref()).is_none() {
+            diagnostics.push(Diagnostic::error(
+                file,
+                reporting.clause.span().start,
+                format!("[reporting] cites clause `{}`, which is not in policy.md", reporting.clause.get_ref()),
+            ));
+        }
+        if let Some(phones) = &reporting.phones
+            && self.document.clause(phones.get_ref()).is_none()
+        {
+            diagnostics.push(Diagnostic::error(
+                file,
+                phones.span().start,
+                format!("[reporting] phones cites clause `{}`, which is not in policy.md", phones.get_ref()),
+            ));
+        }
+        for network in &reporting.networks {
+            if !self.platforms.contains_key(network.get_ref()) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    network.span().start,
+                    format!("unknown platform `{}`: use an id from {SHARED_DIR}/platforms.toml", network.get_ref()),
+                ));
+            }
+        }
+    }
+
+    /// `[covers]` names at least one author, each with at least one channel.
+    fn lint_covers(&self, diagnostics: &mut Diagnostics) {
+        let file = &self.school_file;
+        let covers = &self.school.covers;
+        if covers.get_ref().entries().next().is_none() {
+            diagnostics.push(Diagnostic::error(
+                file,
+                covers.span().start,
+                "[covers] governs no one: list each author the policy covers with its channels, e.g. staff = [\"school\", \"personal\"]",
+            ));
+        }
+        for (author, channels) in covers.get_ref().entries() {
+            if channels.get_ref().is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    channels.span().start,
+                    format!("[covers] lists no channel for {}: name them, or leave the author out", author.as_str()),
+                ));
+            }
+        }
+    }
+
+    /// A rule's or ask's `authors` and `channels` all within `[covers]`.
+    fn lint_within_covers(
+        &self,
+        what: &str,
+        authors: &Spanned<Vec<Author>>,
+        channels: &Spanned<Vec<Channel>>,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let file = &self.rules_file;
+        let covers = self.school.covers.get_ref();
+        for &author in authors.get_ref() {
+            if covers.entries().all(|(a, _)| a != author) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    authors.span().start,
+                    format!("{what} is for {}, whom the policy does not cover (school.toml [covers])", author.as_str()),
+                ));
+                continue;
+            }
+            for &channel in channels.get_ref() {
+                if !covers.governs(author, channel) {
+                    diagnostics.push(Diagnostic::error(
+                        file,
+                        channels.span().start,
+                        format!(
+                            "{what} is for {} on `{}`, which the policy does not cover for them (school.toml [covers])",
+                            author.as_str(),
+                            channel.as_str()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn lint_asks(&self, diagnostics: &mut Diagnostics) {
+        let file = &self.rules_file;
+        let mut first_at: HashMap<&str, usize> =
+            self.rules.iter().map(|r| (r.get_ref().id.get_ref().as_str(), r.get_ref().id.span().start)).collect();
+        for ask in &self.asks {
+            let a = ask.get_ref();
+            let id = a.id.get_ref().as_str();
+            if let Some(&earlier) = first_at.get(id) {
+                let line = file.line_col(earlier).0;
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    a.id.span().start,
+                    format!("duplicate id `{id}` (first used on line {line}): rules and asks share their ids"),
+                ));
+            } else {
+                first_at.insert(id, a.id.span().start);
+            }
+            if !document::is_valid_clause_id(id) {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    a.id.span().start,
+                    format!("ask id `{id}` must be lowercase letters, digits, `.` and `-`"),
+                ));
+            }
+            if self.document.clause(a.clause.get_ref()).is_none() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    a.clause.span().start,
+                    format!("ask `{id}` cites clause `{}`, which is not in policy.md", a.clause.get_ref()),
+                ));
+            }
+            if a.authors.get_ref().is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    a.authors.span().start,
+                    format!("ask `{id}` is asked of no one: list authors"),
+                ));
+            }
+            if a.channels.get_ref().is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    a.channels.span().start,
+                    format!("ask `{id}` applies nowhere: list channels"),
+                ));
+            }
+            self.lint_within_covers(&format!("ask `{id}`"), &a.authors, &a.channels, diagnostics);
+            let question = a.question.get_ref().trim();
+            if question.is_empty() || !question.ends_with('?') {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    a.question.span().start,
+                    format!("ask `{id}`: the question must be a question, ending with \"?\""),
+                ));
+            } else if question.chars().count() > QUESTION_MAX {
+                diagnostics.push(Diagnostic::warning(
+                    file,
+                    a.question.span().start,
+                    format!(
+                        "ask `{id}`: keep the question short (at most {QUESTION_MAX} characters); put the why in `hint`"
+                    ),
+                ));
+            }
+            if let Some(hint) = &a.hint {
+                let text = hint.get_ref().trim();
+                if text.is_empty() || sentence_count(text) != 1 {
+                    diagnostics.push(Diagnostic::error(
+                        file,
+                        hint.span().start,
+                        format!("ask `{id}`: a hint is one sentence (why, or how to check)"),
+                    ));
+                }
+            }
+        }
     }
 
     fn lint_school(&self, today: Date, diagnostics: &mut Diagnostics) {
@@ -249,6 +490,15 @@ impl Policy {
         }
         for blocked in &school.network.blocked {
             known_platform(blocked, diagnostics);
+        }
+        if let Some(clause) = &school.network.clause
+            && self.document.clause(clause.get_ref()).is_none()
+        {
+            diagnostics.push(Diagnostic::error(
+                file,
+                clause.span().start,
+                format!("[network] cites clause `{}`, which is not in policy.md", clause.get_ref()),
+            ));
         }
         for (platform, age) in &school.minimum_ages {
             if !self.platforms.contains_key(platform) {
@@ -349,6 +599,7 @@ impl Policy {
                     format!("rule `{id}` needs a message for the person posting"),
                 ));
             }
+            self.lint_within_covers(&format!("rule `{id}`"), &r.authors, &r.channels, diagnostics);
             if r.breaks.is_empty() {
                 diagnostics.push(Diagnostic::warning(
                     file,
@@ -395,6 +646,19 @@ impl Policy {
             }
         }
     }
+}
+
+/// The longest question an ask may have before lint suggests moving the why into its hint.
+const QUESTION_MAX: usize = 90;
+
+/// How many sentences `text` holds: ends of sentence (`.`, `!`, `?`) followed by a space and a
+/// capital letter or digit, plus one. "e.g." and "i.e." before a lowercase word do not count.
+fn sentence_count(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    1 + chars
+        .windows(3)
+        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && (w[2].is_uppercase() || w[2].is_ascii_digit()))
+        .count()
 }
 
 /// The school folders under `root` (not `_shared`), sorted by id.

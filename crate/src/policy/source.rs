@@ -43,6 +43,58 @@ pub struct SchoolSource {
     /// Platform minimum ages the policy sets, overriding the shared table.
     #[serde(default)]
     pub minimum_ages: BTreeMap<String, Spanned<u32>>,
+    /// Who the policy governs, and where: its scope clauses read as data.
+    pub covers: Spanned<CoversSource>,
+    /// The policy's own table of where to report on each network, when it has one.
+    #[serde(default)]
+    pub reporting: Option<ReportingSource>,
+}
+
+/// `[reporting]` in `school.toml`: the policy's table of networks and their reporting links.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingSource {
+    /// The clause that holds the table.
+    pub clause: Spanned<String>,
+    /// The networks it lists, in its order: ids from `_shared/platforms.toml`.
+    pub networks: Vec<Spanned<String>>,
+    /// The clause listing mobile phone providers' lines for nuisance calls and messages, when
+    /// the policy has one.
+    #[serde(default)]
+    pub phones: Option<Spanned<String>>,
+    /// What has changed since, in one sentence ("Orange and T-Mobile are now EE.").
+    #[serde(default)]
+    pub phones_note: Option<String>,
+}
+
+/// `[covers]` in `school.toml`: for each author the policy governs, the channels it governs
+/// them on. An author left out is not governed at all.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoversSource {
+    /// Staff (and whoever the policy counts with them: governors, volunteers).
+    #[serde(default)]
+    pub staff: Option<Spanned<Vec<Channel>>>,
+    /// Pupils.
+    #[serde(default)]
+    pub pupil: Option<Spanned<Vec<Channel>>>,
+    /// Parents and carers.
+    #[serde(default)]
+    pub parent: Option<Spanned<Vec<Channel>>>,
+}
+
+impl CoversSource {
+    /// Each governed author with its channels, in the contract's order.
+    pub fn entries(&self) -> impl Iterator<Item = (Author, &Spanned<Vec<Channel>>)> {
+        [(Author::Staff, &self.staff), (Author::Pupil, &self.pupil), (Author::Parent, &self.parent)]
+            .into_iter()
+            .filter_map(|(author, channels)| Some((author, channels.as_ref()?)))
+    }
+
+    /// Whether the policy governs `author` writing on `channel`.
+    pub fn governs(&self, author: Author, channel: Channel) -> bool {
+        self.entries().any(|(a, channels)| a == author && channels.get_ref().contains(&channel))
+    }
 }
 
 /// What a policy calls the school's children.
@@ -86,6 +138,9 @@ pub struct NetworkSource {
     /// Platform ids not accessible on the school's network.
     #[serde(default)]
     pub blocked: Vec<Spanned<String>>,
+    /// The clause that lists them.
+    #[serde(default)]
+    pub clause: Option<Spanned<String>>,
 }
 
 /// One platform in `_shared/platforms.toml`.
@@ -106,6 +161,12 @@ pub struct PlatformSource {
     /// Where the minimum age comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// Its help centre, where users find how to block and report: a plain link.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// When it closed, for a platform that no longer exists ("December 2024").
+    #[serde(default)]
+    pub closed: Option<String>,
 }
 
 /// `rules.toml`.
@@ -115,6 +176,31 @@ pub struct RulesSource {
     /// The rules, in the order written.
     #[serde(default)]
     pub rule: Vec<Spanned<RuleSource>>,
+    /// The asking rules, in the order written.
+    #[serde(default)]
+    pub ask: Vec<Spanned<AskSource>>,
+}
+
+/// One `[[ask]]`: something the policy asks of a writer that a draft's text cannot show, put to
+/// them as a question beside the checker's verdict.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AskSource {
+    /// The ask's id, unique among the school's rules and asks.
+    pub id: Spanned<String>,
+    /// How strongly the policy words it.
+    pub severity: Severity,
+    /// Who it is asked of.
+    pub authors: Spanned<Vec<Author>>,
+    /// Where.
+    pub channels: Spanned<Vec<Channel>>,
+    /// The clause that asks it.
+    pub clause: Spanned<String>,
+    /// The question, short and plain, ending with "?".
+    pub question: Spanned<String>,
+    /// One sentence: why, or how to check.
+    #[serde(default)]
+    pub hint: Option<Spanned<String>>,
 }
 
 /// One `[[rule]]`.

@@ -9,10 +9,12 @@
 //!    name.
 //! 3. For each school, render `policy.md` to sanitised HTML with an anchor per clause
 //!    ([`markdown`]), group its rules for the rules page ([`rules_page`]), and render its home
-//!    page and each page of [`pages::SCHOOL_PAGES`] ([`templates`]); its forms, a page and a
-//!    JSON file each, and the page that verifies a signed record (`form_pages`); its quizzes, a
-//!    page each and `quizzes.json` (`quiz_pages`); serialise its compiled bundle as
-//!    `rules.json` for the browser's checker.
+//!    page and each page of [`pages::SCHOOL_PAGES`] and [`pages::LINKED_PAGES`] ([`templates`]):
+//!    among them the coverage map (`coverage_page`), the duties (`duty_page`) with their
+//!    calendar file `duties.ics` (`calendar`), and where to report (`reporting_page`); its
+//!    forms, a page and a JSON file each, and the page that verifies a signed record
+//!    (`form_pages`); its quizzes, a page each and `quizzes.json` (`quiz_pages`); serialise its
+//!    compiled bundle as `rules.json` for the browser's checker.
 //! 4. Render the site's home page, listing the schools, and `404.html`; from each page's CSP,
 //!    the headers files for static hosts ([`headers`]).
 //! 5. Write it all ([`Site::write`]): the output folder is emptied first, but only if it is
@@ -21,7 +23,10 @@
 //! Everything is sorted and "today" is an input, so the same input gives the same bytes.
 
 pub mod assets;
+mod calendar;
+mod coverage_page;
 pub mod csp;
+mod duty_page;
 mod form_pages;
 pub mod headers;
 pub mod markdown;
@@ -29,6 +34,7 @@ mod output;
 pub mod pages;
 mod quiz_pages;
 mod render;
+mod reporting_page;
 pub mod review;
 pub mod rules_page;
 pub mod serve;

@@ -58,6 +58,40 @@ pub const SCHOOL_PAGES: &[SchoolPage] = &[
         summary: "For parents, carers and staff: the policy's forms to read, fill in and sign.",
         csp: Csp::STATIC,
     },
+    SchoolPage {
+        file: "reporting.html",
+        template: "reporting.html",
+        title: "Where to report",
+        summary: "For {pupils} and parents: who to tell, where to report on each app, and the sites blocked at school.",
+        csp: Csp::STATIC,
+    },
+    SchoolPage {
+        file: "school-duties.html",
+        template: "school-duties.html",
+        title: "For the school",
+        summary: "For the head and governors: what the policy asks to be done and when, a calendar to add it to, and how each clause is covered.",
+        csp: Csp::STATIC,
+    },
+];
+
+/// Pages a school's pages link to that are not in its navigation: the coverage map (from "For
+/// the school" and the rules page), and the blocked sites (from "Where to report"), rendered
+/// with the same data as [`SCHOOL_PAGES`].
+pub const LINKED_PAGES: &[SchoolPage] = &[
+    SchoolPage {
+        file: "coverage.html",
+        template: "coverage.html",
+        title: "How this policy is covered",
+        summary: "Every clause of the policy and what Postwise does with it.",
+        csp: Csp::STATIC,
+    },
+    SchoolPage {
+        file: "blocked-sites.html",
+        template: "blocked-sites.html",
+        title: "Sites blocked at school",
+        summary: "The social media sites the school's network blocks.",
+        csp: Csp::STATIC,
+    },
 ];
 
 /// The school's home page file.

@@ -2,11 +2,15 @@
 //! `rules.json`.
 
 use super::assets::Assets;
+use super::calendar::{self, CALENDAR_FILE};
+use super::coverage_page::{self, CoverageView};
 use super::csp::Csp;
+use super::duty_page::{self, DutiesView};
 use super::form_pages::{self, FormsIndex};
 use super::markdown;
-use super::pages::{SCHOOL_HOME, SCHOOL_PAGES, SchoolPage};
+use super::pages::{LINKED_PAGES, SCHOOL_HOME, SCHOOL_PAGES, SchoolPage};
 use super::quiz_pages::{self, QuizIndex};
+use super::reporting_page::{self, ReportingView};
 use super::review::Review;
 use super::rules_page::{self, RuleGroup};
 use super::templates::{NavLink, Page, SchoolInfo, Templates};
@@ -35,6 +39,8 @@ struct SchoolPageData<'a> {
     policy_title: &'a str,
     /// One sentence about the policy, when the front matter has one.
     policy_summary: Option<&'a str>,
+    /// Notes on the text as received, from the front matter.
+    policy_notes: &'a [String],
     review: &'a Review,
     /// The policy text's version, as signed forms record it (`form::digest::policy_version`).
     policy_version: &'a str,
@@ -49,6 +55,25 @@ struct SchoolPageData<'a> {
     forms: &'a FormsIndex,
     /// The school's quizzes, for "Practise staying safe".
     quizzes: &'a QuizIndex,
+    /// The coverage map, for "How this policy is covered" and the rules page.
+    coverage: &'a CoverageView,
+    /// The duties, for "For the school".
+    duties: &'a DutiesView,
+    /// Where to report, and the blocked sites.
+    reporting: &'a ReportingView,
+    /// The school's official accounts (`school.toml`), for the check page to name.
+    official_channels: &'a [OfficialChannel],
+}
+
+/// One of the school's official accounts.
+#[derive(Clone, Debug, Serialize)]
+struct OfficialChannel {
+    /// The platform's id in `_shared/platforms.toml`.
+    platform: String,
+    /// The platform's name: "Facebook".
+    platform_name: String,
+    /// The account or page name as the school gives it.
+    account: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -148,10 +173,26 @@ pub(super) fn render_school(
     let forms_index = form_pages::index(policy, &forms);
     let quizzes = quiz_pages::compile(policy)?;
     let quiz_index = quiz_pages::index(&quizzes, school.pupils);
+    let coverage = coverage_page::view(policy, &quizzes);
+    let role_title = |role: &str| policy.school.roles.get(role).cloned().unwrap_or_else(|| role.to_owned());
+    let calendar_file = calendar::calendar(policy, today, role_title);
+    let duties = duty_page::view(policy, calendar_file.is_some());
+    let reporting = reporting_page::view(policy);
+    let official_channels: Vec<OfficialChannel> = policy
+        .school
+        .official_channels
+        .iter()
+        .map(|c| {
+            let platform = c.platform.get_ref().clone();
+            let platform_name = policy.platforms.get(&platform).map_or_else(|| platform.clone(), |p| p.name.clone());
+            OfficialChannel { platform, platform_name, account: c.account.clone() }
+        })
+        .collect();
     let data = |heading: &'static str| SchoolPageData {
         heading,
         policy_title: &policy.document.front.title,
         policy_summary: policy.document.front.summary.as_deref(),
+        policy_notes: &policy.document.front.notes,
         review: &review,
         policy_version: &policy_version,
         toc: &toc,
@@ -161,6 +202,10 @@ pub(super) fn render_school(
         links: &links,
         forms: &forms_index,
         quizzes: &quiz_index,
+        coverage: &coverage,
+        duties: &duties,
+        reporting: &reporting,
+        official_channels: &official_channels,
     };
 
     let home = renderer.page(
@@ -176,7 +221,11 @@ pub(super) fn render_school(
     )?;
     files.insert(format!("{id}/{SCHOOL_HOME}"), home);
 
-    for page in SCHOOL_PAGES {
+    // The pages linked from others but not in the navigation; the blocked sites only where
+    // the school has some.
+    let linked =
+        LINKED_PAGES.iter().filter(|p| p.file != "blocked-sites.html" || !policy.school.network.blocked.is_empty());
+    for page in SCHOOL_PAGES.iter().chain(linked) {
         let SchoolPage { file, template, title, csp, .. } = *page;
         let (template, csp) =
             if renderer.templates.has(template) { (template, csp) } else { ("placeholder.html", Csp::STATIC) };
@@ -196,6 +245,9 @@ pub(super) fn render_school(
         files.insert(format!("{id}/{file}"), html);
     }
 
+    if let Some(calendar) = calendar_file {
+        files.insert(format!("{id}/{CALENDAR_FILE}"), calendar.into_bytes());
+    }
     form_pages::render(renderer, policy, &school, &forms, &forms_index, files)?;
     quiz_pages::render(renderer, policy, &school, &quizzes, files)?;
 

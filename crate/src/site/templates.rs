@@ -39,6 +39,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("verify.html", include_str!("../../../www/templates/verify.html")),
     ("quiz.html", include_str!("../../../www/templates/quiz.html")),
     ("quiz-page.html", include_str!("../../../www/templates/quiz-page.html")),
+    ("coverage.html", include_str!("../../../www/templates/coverage.html")),
+    ("school-duties.html", include_str!("../../../www/templates/school-duties.html")),
+    ("reporting.html", include_str!("../../../www/templates/reporting.html")),
+    ("blocked-sites.html", include_str!("../../../www/templates/blocked-sites.html")),
 ];
 
 /// A link to a school's page, for its navigation and home page.
