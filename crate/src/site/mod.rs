@@ -12,7 +12,8 @@
 //!    page and each page of [`pages::SCHOOL_PAGES`] ([`templates`]); its forms, a page and a
 //!    JSON file each, and the page that verifies a signed record (`form_pages`); its quizzes, a
 //!    page each and `quizzes.json` (`quiz_pages`); serialise its compiled bundle as
-//!    `rules.json` for the browser's checker.
+//!    `rules.json` for the browser's checker; last, its service worker and manifest, and the
+//!    version of its files written into its pages ([`offline`]).
 //! 4. Render the site's home page, listing the schools, and `404.html`.
 //! 5. Write it all ([`Site::write`]): the output folder is emptied first, but only if it is
 //!    empty or was made by a previous build.
@@ -23,6 +24,7 @@ pub mod assets;
 pub mod csp;
 mod form_pages;
 pub mod markdown;
+pub mod offline;
 mod output;
 pub mod pages;
 mod quiz_pages;
@@ -100,6 +102,14 @@ pub enum BuildError {
     /// The compiled rules cannot be serialised.
     #[error("cannot serialise the rules of {school}: {source}")]
     Bundle {
+        /// The school's id.
+        school: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+    /// A school's offline files (its manifest and service worker) cannot be serialised.
+    #[error("cannot write the offline files of {school}: {source}")]
+    Offline {
         /// The school's id.
         school: String,
         /// Why.

@@ -58,6 +58,14 @@ pub const SCHOOL_PAGES: &[SchoolPage] = &[
         summary: "For parents, carers and staff: the policy's forms to read, fill in and sign.",
         csp: Csp::STATIC,
     },
+    SchoolPage {
+        file: "class.html",
+        template: "class.html",
+        title: "Class tablets",
+        summary: "For teachers: share a tablet between {pupils} safely, and use this site with no internet.",
+        // Turning class mode on and off (class.js); every school page has the site's scripts.
+        csp: Csp::SCRIPTS,
+    },
 ];
 
 /// The school's home page file.
