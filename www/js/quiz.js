@@ -514,7 +514,9 @@ function showResult() {
   resultSection.querySelector('[data-action="next-pupil"]').hidden = !inClass;
   resultSection.querySelector('.quiz-actions [data-action="restart"]').hidden = inClass;
   show(resultSection);
-  focus(heading);
+  heading.focus();
+  // The heading at the top of the screen, with a child's stars under it.
+  heading.scrollIntoView?.({ block: 'start' });
   announce(`Quiz finished. ${heading.textContent}.`);
 }
 

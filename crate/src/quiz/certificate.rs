@@ -347,7 +347,6 @@ mod tests {
     use super::*;
     use crate::quiz::key::{ChoiceKey, QuestionKey};
     use crate::quiz::model::Kind;
-    use proptest::prelude::*;
 
     /// Four questions; the first choice of each is the right one.
     fn quiz() -> QuizKey {
@@ -454,77 +453,84 @@ mod tests {
         }
     }
 
-    fn any_facts() -> impl Strategy<Value = Facts> {
-        (0u32..16384, 0usize..=4, proptest::option::of(proptest::char::range('a', 'z')))
-            .prop_map(|(day, correct, initial)| Facts { date: date_of(day), correct, total: 4, initial })
-    }
+    /// Properties over many codes (proptest runs natively only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
 
-    fn code_digits(code: &str) -> Vec<u8> {
-        code.bytes().filter(|&b| b != b'-').collect()
-    }
-
-    fn as_code(digits: &[u8]) -> String {
-        String::from_utf8(digits.to_vec()).unwrap_or_default()
-    }
-
-    proptest! {
-        #[test]
-        fn every_code_says_what_it_was_made_from(facts in any_facts()) {
-            let quiz = quiz();
-            let code = code("chestnuts", &quiz, &facts).expect("makes");
-            prop_assert_eq!(check("chestnuts", &quiz, &code), Checked::Genuine(facts));
+        fn any_facts() -> impl Strategy<Value = Facts> {
+            (0u32..16384, 0usize..=4, proptest::option::of(proptest::char::range('a', 'z')))
+                .prop_map(|(day, correct, initial)| Facts { date: date_of(day), correct, total: 4, initial })
         }
 
-        #[test]
-        fn every_single_mistyped_digit_is_a_typo(facts in any_facts(), at in 0usize..12, by in 1usize..32) {
-            let code = code("chestnuts", &quiz(), &facts).expect("makes");
-            let mut digits = code_digits(&code);
-            let value = CROCKFORD.iter().position(|&c| c == digits[at]).expect("a digit");
-            digits[at] = CROCKFORD[(value + by) % 32];
-            prop_assert_eq!(check("chestnuts", &quiz(), &as_code(&digits)), Checked::Typo);
+        fn code_digits(code: &str) -> Vec<u8> {
+            code.bytes().filter(|&b| b != b'-').collect()
         }
 
-        #[test]
-        fn every_swap_of_two_different_digits_one_or_two_apart_is_a_typo(
-            facts in any_facts(), at in 0usize..11, gap in 1usize..3,
-        ) {
-            let code = code("chestnuts", &quiz(), &facts).expect("makes");
-            let mut digits = code_digits(&code);
-            let other = (at + gap).min(11);
-            prop_assume!(digits[at] != digits[other]);
-            digits.swap(at, other);
-            prop_assert_eq!(check("chestnuts", &quiz(), &as_code(&digits)), Checked::Typo);
+        fn as_code(digits: &[u8]) -> String {
+            String::from_utf8(digits.to_vec()).unwrap_or_default()
         }
 
-        #[test]
-        fn a_code_changed_to_say_something_else_is_not_genuine(facts in any_facts(), correct in 0usize..=4) {
-            // Someone who knows the layout changes the score and mends the check digits: the
-            // digest gives it away (but once in two million times).
-            prop_assume!(correct != facts.correct);
-            let quiz = quiz();
-            let code = code("chestnuts", &quiz, &facts).expect("makes");
-            let mut values = [0u8; CODE_DIGITS];
-            values.copy_from_slice(&digits(&code).expect("digits"));
-            let mut bits = 0u64;
-            for &v in &values[..10] {
-                bits = bits << 5 | u64::from(v);
+        proptest! {
+            #[test]
+            fn every_code_says_what_it_was_made_from(facts in any_facts()) {
+                let quiz = quiz();
+                let code = code("chestnuts", &quiz, &facts).expect("makes");
+                prop_assert_eq!(check("chestnuts", &quiz, &code), Checked::Genuine(facts));
             }
-            bits = (bits & !(0x3f << 26)) | (correct as u64) << 26;
-            for (i, v) in values.iter_mut().take(10).enumerate() {
-                *v = ((bits >> (45 - 5 * i)) & 0x1f) as u8;
-            }
-            let check_digits = check_value(&values[..10]);
-            values[10] = (check_digits >> 5) as u8;
-            values[11] = (check_digits & 0x1f) as u8;
-            let forged: String = values.iter().map(|&v| char::from(CROCKFORD[usize::from(v)])).collect();
-            // The one chance in two million that the digest is the same.
-            prop_assume!(digest("chestnuts", &quiz, &Facts { correct, ..facts.clone() }) != digest("chestnuts", &quiz, &facts));
-            prop_assert_eq!(check("chestnuts", &quiz, &forged), Checked::NotGenuine);
-        }
 
-        #[test]
-        fn dates_go_to_day_numbers_and_back(day in 0u32..16384) {
-            prop_assert_eq!(day_number(&date_of(day)), Ok(day));
+            #[test]
+            fn every_single_mistyped_digit_is_a_typo(facts in any_facts(), at in 0usize..12, by in 1usize..32) {
+                let code = code("chestnuts", &quiz(), &facts).expect("makes");
+                let mut digits = code_digits(&code);
+                let value = CROCKFORD.iter().position(|&c| c == digits[at]).expect("a digit");
+                digits[at] = CROCKFORD[(value + by) % 32];
+                prop_assert_eq!(check("chestnuts", &quiz(), &as_code(&digits)), Checked::Typo);
+            }
+
+            #[test]
+            fn every_swap_of_two_different_digits_one_or_two_apart_is_a_typo(
+                facts in any_facts(), at in 0usize..11, gap in 1usize..3,
+            ) {
+                let code = code("chestnuts", &quiz(), &facts).expect("makes");
+                let mut digits = code_digits(&code);
+                let other = (at + gap).min(11);
+                prop_assume!(digits[at] != digits[other]);
+                digits.swap(at, other);
+                prop_assert_eq!(check("chestnuts", &quiz(), &as_code(&digits)), Checked::Typo);
+            }
+
+            #[test]
+            fn a_code_changed_to_say_something_else_is_not_genuine(facts in any_facts(), correct in 0usize..=4) {
+                // Someone who knows the layout changes the score and mends the check digits: the
+                // digest gives it away (but once in two million times).
+                prop_assume!(correct != facts.correct);
+                let quiz = quiz();
+                let code = code("chestnuts", &quiz, &facts).expect("makes");
+                let mut values = [0u8; CODE_DIGITS];
+                values.copy_from_slice(&digits(&code).expect("digits"));
+                let mut bits = 0u64;
+                for &v in &values[..10] {
+                    bits = bits << 5 | u64::from(v);
+                }
+                bits = (bits & !(0x3f << 26)) | (correct as u64) << 26;
+                for (i, v) in values.iter_mut().take(10).enumerate() {
+                    *v = ((bits >> (45 - 5 * i)) & 0x1f) as u8;
+                }
+                let check_digits = check_value(&values[..10]);
+                values[10] = (check_digits >> 5) as u8;
+                values[11] = (check_digits & 0x1f) as u8;
+                let forged: String = values.iter().map(|&v| char::from(CROCKFORD[usize::from(v)])).collect();
+                // The one chance in two million that the digest is the same.
+                prop_assume!(digest("chestnuts", &quiz, &Facts { correct, ..facts.clone() }) != digest("chestnuts", &quiz, &facts));
+                prop_assert_eq!(check("chestnuts", &quiz, &forged), Checked::NotGenuine);
+            }
+
+            #[test]
+            fn dates_go_to_day_numbers_and_back(day in 0u32..16384) {
+                prop_assert_eq!(day_number(&date_of(day)), Ok(day));
+            }
         }
     }
 }
