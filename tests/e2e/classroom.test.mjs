@@ -403,7 +403,8 @@ describe('offline', () => {
       }
 
       const offline = log.requests.slice(online);
-      assert.ok(offline.every((url) => url.startsWith(server.origin)), 'nothing but the site itself');
+      assert.ok(offline.length > 0 && [...log.requests, ...log.workerRequests].every((url) => url.startsWith(server.origin)), 'nothing but the site itself');
+      assert.ok(log.workerRequests.some((url) => url.endsWith('/chestnuts/verify.html')), 'the worker kept pages never opened');
       const unexpected = log.failures.filter((f) => !f.includes('net::ERR_INTERNET_DISCONNECTED') && !f.includes('/__postwise/'));
       assert.deepEqual(unexpected, [], 'only requests the cut network stopped');
       assert.ok(log.consoleErrors.every((e) => /ERR_INTERNET_DISCONNECTED|__postwise/.test(e)), log.consoleErrors.join('\n'));
