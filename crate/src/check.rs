@@ -10,7 +10,7 @@
 
 use crate::bundle::{Ask, PolicyBundle, Rule};
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
-use crate::model::{Author, Channel, Context, Finding, Span};
+use crate::model::{Author, Category, Channel, Context, Finding, Span};
 use crate::text::pattern::{CueEngine, PatternError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -145,21 +145,27 @@ impl Checker {
     }
 
     /// Everything in `text` that breaks a rule applying to `context`, ordered by position.
+    ///
+    /// What the learned model adds (see `detect::model`) stands only where no rule of its
+    /// category found anything by its cues: the model judges the whole draft, and its span is
+    /// the one word that weighed most ("live" in "I live at 27 Church Lane"), so beside a cue's
+    /// finding of the same category it is the same finding again, on the wrong words.
     pub fn check(&self, text: &str, context: &Context) -> Vec<Finding> {
         let draft = Draft::new(text, context, &self.vocabulary, &self.engine);
-        let mut found: Vec<Option<Vec<Span>>> = (0..self.detectors.len()).map(|_| None).collect();
-        let mut findings: Vec<Finding> = Vec::new();
+        let mut found: Vec<Option<Found>> = (0..self.detectors.len()).map(|_| None).collect();
+        let mut findings: Vec<(Finding, bool)> = Vec::new();
         for (rule, &detector) in self.rules.iter().zip(&self.detector_of) {
             if !rule.authors.contains(&context.author) || !rule.channels.contains(&context.channel) {
                 continue;
             }
-            let spans = found[detector].get_or_insert_with(|| {
+            let found = found[detector].get_or_insert_with(|| {
+                let before = draft.learned_count();
                 let mut spans = Vec::new();
                 self.detectors[detector].detect(&draft, &mut spans);
-                spans
+                Found { learned: draft.learned_since(before), spans }
             });
-            for span in spans.iter() {
-                findings.push(Finding {
+            for span in &found.spans {
+                let finding = Finding {
                     category: rule.category,
                     rule: rule.id.clone(),
                     severity: rule.severity,
@@ -167,11 +173,20 @@ impl Checker {
                     start: span.start,
                     end: span.end,
                     message: rule.message.clone(),
-                });
+                };
+                findings.push((finding, found.learned.contains(span)));
             }
         }
-        settle(findings)
+        let cued: Vec<Category> = findings.iter().filter(|(_, learned)| !learned).map(|(f, _)| f.category).collect();
+        findings.retain(|(finding, learned)| !learned || !cued.contains(&finding.category));
+        settle(findings.into_iter().map(|(finding, _)| finding).collect())
     }
+}
+
+/// What one detector found in a draft, and which of it the learned model added.
+struct Found {
+    spans: Vec<Span>,
+    learned: Vec<Span>,
 }
 
 /// Orders findings by position and keeps one per category and span: the most severe rule's
@@ -204,7 +219,9 @@ fn overlaps(a: &Finding, b: &Finding) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Severity};
+    use crate::bundle::School;
+    use crate::detect::NoSettings;
+    use crate::model::{Author, Channel, Severity};
 
     fn finding(category: Category, severity: Severity, start: usize, end: usize, rule: &str) -> Finding {
         Finding {
@@ -314,5 +331,50 @@ mod tests {
             finding(Category::MediaConsent, Severity::Must, 3, 9, "c"),
         ]);
         assert_eq!(settled.len(), 2);
+    }
+
+    /// A checker for pupils' posts on their own accounts with two location rules: home
+    /// addresses and whereabouts (whose detector adds the learned model's guesses).
+    fn location_checker() -> Checker {
+        let rule = |id: &str, detect: DetectorSpec| Rule {
+            id: id.to_owned(),
+            category: Category::Location,
+            severity: Severity::Should,
+            authors: vec![Author::Pupil],
+            channels: vec![Channel::Personal],
+            clause: "9.1.a".to_owned(),
+            message: "Never say where you live online.".to_owned(),
+            detect,
+        };
+        let bundle = PolicyBundle {
+            school: School {
+                id: "oakfield".to_owned(),
+                name: "Oakfield Primary School".to_owned(),
+                also_known_as: vec!["Oakfield".to_owned()],
+                place_names: Vec::new(),
+                address: None,
+                pupil_ages: [4, 11],
+                platforms: Vec::new(),
+            },
+            rules: vec![
+                rule("whereabouts", DetectorSpec::Whereabouts(NoSettings {})),
+                rule("home-address", DetectorSpec::HomeAddress(NoSettings {})),
+            ],
+            clauses: Default::default(),
+        };
+        Checker::new(&bundle).expect("builds")
+    }
+
+    #[test]
+    fn a_learned_guess_gives_way_to_a_cue_finding_of_its_category_from_another_rule() {
+        let checker = location_checker();
+        let pupil = Context { author: Author::Pupil, channel: Channel::Personal, age: Some(9), media: Vec::new() };
+        let text = "Party at mine on Saturday! I live at 27 Church Lane, come any time after 2.";
+        // The learned model alone flags the draft for a location, on the word "live"...
+        assert_eq!(checker.rule_findings("whereabouts", text, &pupil), [Span { start: 29, end: 33 }]);
+        // ... which the home address, found by its cues, says already.
+        let findings = checker.check(text, &pupil);
+        let found: Vec<(&str, &str)> = findings.iter().map(|f| (f.rule.as_str(), &text[f.start..f.end])).collect();
+        assert_eq!(found, [("home-address", "27 Church Lane")]);
     }
 }

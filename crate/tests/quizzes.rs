@@ -359,3 +359,39 @@ fn lint_reports_quiz_problems_with_the_schools_and_exits_with_an_error() {
     assert!(stdout.contains(&expected), "{stdout}");
     assert!(stdout.contains("be-smart-online.toml:17:10: note: reading level for ages 5-7"), "{stdout}");
 }
+
+#[test]
+fn a_quiz_for_children_that_reads_above_their_age_fails_lint_at_the_band_and_the_question() {
+    let easy = |id: &str| {
+        format!(
+            "\n[[question]]\nid = \"{id}\"\nconcept = \"safe\"\nkind = \"true-false\"\nprompt = \"Tell a grown-up.\"\n\
+             answer = true\nexplain = \"Yes. Tell a grown-up you trust.\"\n"
+        )
+    };
+    let hard = "\n[[question]]\nid = \"hard\"\nconcept = \"safe\"\nkind = \"true-false\"\n\
+                prompt = \"Disseminating personally identifiable information indiscriminately is inadvisable.\"\n\
+                answer = true\nexplain = \"Consequently, comprehensive consideration is recommended.\"\n";
+    let quiz = format!(
+        "title = \"Our quiz\"\naudience = \"pupils\"\nversion = 1\nintro = \"Have a go.\"\nbands = [\"5-7\"]\n\n\
+         [[concept]]\nid = \"safe\"\nname = \"Safe\"\nremember = \"Tell a grown-up.\"\nclause = \"9.1.a\"\n{}{}{}",
+        easy("a"),
+        easy("b"),
+        hard
+    );
+    let (dir, _, policy) = with_chestnuts_quizzes("reading", &[("our-quiz.toml", &quiz)]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_postwise"))
+        .args(["lint", "--policy"])
+        .arg(&policy.dir)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let file = dir.join("our-quiz.toml");
+    for expected in [
+        format!("{}:5:10: error: ages 5-7 reads at Flesch–Kincaid grade", file.display()),
+        format!("{}:29:1: error: question `hard` reads at Flesch–Kincaid grade", file.display()),
+    ] {
+        assert!(stdout.contains(&expected), "{expected} in\n{stdout}");
+    }
+    assert!(!stdout.contains("question `a` reads"), "{stdout}");
+}

@@ -619,3 +619,46 @@ fn the_hosts_headers_files_give_each_page_the_csp_of_its_meta_tag() {
         );
     }
 }
+
+#[test]
+fn each_school_keeps_every_file_of_its_pages_for_offline_use_and_its_pages_carry_the_version() {
+    let site = real_site("offline");
+    let files = tree(&site);
+    for school in ["chestnuts", "cotton-end"] {
+        let worker = read(&site.join(school).join("sw.js"));
+        let json =
+            worker.split("self.POSTWISE_OFFLINE = ").nth(1).and_then(|r| r.split(";\n").next()).expect("the list");
+        let list: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        let version = list["version"].as_str().expect("a version");
+        let listed: BTreeSet<String> = list["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .map(|f| {
+                let f = f.as_str().expect("a path");
+                f.strip_prefix("../").map_or_else(|| format!("{school}/{f}"), str::to_owned)
+            })
+            .collect();
+        let expected: BTreeSet<String> = files
+            .keys()
+            .filter(|p| (p.starts_with(&format!("{school}/")) && !p.ends_with("/sw.js")) || p.starts_with("assets/"))
+            .cloned()
+            .collect();
+        assert_eq!(listed, expected, "{school}: every file of its folder and every asset, each there");
+        let import = worker.split("importScripts('../").nth(1).and_then(|r| r.split('\'').next()).expect("imports");
+        assert!(files.contains_key(import) && import.starts_with("assets/offline-worker."), "{import}");
+        for (path, html) in html_pages(&site.join(school)) {
+            assert!(html.contains(&format!("<meta name=\"postwise-build\" content=\"{version}\">")), "{school}/{path}");
+            assert!(html.contains("<link rel=\"manifest\" href=\"manifest.json\">"), "{school}/{path}");
+        }
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&files[&format!("{school}/manifest.json")]).expect("manifest JSON");
+        assert_eq!(manifest["start_url"], "index.html");
+        for icon in manifest["icons"].as_array().expect("icons") {
+            let src = icon["src"].as_str().expect("src").trim_start_matches("../");
+            assert!(files[src].starts_with(b"\x89PNG"), "{src}");
+        }
+    }
+    let home = read(&site.join("index.html"));
+    assert!(!home.contains("postwise-build") && !home.contains("manifest"), "the site's own home page is no school's");
+}

@@ -1,8 +1,8 @@
 //! The quiz binding in a real browser (`wasm-pack test --headless --chrome`): a quiz from
 //! `quizzes.json` as JavaScript gives its seeded order, marks, score and certificate as plain
-//! objects; the "would you post this?" answer follows the checker's verdict; a certificate
-//! checks out until something on it is changed; input of the wrong shape is a JavaScript error
-//! that says so.
+//! objects; the "would you post this?" answer follows the checker's verdict; a certificate's
+//! code says what the certificate says, a typo in it is called one, and another school's quiz
+//! does not take it; input of the wrong shape is a JavaScript error that says so.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
@@ -76,22 +76,29 @@ fn score_marks_each_question_and_the_post_answer_follows_the_checker() {
 }
 
 #[wasm_bindgen_test]
-fn a_certificate_checks_out_until_it_is_edited() {
+fn a_certificate_code_says_what_the_certificate_says_and_catches_a_typo() {
     let session = session(4242, true);
     let made = session.certificate("Amy", "2026-03-14", js("[[0, 2], [1], []]")).expect("a certificate");
     let code = get(&made, "code").as_string().expect("a code");
-    let record = get(&made, "record").as_string().expect("a record");
-    assert_eq!(code.len(), 9);
-    assert_eq!(record.split(' ').count(), 3);
-    assert!(record.split(' ').any(|group| group == "-"), "the unanswered question: {record}");
-    let printed = |name: &str, correct: u32| {
-        js(&format!(
-            r#"{{"name":"{name}","date":"2026-03-14","correct":{correct},"record":"{record}","code":"{code}"}}"#
-        ))
-    };
-    assert!(session.check(printed("Amy", 2)).expect("checks"));
-    assert!(!session.check(printed("Amy", 3)).expect("checks"), "an edited score");
-    assert!(!session.check(printed("Ann", 2)).expect("checks"), "an edited name");
+    assert_eq!(code.len(), 14, "{code}");
+    assert_eq!((get(&made, "correct").as_f64(), get(&made, "total").as_f64()), (Some(2.0), Some(3.0)));
+    let checked = session.check(&code);
+    assert_eq!(get(&checked, "status").as_string().as_deref(), Some("genuine"));
+    assert_eq!(get(&checked, "date").as_string().as_deref(), Some("2026-03-14"));
+    assert_eq!(get(&checked, "correct").as_f64(), Some(2.0));
+    assert_eq!(get(&checked, "total").as_f64(), Some(3.0));
+    assert_eq!(get(&checked, "initial").as_string().as_deref(), Some("a"));
+    let mut typo: Vec<char> = code.chars().collect();
+    typo.swap(0, 1);
+    if typo[0] == typo[1] {
+        typo.swap(5, 6);
+    }
+    let typo: String = typo.into_iter().collect();
+    assert_eq!(get(&session.check(&typo), "status").as_string().as_deref(), Some("typo"), "{typo}");
+    assert_eq!(get(&session.check("not a code"), "status").as_string().as_deref(), Some("malformed"));
+    let elsewhere =
+        QuizSession::new("craylands".to_owned(), js(QUIZ), 1, js("[false, false, false]")).expect("a session");
+    assert_eq!(get(&elsewhere.check(&code), "status").as_string().as_deref(), Some("not-genuine"));
 }
 
 #[wasm_bindgen_test]

@@ -89,13 +89,15 @@ export function launchBrowser({ scrollbars = false } = {}) {
 
 /**
  * A new context and page that record every request, every failed response and every console
- * error (CSP violations are reported there). `options` go to `browser.newContext`.
+ * error (CSP violations are reported there). `options` go to `browser.newContext`. What a
+ * school's service worker fetches by itself (its pages' files, kept for use offline, whenever
+ * it installs) is in `workerRequests`, apart from what the page asks for.
  */
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const log = { requests: [], failures: [], consoleErrors: [] };
-  context.on('request', (request) => log.requests.push(request.url()));
+  const log = { requests: [], workerRequests: [], failures: [], consoleErrors: [] };
+  context.on('request', (request) => (request.serviceWorker() ? log.workerRequests : log.requests).push(request.url()));
   context.on('response', (response) => {
     if (response.status() >= 400) log.failures.push(`${response.status()} ${response.url()}`);
   });

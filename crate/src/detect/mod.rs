@@ -42,7 +42,7 @@ use crate::text::normalise::{Folded, fold};
 use crate::text::pattern::{CueEngine, Matches, PatternError, PatternMatch, PatternSet};
 use crate::text::tokens::{Token, tokenise};
 use serde::{Deserialize, Serialize};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// A detector and its settings, as a rule's `detect` table gives them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +123,9 @@ pub struct Draft<'a> {
     terms: OnceCell<Vec<offensive::Hit>>,
     /// What the learned model says of the draft, found once.
     judgement: OnceCell<Vec<(Category, Span)>>,
+    /// The learned model's spans that detectors added ([`Draft::add_learned`]), in order: the
+    /// checker tells them from what cues found.
+    learned: RefCell<Vec<Span>>,
 }
 
 impl<'a> Draft<'a> {
@@ -141,6 +144,7 @@ impl<'a> Draft<'a> {
             matches: OnceCell::new(),
             terms: OnceCell::new(),
             judgement: OnceCell::new(),
+            learned: RefCell::new(Vec::new()),
         }
     }
 
@@ -173,7 +177,18 @@ impl<'a> Draft<'a> {
             && !found.iter().any(|f| f.overlaps(span))
         {
             found.push(span);
+            self.learned.borrow_mut().push(span);
         }
+    }
+
+    /// How many learned spans detectors have added so far.
+    pub fn learned_count(&self) -> usize {
+        self.learned.borrow().len()
+    }
+
+    /// The learned spans added since there were `count` of them.
+    pub fn learned_since(&self, count: usize) -> Vec<Span> {
+        self.learned.borrow().get(count..).map(<[Span]>::to_vec).unwrap_or_default()
     }
 
     /// The offensive terms in the draft, of any kind and severity.

@@ -325,15 +325,40 @@ pub struct ReadingLevel {
     /// post this?" questions are left out: they are written as a pupil would, not as the quiz
     /// speaks.
     pub grade: f64,
-    /// The question that reads hardest, and its grade.
-    pub hardest: Option<(String, f64)>,
+    /// Each question asked in the band: its id, where its `[[question]]` table starts, and the
+    /// grade of its own words.
+    pub questions: Vec<(String, usize, f64)>,
 }
 
 impl ReadingLevel {
-    /// Whether the band is for primary-age children (oldest 11 or younger) and reads above its
-    /// age ([`Band::max_grade`]).
+    /// Whether the band is for children (oldest 11 or younger), whose quiz page speaks to them
+    /// first ([`Band::for_children`]).
+    pub fn for_children(&self) -> bool {
+        self.band.is_some_and(Band::for_children)
+    }
+
+    /// Whether the band is for children and reads above their age ([`Band::max_grade`]).
     pub fn too_hard(&self) -> bool {
-        self.band.is_some_and(|band| band.oldest <= 11 && self.grade > band.max_grade())
+        self.band.is_some_and(|band| band.for_children() && self.grade > band.max_grade())
+    }
+
+    /// The question that reads hardest, and its grade.
+    pub fn hardest(&self) -> Option<(&str, f64)> {
+        self.questions.iter().map(|(id, _, grade)| (id.as_str(), *grade)).max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    /// The questions of a band for children that read above its age on their own: id, where,
+    /// grade.
+    pub fn too_hard_questions(&self) -> Vec<(&str, usize, f64)> {
+        match self.band.filter(|band| band.for_children()) {
+            Some(band) => self
+                .questions
+                .iter()
+                .filter(|(_, _, grade)| *grade > band.max_grade())
+                .map(|(id, at, grade)| (id.as_str(), *at, *grade))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 }
 
@@ -373,14 +398,22 @@ pub fn reading_levels(source: &QuizSource) -> Vec<ReadingLevel> {
                     .map(|c| c.remember.get_ref().as_str()),
             );
             let grade = Counts::of(pieces).grade()?;
-            let hardest = asked
+            let questions = source
+                .questions
                 .iter()
-                .filter_map(|q| Some((q.id.get_ref().clone(), Counts::of(question_text(q)).grade()?)))
-                .max_by(|a, b| a.1.total_cmp(&b.1));
+                .filter(|q| asked_in(q.get_ref(), band))
+                .filter_map(|q| {
+                    Some((
+                        q.get_ref().id.get_ref().clone(),
+                        q.span().start,
+                        Counts::of(question_text(q.get_ref())).grade()?,
+                    ))
+                })
+                .collect();
             let at = band
                 .and_then(|b| source.bands.iter().find(|s| Band::parse(s.get_ref()) == Some(b)))
                 .map_or(0, |s| s.span().start);
-            Some(ReadingLevel { band, at, grade, hardest })
+            Some(ReadingLevel { band, at, grade, questions })
         })
         .collect()
 }
@@ -511,6 +544,9 @@ mod tests {
         assert_eq!(levels.len(), 2);
         assert!(!levels[0].too_hard(), "5-7 reads at {:.1}", levels[0].grade);
         assert!(levels[1].too_hard(), "7-11 reads at {:.1} with the hard question", levels[1].grade);
-        assert_eq!(levels[1].hardest.as_ref().map(|(id, _)| id.as_str()), Some("d"));
+        assert_eq!(levels[1].hardest().map(|(id, _)| id), Some("d"));
+        let hard: Vec<&str> = levels[1].too_hard_questions().iter().map(|(id, _, _)| *id).collect();
+        assert_eq!(hard, ["c", "d"]);
+        assert!(levels[0].too_hard_questions().is_empty());
     }
 }

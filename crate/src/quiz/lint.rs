@@ -81,31 +81,36 @@ fn own_reading_notes(policy_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<No
     notes
 }
 
-/// A note with the reading level of each band, and a warning for each band that reads above
-/// its age.
+/// A note with the reading level of each band; for a band for children, an error when it reads
+/// above its age, and one at each of its questions that does on its own.
 fn reading_notes(file: &SourceFile, quiz: &source::QuizSource, diagnostics: &mut Diagnostics) -> Vec<Note> {
     reading_levels(quiz)
         .into_iter()
         .map(|level| {
             let ages = level.band.map(|b| format!("ages {b}")).unwrap_or_else(|| "the quiz".to_owned());
-            let hardest = level
-                .hardest
-                .as_ref()
-                .map(|(id, grade)| format!("; hardest question `{id}` at {grade:.1}"))
-                .unwrap_or_default();
-            if level.too_hard()
-                && let Some(band) = level.band
-            {
-                diagnostics.push(Diagnostic::warning(
-                    file,
-                    level.at,
-                    format!(
-                        "{ages} reads at Flesch–Kincaid grade {:.1}, above grade {:.0} for children up to {}{hardest}: use shorter sentences and words",
-                        level.grade,
-                        band.max_grade(),
-                        band.oldest
-                    ),
-                ));
+            let hardest =
+                level.hardest().map(|(id, grade)| format!("; hardest question `{id}` at {grade:.1}")).unwrap_or_default();
+            if let Some(band) = level.band.filter(|band| band.for_children()) {
+                let above = format!("above grade {:.0} for children aged {band}", band.max_grade());
+                if level.too_hard() {
+                    diagnostics.push(Diagnostic::error(
+                        file,
+                        level.at,
+                        format!(
+                            "{ages} reads at Flesch–Kincaid grade {:.1}, {above}{hardest}: use shorter sentences and words",
+                            level.grade
+                        ),
+                    ));
+                }
+                for (id, at, grade) in level.too_hard_questions() {
+                    diagnostics.push(Diagnostic::error(
+                        file,
+                        at,
+                        format!(
+                            "question `{id}` reads at Flesch–Kincaid grade {grade:.1}, {above}: use shorter sentences and words"
+                        ),
+                    ));
+                }
             }
             let (line, column) = file.line_col(level.at);
             Note {

@@ -4,7 +4,7 @@
 //! The core, compiled to WebAssembly too, runs a quiz in the browser: the compiled quiz
 //! ([`model`]) and the part of it marking needs, without its words ([`key`]), the seeded order
 //! of its questions and choices ([`shuffle`]), marking and the summary ([`score`]), and the
-//! certificate's code and answer record ([`certificate`]).
+//! certificate's check code ([`certificate`]).
 //!
 //! Natively, quiz files are read from `policies/_shared/quizzes/` and each school's
 //! `quizzes/` folder with their positions ([`source`]), checked ([`check`], with the reading

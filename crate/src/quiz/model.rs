@@ -58,6 +58,13 @@ impl Band {
         (band.youngest < band.oldest && band.oldest <= 19).then_some(band)
     }
 
+    /// Whether the band is for children of primary school age (the oldest 11 or younger): its
+    /// quiz page speaks to the child first (big answers, a child's words, the policy's clause
+    /// for grown-ups), and lint holds its words to the band's reading age.
+    pub fn for_children(self) -> bool {
+        self.oldest <= 11
+    }
+
     /// The highest Flesch–Kincaid grade a text for this band should read at: a US grade is
     /// roughly the age in years minus 5 at its start (grade 1 for 6-year-olds), so the text
     /// should be readable by the band's oldest children, a year younger than that age.

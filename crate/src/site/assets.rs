@@ -26,6 +26,14 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "form.js", bytes: include_bytes!("../../../www/js/form.js") },
     Embedded { name: "quiz.css", bytes: include_bytes!("../../../www/css/quiz.css") },
     Embedded { name: "quiz.js", bytes: include_bytes!("../../../www/js/quiz.js") },
+    Embedded { name: "class-mode.js", bytes: include_bytes!("../../../www/js/class-mode.js") },
+    Embedded { name: "class.js", bytes: include_bytes!("../../../www/js/class.js") },
+    Embedded { name: "offline.js", bytes: include_bytes!("../../../www/js/offline.js") },
+    Embedded { name: "offline-worker.js", bytes: include_bytes!("../../../www/js/offline-worker.js") },
+    Embedded { name: "icon-180.png", bytes: include_bytes!("../../../www/img/icon-180.png") },
+    Embedded { name: "icon-192.png", bytes: include_bytes!("../../../www/img/icon-192.png") },
+    Embedded { name: "icon-512.png", bytes: include_bytes!("../../../www/img/icon-512.png") },
+    Embedded { name: "icon-maskable-512.png", bytes: include_bytes!("../../../www/img/icon-maskable-512.png") },
 ];
 
 /// The wasm-pack files (`wasm-pack build --target web`) the checker page needs.

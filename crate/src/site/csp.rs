@@ -15,15 +15,25 @@ pub struct Csp {
     pub fetch: bool,
     /// Forms that submit to the site itself (`form-action 'self'`).
     pub forms: bool,
+    /// A school's page that works offline: it runs the site's scripts, registers the school's
+    /// service worker (`worker-src 'self'`) and names its web app manifest (`manifest-src
+    /// 'self'`), see `site::offline`.
+    pub offline: bool,
 }
 
 impl Csp {
     /// A page of text: styles and images from the site, nothing else.
-    pub const STATIC: Csp = Csp { scripts: false, wasm: false, fetch: false, forms: false };
+    pub const STATIC: Csp = Csp { scripts: false, wasm: false, fetch: false, forms: false, offline: false };
     /// A page with the site's own scripts.
     pub const SCRIPTS: Csp = Csp { scripts: true, ..Csp::STATIC };
     /// The post checker: the site's scripts, its WebAssembly module and `rules.json`.
-    pub const CHECKER: Csp = Csp { scripts: true, wasm: true, fetch: true, forms: false };
+    pub const CHECKER: Csp = Csp { scripts: true, wasm: true, fetch: true, forms: false, offline: false };
+
+    /// This policy on a school's page, which works offline: the site's own scripts, the
+    /// school's service worker and its manifest, besides what the page itself uses.
+    pub const fn with_offline(self) -> Csp {
+        Csp { scripts: true, offline: true, ..self }
+    }
 
     /// The policy as the `content` of `<meta http-equiv="Content-Security-Policy">`.
     pub fn policy(self) -> String {
@@ -41,6 +51,10 @@ impl Csp {
         if self.fetch {
             directives.push("connect-src 'self'".to_owned());
         }
+        if self.offline {
+            directives.push("worker-src 'self'".to_owned());
+            directives.push("manifest-src 'self'".to_owned());
+        }
         directives.join("; ")
     }
 }
@@ -56,6 +70,17 @@ mod tests {
         assert!(!policy.contains("script-src"), "{policy}");
         assert!(!policy.contains("connect-src"), "{policy}");
         assert!(policy.contains("form-action 'none'"), "{policy}");
+    }
+
+    #[test]
+    fn a_school_page_may_run_the_sites_scripts_register_its_worker_and_name_its_manifest() {
+        let policy = Csp::STATIC.with_offline().policy();
+        assert!(policy.contains("script-src 'self'"), "{policy}");
+        assert!(policy.contains("worker-src 'self'") && policy.contains("manifest-src 'self'"), "{policy}");
+        assert!(!policy.contains("connect-src") && !policy.contains("wasm"), "{policy}");
+        let checker = Csp::CHECKER.with_offline().policy();
+        assert!(checker.contains("script-src 'self' 'wasm-unsafe-eval'") && checker.contains("worker-src 'self'"));
+        assert!(!Csp::CHECKER.policy().contains("worker-src"), "only a school's pages");
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //!    calendar file `duties.ics` (`calendar`), and where to report (`reporting_page`); its
 //!    forms, a page and a JSON file each, and the page that verifies a signed record
 //!    (`form_pages`); its quizzes, a page each and `quizzes.json` (`quiz_pages`); serialise its
-//!    compiled bundle as `rules.json` for the browser's checker.
+//!    compiled bundle as `rules.json` for the browser's checker; last, its service worker and
+//!    manifest, and the version of its files written into its pages ([`offline`]).
 //! 4. Render the site's home page, listing the schools, and `404.html`; from each page's CSP,
 //!    the headers files for static hosts ([`headers`]).
 //! 5. Write it all ([`Site::write`]): the output folder is emptied first, but only if it is
@@ -30,6 +31,7 @@ mod duty_page;
 mod form_pages;
 pub mod headers;
 pub mod markdown;
+pub mod offline;
 mod output;
 pub mod pages;
 mod quiz_pages;
@@ -121,6 +123,14 @@ pub enum BuildError {
         /// Why.
         source: serde_json::Error,
     },
+    /// A school's offline files (its manifest and service worker) cannot be serialised.
+    #[error("cannot write the offline files of {school}: {source}")]
+    Offline {
+        /// The school's id.
+        school: String,
+        /// Why.
+        source: serde_json::Error,
+    },
     /// The output folder holds something else.
     #[error("refusing to empty {}: it is not empty and has no {MARKER_FILE} from an earlier build", .0.display())]
     NotASite(PathBuf),
@@ -152,10 +162,35 @@ impl From<Vec<u8>> for SiteFile {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SiteFiles(BTreeMap<String, SiteFile>);
 
+impl std::ops::Index<&str> for SiteFiles {
+    type Output = Vec<u8>;
+
+    /// The bytes of the file at `path`; panics if there is none (for tests and known paths).
+    fn index(&self, path: &str) -> &Vec<u8> {
+        &self.0[path].bytes
+    }
+}
+
+impl FromIterator<(String, Vec<u8>)> for SiteFiles {
+    fn from_iter<I: IntoIterator<Item = (String, Vec<u8>)>>(files: I) -> SiteFiles {
+        SiteFiles(files.into_iter().map(|(path, bytes)| (path, bytes.into())).collect())
+    }
+}
+
 impl SiteFiles {
     /// Adds a page ([`render::Rendered`]) or another file (`Vec<u8>`).
     pub(crate) fn insert(&mut self, path: String, file: impl Into<SiteFile>) {
         self.0.insert(path, file.into());
+    }
+
+    /// Every file's path and bytes, in path order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+        self.0.iter().map(|(path, file)| (path, &file.bytes))
+    }
+
+    /// Every file's path and bytes, to edit in place (a page's CSP stays as rendered).
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut Vec<u8>)> {
+        self.0.iter_mut().map(|(path, file)| (path, &mut file.bytes))
     }
 
     /// Each page's CSP, the one place the site's headers come from.

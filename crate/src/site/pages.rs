@@ -72,6 +72,14 @@ pub const SCHOOL_PAGES: &[SchoolPage] = &[
         summary: "For the head and governors: what the policy asks to be done and when, a calendar to add it to, and how each clause is covered.",
         csp: Csp::STATIC,
     },
+    SchoolPage {
+        file: "class.html",
+        template: "class.html",
+        title: "Class tablets",
+        summary: "For teachers: share a tablet between {pupils} safely, and use this site with no internet.",
+        // Turning class mode on and off (class.js); every school page has the site's scripts.
+        csp: Csp::SCRIPTS,
+    },
 ];
 
 /// Pages a school's pages link to that are not in its navigation: the coverage map (from "For

@@ -111,6 +111,10 @@ pub(super) fn index(set: &QuizSet, pupils: &str) -> QuizIndex {
 struct QuizPageData<'a> {
     heading: String,
     quiz: &'a Quiz,
+    /// Whether the quiz is for children up to 11 ([`Band::for_children`]): the page speaks to
+    /// the child first (one big question a screen, a child's words, stars at the end) and keeps
+    /// the policy's clauses for grown-ups.
+    child: bool,
     /// Who it is for, as a sentence.
     audience: String,
     /// The compiled quizzes for `quiz.js`, beside the page.
@@ -153,6 +157,7 @@ pub(super) fn render(
         let data = QuizPageData {
             heading,
             quiz,
+            child: quiz.band.is_some_and(Band::for_children),
             audience: audience(quiz, school.pupils),
             quizzes_json: QUIZZES_JSON,
             clauses: &set.clauses,

@@ -8,6 +8,7 @@ use super::csp::Csp;
 use super::duty_page::{self, DutiesView};
 use super::form_pages::{self, FormsIndex};
 use super::markdown;
+use super::offline;
 use super::pages::{LINKED_PAGES, SCHOOL_HOME, SCHOOL_PAGES, SchoolPage};
 use super::quiz_pages::{self, QuizIndex};
 use super::reporting_page::{self, ReportingView};
@@ -115,6 +116,8 @@ impl From<Rendered> for SiteFile {
 impl Renderer {
     pub(super) fn page<T: Serialize>(&self, frame: Frame<'_>, page: T) -> Result<Rendered, BuildError> {
         let Frame { template, root, title, csp, school, nav } = frame;
+        // Every school page works offline: the school's service worker and manifest.
+        let csp = if school.is_some() { csp.with_offline() } else { csp };
         let assets =
             self.assets.paths().into_iter().map(|(name, path)| (name.to_owned(), format!("{root}{path}"))).collect();
         let context = Page { title, csp: csp.policy(), root: root.to_owned(), assets, school, nav, page };
@@ -162,6 +165,7 @@ pub(super) fn render_school(
         a_pupil: words::author(crate::model::Author::Pupil, policy.school.pupils_called),
         head: policy.school.roles.get("head").cloned().unwrap_or_else(|| "headteacher".to_owned()),
         rules_json: RULES_JSON,
+        build: offline::BUILD_PLACEHOLDER,
     };
     let review = Review::new(policy.school.review.as_ref(), today);
     let policy_version = policy_version(&policy.document_file.text);
@@ -255,6 +259,10 @@ pub(super) fn render_school(
         serde_json::to_vec(&policy.bundle()).map_err(|source| BuildError::Bundle { school: id.clone(), source })?;
     bundle.push(b'\n');
     files.insert(format!("{id}/{RULES_JSON}"), bundle);
+
+    let short_name = policy.school.also_known_as.first().map_or(policy.school.name.as_str(), |name| name.get_ref());
+    offline::finish_school(&school, short_name, &renderer.assets, files)
+        .map_err(|source| BuildError::Offline { school: id.clone(), source })?;
 
     Ok(SchoolListing {
         href: format!("{id}/{SCHOOL_HOME}"),

@@ -10,7 +10,7 @@
 //! | `csp` | its Content-Security-Policy, from the page's [`Csp`](super::csp::Csp) setting |
 //! | `root` | the way from the page to the site root: `""`, `"../"`, or `"/"` on the 404 page |
 //! | `assets` | asset name → URL relative to the page, for every asset in this build |
-//! | `school` | on a school's pages: its `id`, `name`, `pupils` word and `rules_json` URL; else none |
+//! | `school` | on a school's pages: its `id`, `name`, `pupils` word, `rules_json` URL and `build` version; else none |
 //! | `nav` | on a school's pages: its pages, each `href`, `title`, `summary`, `ready`, `current` |
 //! | `page` | what this page shows (policy, rules, schools …) |
 //!
@@ -43,6 +43,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("school-duties.html", include_str!("../../../www/templates/school-duties.html")),
     ("reporting.html", include_str!("../../../www/templates/reporting.html")),
     ("blocked-sites.html", include_str!("../../../www/templates/blocked-sites.html")),
+    ("class.html", include_str!("../../../www/templates/class.html")),
 ];
 
 /// A link to a school's page, for its navigation and home page.
@@ -75,6 +76,9 @@ pub struct SchoolInfo {
     pub head: String,
     /// The compiled rules for the browser's checker, relative to the school's pages.
     pub rules_json: &'static str,
+    /// The school's build version for `<meta name="postwise-build">`: a placeholder the build
+    /// replaces once every file is rendered (`site::offline`).
+    pub build: &'static str,
 }
 
 /// The context every page is rendered with; `page` is what is particular to it.

@@ -17,12 +17,14 @@
 //! - `score(answers)`, answers being `[[choice…]…]` (the picked choices of each question as
 //!   written; empty when not answered): `{ correct, total, questions: [{ picked, correct,
 //!   right }] }`.
-//! - `certificate(name, date, answers)`: `{ code, record }`, the check code and answer record
-//!   a certificate prints for a first name on a `YYYY-MM-DD` date.
-//! - `check({ name, date, correct, record, code })`: whether a certificate made with this
-//!   session's seed is genuine, from its name, date, score, answer record and code as printed.
+//! - `certificate(name, date, answers)`: `{ code, correct, total }`, the check code a
+//!   certificate prints for a first name on a `YYYY-MM-DD` date, and its score.
+//! - `check(code)`: what a check code typed by a teacher says: `{ status }`, the status being
+//!   `genuine` (with `date`, `correct`, `total` and `initial`, the name's first letter or
+//!   `null`), `malformed`, `typo`, `other-version` (with `version`, modulo 16) or
+//!   `not-genuine` (see `crate::quiz::certificate`).
 
-use crate::quiz::certificate::{self, Printed};
+use crate::quiz::certificate::{self, Checked};
 use crate::quiz::key::{ChoiceKey, QuestionKey, QuizKey};
 use crate::quiz::model::Kind;
 use crate::quiz::score::{self, Answers, Marked};
@@ -127,7 +129,6 @@ fn marked(marked: &Marked) -> JsValue {
 pub struct QuizSession {
     school: String,
     quiz: QuizKey,
-    seed: u32,
     order: Order,
 }
 
@@ -144,7 +145,7 @@ impl QuizSession {
         }
         quiz.apply_post_keys(&safe).map_err(js_error)?;
         let order = Order::new(&quiz, seed);
-        Ok(QuizSession { school, quiz, seed, order })
+        Ok(QuizSession { school, quiz, order })
     }
 
     /// `{ questions, choices }`: the order to show, as indices into the quiz as written.
@@ -170,19 +171,32 @@ impl QuizSession {
         ]))
     }
 
-    /// `{ code, record }`: the certificate for a first name on a date.
+    /// `{ code, correct, total }`: the certificate for a first name on a date.
     pub fn certificate(&self, name: &str, date: &str, answers: JsValue) -> Result<JsValue, JsError> {
         let answers = self::answers(answers)?;
-        let made = certificate::make(&self.school, &self.quiz, self.seed, name, date, &answers).map_err(js_error)?;
-        Ok(object(&[("code", made.code.into()), ("record", made.record.into())]))
+        let made = certificate::make(&self.school, &self.quiz, name, date, &answers).map_err(js_error)?;
+        Ok(object(&[
+            ("code", made.code.into()),
+            ("correct", (made.correct as u32).into()),
+            ("total", (made.total as u32).into()),
+        ]))
     }
 
-    /// Whether a certificate made with this seed is genuine, from what it prints.
-    pub fn check(&self, printed: JsValue) -> Result<bool, JsError> {
-        let (name, date, record, code) =
-            (text(&printed, "name")?, text(&printed, "date")?, text(&printed, "record")?, text(&printed, "code")?);
-        let correct = whole_number(&field(&printed, "correct"), "correct")?;
-        let printed = Printed { name: &name, date: &date, correct, record: &record, code: &code };
-        certificate::check(&self.school, &self.quiz, self.seed, &printed).map_err(js_error)
+    /// `{ status, … }`: what a check code typed by a teacher says of its certificate.
+    pub fn check(&self, code: &str) -> JsValue {
+        let status = |status: &str| ("status", JsValue::from_str(status));
+        match certificate::check(&self.school, &self.quiz, code) {
+            Checked::Genuine(facts) => object(&[
+                status("genuine"),
+                ("date", facts.date.into()),
+                ("correct", (facts.correct as u32).into()),
+                ("total", (facts.total as u32).into()),
+                ("initial", facts.initial.map_or(JsValue::NULL, |c| JsValue::from_str(c.encode_utf8(&mut [0; 4])))),
+            ]),
+            Checked::Malformed => object(&[status("malformed")]),
+            Checked::Typo => object(&[status("typo")]),
+            Checked::OtherVersion(version) => object(&[status("other-version"), ("version", version.into())]),
+            Checked::NotGenuine => object(&[status("not-genuine")]),
+        }
     }
 }
