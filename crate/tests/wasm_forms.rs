@@ -1,10 +1,10 @@
 //! The forms' WebAssembly binding in a real browser (`wasm-pack test --headless --chrome`): a
-//! form read from its JSON text, answers checked, a record made whose digest is the golden one
-//! when the same record is made natively, and a record verified, or refused with a reason.
+//! form read from its JSON text, answers checked, a record made and examined (its digest, its
+//! content, the school's receipt), a key file made and opened, and a record countersigned.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
-use postwise::wasm::{FormFiller, verify_record};
+use postwise::wasm::{FormFiller, OfficeSigner, examine_record, new_key_file};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,33 +19,52 @@ const FORM: &str = r#"{"id":"agreement","title":"Agreement","clause":"a","audien
 
 const GOOD: &str = r#"{"kind":true,"site":"https://example.com/","date":"2025-3-7","signed":{"name":"Ann Lee"}}"#;
 
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
 #[wasm_bindgen_test]
 fn answers_are_checked_with_messages_that_say_how_to_fix_them() {
     let filler = FormFiller::new(FORM).expect("the form reads");
-    assert_eq!(filler.validate(GOOD).expect("answers read"), "[]");
-    let errors = filler.validate(r#"{"kind":false,"site":"example.com","date":"2025-2-30"}"#).expect("answers read");
-    let errors: serde_json::Value = serde_json::from_str(&errors).unwrap();
+    let bad = r#"{"kind":false,"site":"mailto:a@example.com","date":"2025-2-30"}"#;
+    let errors = json(&filler.record(bad, "2025-03-07T09:41:05Z").expect("answers read"))["errors"].clone();
     let fields: Vec<&str> = errors.as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["kind", "site", "date", "signed"]);
+    assert!(errors[0]["message"].as_str().unwrap().contains("“I will: be kind online”"), "{errors}");
     assert!(errors[2]["message"].as_str().unwrap().contains("February 2025 has 28 days"), "{errors}");
 }
 
 #[wasm_bindgen_test]
-fn a_record_is_made_and_verified_and_an_edited_copy_is_not() {
+fn a_record_is_made_examined_and_countersigned_and_an_edited_copy_is_not_received() {
     let filler = FormFiller::new(FORM).expect("the form reads");
-    let outcome: serde_json::Value =
-        serde_json::from_str(&filler.record(GOOD, "2025-03-07T09:41:05Z").expect("answers read")).unwrap();
+    let outcome = json(&filler.record(GOOD, "2025-03-07T09:41:05Z").expect("answers read"));
     assert_eq!(outcome["errors"], serde_json::json!([]));
     let record = &outcome["record"];
     assert_eq!(record["answers"][2]["answer"], "2025-03-07");
     let file = serde_json::to_string_pretty(record).unwrap();
-    let verdict: serde_json::Value =
-        serde_json::from_str(&verify_record(&file, Some("0123456789ab".to_owned())).expect("a record")).unwrap();
-    assert_eq!(verdict["intact"], true);
-    assert_eq!(verdict["current_policy"], true);
-    let edited = file.replace("Ann Lee", "Anne Lee");
-    let verdict: serde_json::Value = serde_json::from_str(&verify_record(&edited, None).expect("a record")).unwrap();
-    assert_eq!(verdict["intact"], false);
-    assert!(verify_record("not json", None).is_err());
+
+    let random: Vec<u8> = (0..60u8).collect();
+    let key_file = new_key_file("oakfield", "three random words", &random).expect("a key file");
+    assert!(OfficeSigner::open(&key_file, "three random wordz").is_err(), "the wrong passphrase");
+    let signer = OfficeSigner::open(&key_file, "three random words").expect("opens");
+    assert_eq!(signer.school(), "oakfield");
+    let keys = format!(r#"[{{"public_key":"{}","valid_from":"2025-01-01"}}]"#, signer.public_key());
+
+    let unsigned = json(&examine_record(&file, Some(FORM.to_owned()), &keys).expect("a record"));
+    assert_eq!(unsigned["digest_matches"], true);
+    assert_eq!(unsigned["content"]["result"], "matches");
+    assert_eq!(unsigned["receipt"]["result"], "none");
+
+    let signed = signer.countersign(&file, Some(FORM.to_owned()), &keys, "2025-03-08T10:00:00Z").expect("signed");
+    let received = json(&examine_record(&signed, Some(FORM.to_owned()), &keys).expect("a record"));
+    assert_eq!(received["receipt"]["result"], "valid", "{received}");
+    assert_eq!(received["receipt"]["key"], signer.key_id());
+
+    let edited = signed.replace("Ann Lee", "Anne Lee");
+    let seen = json(&examine_record(&edited, Some(FORM.to_owned()), &keys).expect("a record"));
+    assert_eq!(seen["digest_matches"], false);
+    assert_eq!(seen["receipt"]["result"], "invalid");
+    assert!(signer.countersign(&edited, Some(FORM.to_owned()), &keys, "2025-03-08T10:00:00Z").is_err());
+    assert!(examine_record("not json", None, "[]").is_err());
     assert!(FormFiller::new("{}").is_err());
 }
