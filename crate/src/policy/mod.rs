@@ -11,6 +11,7 @@
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+mod keys;
 pub mod source;
 
 use crate::bundle::{ClauseQuote, Platform, PolicyBundle, Rule, School};
@@ -212,6 +213,7 @@ impl Policy {
     /// for the policy to be used at all.
     pub fn validate(&self, today: Date, diagnostics: &mut Diagnostics) {
         self.lint_school(today, diagnostics);
+        self.lint_keys(diagnostics);
         self.lint_rules(diagnostics);
     }
 
