@@ -18,14 +18,15 @@ export function schoolIds() {
 }
 
 /**
- * Builds the real policies into a fresh folder and serves it with `postwise serve --port 0`.
- * Resolves to { origin, url(path), stop() } once the server prints its address.
+ * Builds the real policies (or `policies`, another folder of them) into a fresh folder and
+ * serves it with `postwise serve --port 0`. Resolves to { origin, url(path), stop() } once the
+ * server prints its address.
  */
-export async function startServer() {
+export async function startServer({ policies } = {}) {
   const bin = process.env.POSTWISE_BIN ?? join(repo, 'target', 'debug', 'postwise');
   if (!existsSync(bin)) throw new Error(`no postwise binary at ${bin}: run tests/e2e/run.sh`);
   const out = mkdtempSync(join(tmpdir(), 'postwise-e2e-'));
-  const child = spawn(bin, ['serve', '--port', '0', '--out', join(out, 'site')], {
+  const child = spawn(bin, ['serve', '--port', '0', '--out', join(out, 'site'), ...(policies ? ['--policies', policies] : [])], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -213,14 +213,9 @@ impl OfficeKey {
 
 /// `pbkdf2-hmac-sha256 rounds=<n> salt=<hex>`, within the limits.
 fn parse_kdf(text: &str) -> Option<(u32, Vec<u8>)> {
-    let mut parts = text.split(' ');
-    let (Some("pbkdf2-hmac-sha256"), Some(rounds), Some(salt), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    let rounds: u32 = rounds.strip_prefix("rounds=")?.parse().ok()?;
-    let salt = from_hex(salt.strip_prefix("salt=")?)?;
+    let (rounds, salt) = text.strip_prefix("pbkdf2-hmac-sha256 rounds=")?.split_once(" salt=")?;
+    let rounds: u32 = rounds.parse().ok()?;
+    let salt = from_hex(salt)?;
     ((PBKDF2_MIN_ROUNDS..=PBKDF2_MAX_ROUNDS).contains(&rounds) && salt.len() >= 8).then_some((rounds, salt))
 }
 

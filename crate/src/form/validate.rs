@@ -238,11 +238,14 @@ fn thousands(n: usize) -> String {
 /// `https://` in front; anything with a scheme, or that looks like one (`mailto:`,
 /// `javascript:`), or an `@` before its path, is left for [`check_url`] to judge.
 pub fn with_scheme(text: &str) -> String {
+    // The site: up to the first `/`, `?` or `#`.
     let site = text.split(['/', '?', '#']).next().unwrap_or_default();
-    let looks_like_scheme = site
-        .split_once(':')
-        .is_some_and(|(before, after)| !before.contains('.') || !after.chars().all(|c| c.is_ascii_digit()));
-    if text.contains("://") || site.contains('@') || looks_like_scheme || !site.contains('.') {
+    // A colon that is not a port after a dotted name is a scheme (`mailto:`, `javascript:`).
+    let scheme = match site.split_once(':') {
+        Some((name, port)) => !name.contains('.') || !port.bytes().all(|b| b.is_ascii_digit()),
+        None => false,
+    };
+    if scheme || text.contains("://") || site.contains('@') || !site.contains('.') {
         text.to_owned()
     } else {
         format!("https://{text}")
