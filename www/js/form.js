@@ -547,15 +547,19 @@ async function startVerify(form) {
             ? { state: 'unknown', title: '2. Made by the school\'s form: not known', lines: [`It was made under version ${c.version} of the policy, which this site no longer has (the current version is ${c.known}), so its words cannot be checked here. Ask the person to sign the current form again.`] }
             : { state: 'unknown', title: '2. Made by the school\'s form: not known', lines: [`This site has no form “${parsed.form?.id}” for ${schoolName}, so its words cannot be checked.`] };
     const r = found.receipt;
-    const receipt = r.result === 'valid'
+    const receipt = otherSchool
+      ? { state: 'unknown', title: '3. Received by the school: not known here', lines: [`Only ${school.name}'s own verify page knows its keys.`] }
+      : r.result === 'valid'
       ? { state: 'yes', title: '3. Received by the school: yes', lines: [`The school countersigned it when it received it, at ${r.received_at}, with its key ${r.key}, in use that day. No one has changed it since the school received it.`] }
       : r.result === 'none'
         ? { state: 'no', title: '3. Received by the school: not shown', lines: ['It has no receipt from the school. Until the school office countersigns it, nothing shows who made it: anyone could have written it, or changed it and worked its digest out again.'] }
         : { state: 'no', title: '3. Received by the school: no', lines: [`${r.reason}.`] };
     const facts = [digest, content, receipt];
     // Green only when the school has received it and all three hold.
-    const failedFact = facts.some((f) => f.state === 'no' && f !== receipt) || r.result === 'invalid';
-    if (facts.every((f) => f.state === 'yes')) {
+    const failedFact = facts.some((f) => f.state === 'no' && f !== receipt) || (r.result === 'invalid' && !otherSchool);
+    if (otherSchool && found.digest_matches) {
+      show('note', `A record for another school: ${school.name}`, about, facts);
+    } else if (facts.every((f) => f.state === 'yes')) {
       show('ok', 'Received by the school, and unchanged since', about, facts);
     } else if (!found.digest_matches) {
       show('bad', 'This record has been changed', about, facts);
