@@ -23,6 +23,7 @@ fn main() -> anyhow::Result<()> {
         name: "Training School".to_owned(),
         also_known_as: Vec::new(),
         place_names: Vec::new(),
+        address: None,
         pupil_ages: [4, 18],
         platforms: platforms
             .into_iter()

@@ -31,6 +31,9 @@ pub struct School {
     /// Names it shares with its village or town: the school's only beside a school word.
     #[serde(default)]
     pub place_names: Vec<String>,
+    /// The school's postal address, which is public: the checker does not report it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     /// Youngest and oldest pupils' ages.
     pub pupil_ages: [u32; 2],
     /// Platforms people mention, with their minimum ages for this school.

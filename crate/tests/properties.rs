@@ -67,6 +67,7 @@ fn everything() -> Checker {
         name: "Oakfield Primary School".to_owned(),
         also_known_as: vec!["Oakfield".to_owned()],
         place_names: Vec::new(),
+        address: None,
         pupil_ages: [4, 11],
         platforms: vec![platform],
     };

@@ -35,6 +35,7 @@ fn checker() -> PostChecker {
             name: "Oakfield Primary School".to_owned(),
             also_known_as: vec!["Oakfield".to_owned()],
             place_names: Vec::new(),
+            address: None,
             pupil_ages: [4, 11],
             platforms: Vec::new(),
         },

@@ -15,6 +15,7 @@ fn vocabulary() -> Vocabulary {
         name: "Test Primary School".to_owned(),
         also_known_as: Vec::new(),
         place_names: Vec::new(),
+        address: None,
         pupil_ages: [4, 11],
         platforms: Vec::new(),
     })

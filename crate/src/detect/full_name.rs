@@ -17,6 +17,7 @@
 //! `only_with_media = true` reports only when the draft has media showing pupils (a full
 //! name alongside an image).
 
+use super::class_name::class_end;
 use super::{Detect, Draft, Vocabulary, cue_set};
 use crate::lexicon;
 use crate::model::Span;
@@ -41,16 +42,47 @@ pub struct Settings {
 pub(super) struct FullName {
     settings: Settings,
     introductions: PatternSet,
+    name_places: PatternSet,
 }
 
 const INTRODUCTIONS: &[&str] =
     &["my full? name is|name's|names", "i'm|im|i am called", "call me", "this is my son|daughter|child"];
 
+/// Words after which a capitalised pair stands in a name's place: praise, thanks, welcome and
+/// awards name people, so "well done to Jack Smith" is a name though "jack" and "smith" are
+/// words too.
+const NAME_PLACES: &[&str] = &[
+    "well done to?",
+    "a big? huge? massive? well done to?",
+    "congratulations|congrats|congratulation to?",
+    "thank you to",
+    "thanks to",
+    "shout out|outs to",
+    "shoutout|shoutouts to",
+    "a big? huge? massive? thank you to",
+    "goes|go|went to",
+    "awarded to",
+    "presented to",
+    "proud of",
+    "welcome",
+    "welcome to our new? pupil|pupils|starter|starters|classmate|classmates",
+    "happy birthday to?",
+    "star|pupil|writer|reader|mathematician|citizen of the week|month|term",
+    "star|pupil of the week|month is|was",
+    "well played",
+    "good luck to",
+    "a special mention for|to",
+];
+
 static PUBLIC_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon::public_names().collect());
 
 impl FullName {
     pub(super) fn new(settings: Settings, vocabulary: &Vocabulary, engine: &mut CueEngine) -> FullName {
-        FullName { settings, introductions: cue_set(INTRODUCTIONS, vocabulary, engine) }
+        FullName {
+            settings,
+            introductions: cue_set(INTRODUCTIONS, vocabulary, engine),
+            name_places: cue_set(NAME_PLACES, vocabulary, engine),
+        }
     }
 }
 
@@ -98,36 +130,30 @@ fn surname_end(draft: &Draft<'_>, at: usize, any_case: bool) -> Option<(usize, b
     Some((end, common))
 }
 
-/// A class or year group starting at `at`: "Year 4", "Y4", "6H", "Kingfishers class".
-fn class_end(draft: &Draft<'_>, at: usize) -> Option<usize> {
+/// Where the next name of a list would start after a name ending at token `end`: "Grace Mason
+/// and Lily White", "Grace Mason, Lily White".
+fn next_in_list(draft: &Draft<'_>, end: usize) -> Option<usize> {
     let tokens = &draft.tokens;
-    let t = tokens.get(at)?;
-    let next = tokens.get(at + 1).filter(|n| n.sentence == t.sentence);
-    let is_num = |x: &Token| x.text.len() <= 2 && x.text.chars().all(|c| c.is_ascii_digit());
-    if matches!(t.text.as_str(), "year" | "yr" | "class" | "form") && next.is_some_and(|n| is_num(n) || n.capitalised) {
-        return Some(at + 2);
+    let next = tokens.get(end).filter(|n| n.sentence == tokens[end - 1].sentence)?;
+    if next.text == "and" {
+        return Some(end + 1);
     }
-    let code = draft.raw(t);
-    let digits = code.chars().take_while(char::is_ascii_digit).count();
-    let letters = &code[digits..];
-    if (1..=2).contains(&digits) && (1..=2).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
-    {
-        return Some(at + 1); // 6H, 10S
+    (draft.between(&tokens[end - 1], next).trim() == ",").then_some(end)
+}
+
+/// Whether a class or year group follows token `at`: "in Year 4", "from Kingfishers class",
+/// "(4B)".
+fn with_class_after(draft: &Draft<'_>, at: usize) -> bool {
+    let tokens = &draft.tokens;
+    let Some(link) = tokens.get(at) else { return false };
+    let same_sentence = at > 0 && tokens[at - 1].sentence == link.sentence;
+    if !same_sentence {
+        return false;
     }
-    if t.text.len() >= 2
-        && t.text.starts_with('y')
-        && t.text[1..].chars().all(|c| c.is_ascii_digit())
-        && t.text.len() <= 3
-    {
-        return Some(at + 1); // Y4
+    if matches!(link.text.as_str(), "in" | "from" | "of") {
+        return class_end(draft, at + 1).is_some();
     }
-    if (t.capitalised || t.text == "nursery") && t.text != "reception" && next.is_some_and(|n| n.text == "class") {
-        return Some(at + 2); // Kingfishers class, Nursery class
-    }
-    if t.text == "reception" && next.is_some_and(|n| n.text == "class") {
-        return Some(at + 2);
-    }
-    None
+    draft.between(&tokens[at - 1], link).trim() == "(" && class_end(draft, at).is_some()
 }
 
 impl Detect for FullName {
@@ -137,6 +163,7 @@ impl Detect for FullName {
         }
         let tokens = &draft.tokens;
         let introduced: HashSet<usize> = draft.find(&self.introductions).iter().map(|m| m.end).collect();
+        let mut name_places: HashSet<usize> = draft.find(&self.name_places).iter().map(|m| m.end).collect();
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
@@ -172,8 +199,14 @@ impl Detect for FullName {
                     let words: Vec<&str> = tokens[i..k].iter().map(|t| t.text.as_str()).collect();
                     PUBLIC_NAMES.contains(words.join(" ").as_str())
                 });
-                if intro || (!followed_by_place && !public && ambiguity < 2) {
+                // Both words ordinary English words ("Jack Smith", "Grace Mason") is a name only
+                // where a name is expected: after praise or thanks, or before a class.
+                let in_names_place = name_places.contains(&i) || with_class_after(draft, end);
+                if intro || (!followed_by_place && !public && (ambiguity < 2 || in_names_place)) {
                     found.push(draft.span(i, end));
+                    if in_names_place {
+                        name_places.extend(next_in_list(draft, end));
+                    }
                     i = end;
                     continue;
                 }
@@ -234,6 +267,44 @@ mod tests {
         assert_finds(&spec, Parent, Group, "Ryan Pemberton's mum said", &["Ryan Pemberton's"]);
         assert_finds(&spec, Staff, Personal, "Callum Price in my form got into Oxford!", &["Callum Price"]);
         assert_finds(&spec, Staff, Personal, "Little Bartek W. read a whole book", &["Bartek W"]);
+    }
+
+    #[test]
+    fn finds_names_of_ordinary_words_where_a_name_is_expected() {
+        let spec = full_name(false);
+        assert_finds(
+            &spec,
+            Staff,
+            School,
+            "Well done to Jack Smith in Year 4 for his brilliant swimming gala today!",
+            &["Jack Smith"],
+        );
+        assert_finds(
+            &spec,
+            Staff,
+            School,
+            "Congratulations to Grace Mason and Lily White!",
+            &["Grace Mason", "Lily White"],
+        );
+        assert_finds(&spec, Staff, School, "Star of the week is Poppy Baker", &["Poppy Baker"]);
+        assert_finds(&spec, Staff, School, "Harry Cooper from Kingfishers class read beautifully", &["Harry Cooper"]);
+        assert_finds(&spec, Staff, School, "Our reader of the term: Tom Cook (4B)", &["Tom Cook"]);
+        assert_finds(&spec, Staff, School, "Ruby Smith (Year 2) won the poetry prize", &["Ruby Smith"]);
+    }
+
+    #[test]
+    fn ordinary_words_outside_a_names_place_are_not_names() {
+        assert_clean(
+            &full_name(true),
+            Staff,
+            School,
+            &[
+                "We walked up Grace Hill to the church",
+                "Lovely recipe from TV chef Tom Cook for our cookery club",
+                "Will Smith films are a treat, says Year 6",
+                "Violet Brown and Ivy Green are the colours of our new logo",
+            ],
+        );
     }
 
     #[test]

@@ -8,8 +8,11 @@
 //!
 //! **How.** A house number, one to three capitalised words and a street word (`Road`,
 //! `Gardens`, `Close` …); a postcode by the GOV.UK pattern with the BS 7666 letter limits
-//! (no Q, V or X first, no I, J or Z second, no C, I, K, M, O or V in the last two).
+//! (no Q, V or X first, no I, J or Z second, no C, I, K, M, O or V in the last two). The
+//! school's own address (`address` in `school.toml`) is public and never found.
 
+#[cfg(test)]
+use super::Vocabulary;
 use super::{Detect, Draft};
 use crate::lexicon;
 use crate::model::Span;
@@ -51,8 +54,30 @@ fn is_postcode(outward: &str, inward: &str) -> bool {
     inward_ok && area_ok
 }
 
+/// Whether tokens `start..end` are part of the school's own address, as the vocabulary folds
+/// it: its postcode or its street, however spaced.
+fn is_school_address(draft: &Draft<'_>, start: usize, end: usize) -> bool {
+    let address = &draft.vocabulary.school_address;
+    let written: String = draft.tokens[start..end].iter().map(|t| t.text.as_str()).collect();
+    !address.is_empty() && address.contains(&written)
+}
+
 impl Detect for HomeAddress {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
+        let mut spans = Vec::new();
+        self.find(draft, &mut spans);
+        found.extend(
+            spans
+                .into_iter()
+                .filter(|&(start, end)| !is_school_address(draft, start, end))
+                .map(|(start, end)| draft.span(start, end)),
+        );
+    }
+}
+
+impl HomeAddress {
+    /// Token ranges of addresses and postcodes in `draft`.
+    fn find(&self, draft: &Draft<'_>, found: &mut Vec<(usize, usize)>) {
         let tokens = &draft.tokens;
         for (i, token) in tokens.iter().enumerate() {
             // Postcodes and house numbers start with a token that has a digit.
@@ -64,14 +89,14 @@ impl Detect for HomeAddress {
                 && draft.between(token, next).len() <= 1
                 && is_postcode(&token.text, &next.text)
             {
-                found.push(draft.span(i, i + 2));
+                found.push((i, i + 2));
                 continue;
             }
             // Postcode in one token, capitalised as written: "N176QQ".
             if token.text.len() >= 5 && token.text.is_ascii() && token.shouting {
                 let (outward, inward) = token.text.split_at(token.text.len() - 3);
                 if is_postcode(outward, inward) {
-                    found.push(token.span);
+                    found.push((i, i + 1));
                     continue;
                 }
             }
@@ -91,7 +116,7 @@ impl Detect for HomeAddress {
                     && is_street_word(street)
                     && street.sentence == token.sentence
                 {
-                    found.push(draft.span(i, j + 1));
+                    found.push((i, j + 1));
                 }
             }
         }
@@ -122,6 +147,20 @@ mod tests {
         assert_finds(&address(), Pupil, Direct, "postcode sw1a 1aa", &["sw1a 1aa"]);
         assert_finds(&address(), Pupil, Direct, "its N176QQ", &["N176QQ"]);
         assert_finds(&address(), Pupil, Direct, "EC1A 1BB", &["EC1A 1BB"]);
+    }
+
+    #[test]
+    fn the_schools_own_address_is_not_found() {
+        let mut vocabulary = vocabulary();
+        vocabulary.school_address = Vocabulary::compact_address("12 Oak Lane, Oakfield, OX1 2AB");
+        let context = context(Staff, School);
+        let engine = crate::text::pattern::CueEngine::default();
+        let text = "Our fair is at 12 Oak Lane (OX1 2AB); Sam lives at 9 Elm Road, OX4 1AA";
+        let draft = Draft::new(text, &context, &vocabulary, &engine);
+        let mut spans = Vec::new();
+        HomeAddress.detect(&draft, &mut spans);
+        let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["9 Elm Road", "OX4 1AA"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 mod bullying;
 mod chain_message;
+mod class_name;
 mod contact_request;
 mod credentials;
 mod criticism;
@@ -49,6 +50,8 @@ use std::cell::OnceCell;
 pub enum DetectorSpec {
     /// A child's full name, or a first name with a class or year group.
     FullName(full_name::Settings),
+    /// A class or year group named: "Hedgehogs class", "Class 4", "4B", "Year 6".
+    ClassName(NoSettings),
     /// A date of birth.
     DateOfBirth(NoSettings),
     /// UK phone numbers.
@@ -209,6 +212,7 @@ impl DetectorSpec {
     pub fn build(&self, vocabulary: &Vocabulary, engine: &mut CueEngine) -> Result<Box<dyn Detect>, PatternError> {
         Ok(match self {
             DetectorSpec::FullName(s) => Box::new(full_name::FullName::new(s.clone(), vocabulary, engine)),
+            DetectorSpec::ClassName(_) => Box::new(class_name::ClassName),
             DetectorSpec::DateOfBirth(_) => Box::new(date_of_birth::DateOfBirth::new(vocabulary, engine)),
             DetectorSpec::Phone(s) => Box::new(phone::Phone::new(s.clone())),
             DetectorSpec::Email(s) => Box::new(email::Email::new(s.clone())),
@@ -240,6 +244,7 @@ impl DetectorSpec {
     pub fn kind(&self) -> &'static str {
         match self {
             DetectorSpec::FullName(_) => "full-name",
+            DetectorSpec::ClassName(_) => "class-name",
             DetectorSpec::DateOfBirth(_) => "date-of-birth",
             DetectorSpec::Phone(_) => "phone",
             DetectorSpec::Email(_) => "email",

@@ -42,6 +42,9 @@ pub struct Vocabulary {
     platform_words: FxHashMap<String, PlatformWord>,
     /// The youngest and oldest pupils' ages.
     pub pupil_ages: [u32; 2],
+    /// The school's own postal address, its folded words run together ("oaklaneoakfieldox12ab"),
+    /// so that the address detector can leave it alone however it is spaced; empty if unknown.
+    pub school_address: String,
 }
 
 fn words_of(text: &str) -> Vec<String> {
@@ -86,7 +89,13 @@ impl Vocabulary {
             platforms: school.platforms.clone(),
             platform_words,
             pupil_ages: school.pupil_ages,
+            school_address: school.address.as_deref().map(Vocabulary::compact_address).unwrap_or_default(),
         }
+    }
+
+    /// An address's folded words run together, as [`Vocabulary::school_address`] keeps it.
+    pub fn compact_address(address: &str) -> String {
+        words_of(address).concat()
     }
 
     /// The platform named by the tokens at `at`, and how many tokens name it.
@@ -154,6 +163,7 @@ impl Vocabulary {
             name: "Oakfield Primary School".to_owned(),
             also_known_as: vec!["Oakfield".to_owned(), "Oakfield Primary".to_owned()],
             place_names: vec!["Elmstead".to_owned()],
+            address: None,
             pupil_ages: [4, 11],
             platforms: vec![
                 platform("instagram", "Instagram", &["insta", "ig"], &[], Some(13)),

@@ -149,6 +149,7 @@ impl Policy {
             name: self.school.name.clone(),
             also_known_as: self.school.also_known_as.iter().map(|n| n.get_ref().clone()).collect(),
             place_names: self.school.place_names.iter().map(|n| n.get_ref().clone()).collect(),
+            address: self.school.address.clone(),
             pupil_ages: *self.school.pupil_ages.get_ref(),
             platforms,
         };

@@ -21,6 +21,9 @@ pub struct SchoolSource {
     /// only beside a word like "school", "staff" or "class".
     #[serde(default)]
     pub place_names: Vec<Spanned<String>>,
+    /// The school's postal address: public, so the checker never reports it.
+    #[serde(default)]
+    pub address: Option<String>,
     /// What the policy calls its children.
     pub pupils_called: PupilsCalled,
     /// The youngest and oldest pupils' ages.
