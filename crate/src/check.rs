@@ -355,11 +355,13 @@ mod tests {
                 address: None,
                 pupil_ages: [4, 11],
                 platforms: Vec::new(),
+                covers: [(Author::Pupil, vec![Channel::Personal])].into_iter().collect(),
             },
             rules: vec![
                 rule("whereabouts", DetectorSpec::Whereabouts(NoSettings {})),
                 rule("home-address", DetectorSpec::HomeAddress(NoSettings {})),
             ],
+            asks: Vec::new(),
             clauses: Default::default(),
         };
         Checker::new(&bundle).expect("builds")

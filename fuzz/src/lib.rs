@@ -139,7 +139,6 @@ pub fn answers(data: &[u8]) {
     let (form, version) = &forms[usize::from(byte(data, 0)) % forms.len()];
     let Ok(text) = std::str::from_utf8(data.get(1..).unwrap_or_default()) else { return };
     let Ok(answers) = answer::answers_from_json(text) else { return };
-    let _ = postwise::form::validate::validate(form, &answers);
     if let Ok(made) = record::make_record(form, &answers, "2026-01-01T09:00:00Z") {
         let file = made.to_canonical();
         let verification = record::verify(&file, Some(version)).unwrap_or_else(|e| panic!("{file}: {e}"));

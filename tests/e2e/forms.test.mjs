@@ -1,8 +1,10 @@
 // "Read and sign": every school's forms in Chromium. Each form is filled as a person would:
 // submitted empty (the error summary links to every required field, each error beside its
-// field), fixed, reloaded half-way (the answers come back), and turned into a record that
-// downloads; the verify page accepts the record and rejects an edited copy. axe-core checks
-// the pages, with errors showing too.
+// field), fixed, reloaded half-way (the answers come back), checked ("Check your answers") and
+// turned into a record that downloads, after which nothing is left in storage; the verify
+// page says its three things apart for the record and an edited copy. axe-core checks the
+// pages, with errors, the check step and the record showing too. The office page, receipts and
+// the register are in office.test.mjs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -63,9 +65,16 @@ async function errorSummary(page) {
   return page.locator('.error-summary a').evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
 }
 
-async function makeRecordAndDownload(page, dir) {
+// Continue, check the answers, sign.
+async function makeRecord(page) {
   await page.locator('.submit-form').click();
+  await page.locator('.check-answers').waitFor({ state: 'visible' });
+  await page.locator('.confirm-record').click();
   await page.locator('.record').waitFor({ state: 'visible' });
+}
+
+async function makeRecordAndDownload(page, dir) {
+  await makeRecord(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-record').click()]);
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
@@ -78,11 +87,14 @@ async function verifyFile(browser, server, school, path) {
   await page.waitForSelector('form[data-verify][data-ready="true"]', { state: 'attached' });
   await page.locator('#record-file').setInputFiles(path);
   await page.getByRole('button', { name: 'Check the record' }).click();
+  await page.locator('.verify-result h2').waitFor();
   const heading = await page.locator('.verify-result h2').textContent();
   const text = await page.locator('.verify-result').textContent();
+  const level = await page.locator('.verify-result').getAttribute('class');
+  const facts = await page.locator('.verify-facts li').evaluateAll((items) => items.map((li) => ({ state: li.className, title: li.querySelector('h3').textContent, text: li.textContent })));
   assert.deepEqual(log.consoleErrors, []);
   await context.close();
-  return { heading, text };
+  return { heading, text, level, facts };
 }
 
 describe('forms', () => {
@@ -150,6 +162,8 @@ describe('forms', () => {
 
         for (const field of fields.slice(half.length)) await fillField(page, field);
         const { text } = await makeRecordAndDownload(page, dir);
+        // A finished form leaves nothing on the device.
+        assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('postwise:form:'))), [], 'nothing kept');
         assert.equal(await page.locator('.error-summary').isHidden(), true);
         const record = JSON.parse(text);
         assert.equal(record.format, 'postwise-form-record/1');
@@ -171,21 +185,25 @@ describe('forms', () => {
     }
   }
 
-  it('the verify page accepts a record, and rejects an edited copy and a file that is not a record', async () => {
+  it('the verify page says three things apart, and no green headline for a record the school has not received', async () => {
     const { context, page } = await openForm(browser, server, 'chestnuts', 'parent-agreement');
     for (const field of onlineFields(await spec(server, 'chestnuts', 'parent-agreement'))) await fillField(page, field);
     const { path, text } = await makeRecordAndDownload(page, dir);
     await context.close();
 
-    const intact = await verifyFile(browser, server, 'chestnuts', path);
-    assert.equal(intact.heading, 'This record is intact');
-    assert.match(intact.text, /which is the current version/);
+    const unsigned = await verifyFile(browser, server, 'chestnuts', path);
+    assert.equal(unsigned.heading, 'Not received by the school yet');
+    assert.doesNotMatch(unsigned.level, /verify-ok/, 'no green for an unsigned record');
+    assert.deepEqual(unsigned.facts.map((f) => f.state), ['fact-yes', 'fact-yes', 'fact-no']);
+    assert.match(unsigned.facts[1].text, /the current version/);
+    assert.match(unsigned.facts[2].text, /no receipt from the school/);
 
     const edited = join(dir, 'edited.json');
     writeFileSync(edited, text.replace('"Sam Jones"', '"Sam Jonas"'));
     assert.notEqual(readFileSync(edited, 'utf8'), text);
     const changed = await verifyFile(browser, server, 'chestnuts', edited);
     assert.equal(changed.heading, 'This record has been changed');
+    assert.equal(changed.facts[0].state, 'fact-no');
 
     const added = join(dir, 'added.json');
     writeFileSync(added, text.replace('{', '{\n  "approved": true,'));
@@ -196,27 +214,111 @@ describe('forms', () => {
     assert.equal((await verifyFile(browser, server, 'chestnuts', notJson)).heading, 'This is not a record');
 
     const otherSchool = await verifyFile(browser, server, 'cotton-end', path);
-    assert.equal(otherSchool.heading, 'This record is intact');
-    assert.match(otherSchool.text, /for another school/);
+    assert.equal(otherSchool.facts[1].state, 'fact-unknown');
+    assert.match(otherSchool.text, /use Chestnuts Primary School's own verify page/);
+    assert.doesNotMatch(otherSchool.level, /verify-ok/);
   });
 
-  it('says how to fix a date that does not exist and a web address that is not complete', async () => {
+  it('"Check your answers" shows each answer with a Change link, statements with their lead, before signing', async () => {
+    const { context, page } = await openForm(browser, server, 'chestnuts', 'parent-agreement');
+    const described = await spec(server, 'chestnuts', 'parent-agreement');
+    for (const field of onlineFields(described)) await fillField(page, field);
+    await page.locator('.submit-form').click();
+    await page.locator('.check-answers').waitFor({ state: 'visible' });
+    assert.ok(await page.locator('.check-answers').evaluate((el) => el === document.activeElement), 'the check step has focus');
+    assert.equal(await page.locator('.paper-form').isHidden(), true);
+    const rows = await page.locator('.summary-row dt').allTextContents();
+    assert.equal(rows.length, onlineFields(described).length);
+    const section = described.sections.find((s) => s.fields.some((f) => f.type === 'statement') && s.intro);
+    const statement = section.fields.find((f) => f.type === 'statement');
+    const lead = section.intro.replace(/:$/, '');
+    assert.ok(rows.some((r) => r.startsWith(`${lead}: `) && r.toLowerCase().includes(statement.label.slice(1, 30).toLowerCase())), `${lead}: ${statement.label} in ${rows}`);
+    // Change goes back to the field, and the answer changed shows when continuing again.
+    const name = onlineFields(described).find((f) => f.type === 'text');
+    await page.locator('.summary-row').filter({ hasText: name.label }).getByRole('link', { name: /^Change/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), `f-${name.id}`);
+    await page.locator(`#f-${name.id}`).fill('Alex Smith');
+    await page.locator('.submit-form').click();
+    assert.match(await page.locator('.check-answers').textContent(), /Alex Smith/);
+    assert.equal(await page.locator('.record').isHidden(), true, 'nothing is signed until the person says so');
+    await page.locator('.confirm-record').click();
+    await page.locator('.record').waitFor({ state: 'visible' });
+    assert.match(await page.locator('.record-body').textContent(), /Alex Smith/);
+    await context.close();
+  });
+
+  it('a finished form leaves nothing on the device, and the next person sees an empty form', async () => {
+    const { context, page } = await openForm(browser, server, 'craylands', 'parent-code');
+    for (const field of onlineFields(await spec(server, 'craylands', 'parent-code'))) await fillField(page, field);
+    assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('postwise:form:'))), 'kept while filling');
+    await makeRecord(page);
+    const kept = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+    assert.deepEqual(kept.local.filter((k) => k.startsWith('postwise:form:')), []);
+    assert.deepEqual(kept.session, []);
+    await page.goto(server.url('/craylands/form-parent-code.html'));
+    await page.waitForSelector('form[data-form][data-ready="true"]', { state: 'attached' });
+    assert.equal(await page.locator('#f-parent-name').inputValue(), '');
+    assert.equal(await page.locator('.form-status').textContent(), '', 'no "answers from before"');
+    await context.close();
+  });
+
+  it('the record keeps the "tell the DSL now" instruction of a safeguarding report', async () => {
+    const { context, page } = await openForm(browser, server, 'cotton-end', 'content-report');
+    for (const field of onlineFields(await spec(server, 'cotton-end', 'content-report'))) await fillField(page, field);
+    await page.locator('#field-safeguarding').getByLabel('Yes', { exact: true }).check();
+    const { text } = await makeRecordAndDownload(page, dir);
+    const answer = JSON.parse(text).answers.find((a) => a.field === 'safeguarding');
+    assert.equal(answer.answer, 'Yes');
+    assert.equal(answer.tell[0].role, 'Designated Safeguarding Lead (DSL)');
+    assert.match(answer.tell[0].note, /Do not wait for this form/);
+    assert.match(await page.locator('.record-body').textContent(), /Tell the Designated Safeguarding Lead \(DSL\) now/);
+    await context.close();
+  });
+
+  it('two "I will not" statements left unticked read apart, with their lead', async () => {
+    const { context, page } = await openForm(browser, server, 'chestnuts', 'parent-agreement');
+    await page.locator('.submit-form').click();
+    const messages = (await errorSummary(page)).map((e) => e.text).filter((t) => t.startsWith('Tick the box'));
+    assert.ok(messages.length >= 2, messages.join('\n'));
+    assert.equal(new Set(messages).size, messages.length, 'no two the same');
+    assert.ok(messages.some((m) => m.startsWith('Tick the box to agree to “I will not: ')), messages.join('\n'));
+    await context.close();
+  });
+
+  it('without an address for the school, "Email the record" is not offered and the page says what to do', async () => {
+    const { context, page } = await openForm(browser, server, 'chestnuts', 'parent-agreement');
+    for (const field of onlineFields(await spec(server, 'chestnuts', 'parent-agreement'))) await fillField(page, field);
+    await makeRecord(page);
+    assert.equal(await page.locator('.email-record').count(), 0);
+    assert.match(await page.locator('.email-missing').textContent(), /has not given an email address/);
+    await context.close();
+  });
+
+  it('says how to fix a date that does not exist or is still to come, and takes a web address without https://', async () => {
     const { context, page } = await openForm(browser, server, 'cotton-end', 'access-request');
     await page.locator('#f-date').fill('31');
     await page.locator('#f-date-month').fill('2');
     await page.locator('#f-date-year').fill('2025');
-    await page.locator('#f-url').fill('www.example.com');
+    await page.locator('#f-url').fill('mailto:someone@example.com');
     await page.locator('.submit-form').click();
     assert.equal(await page.locator('#f-date-error').textContent(), 'Error: Date: the date must be a real date: February 2025 has 28 days');
     assert.match(await page.locator('#f-url-error').textContent(), /starting with https:\/\/ or http:\/\//);
     assert.equal(await page.locator('#f-url').getAttribute('aria-invalid'), 'true');
     assert.match(await page.locator('#f-url').getAttribute('aria-describedby'), /f-url-error/);
-    await page.locator('#f-url').fill('https://www.example.com');
     await page.locator('#f-date').fill('28');
+    await page.locator('#f-date-year').fill('2031');
+    await page.locator('.submit-form').click();
+    assert.equal(await page.locator('#f-date-error').textContent(), 'Error: Date: the date must be today or in the past');
+    await page.locator('#f-url').fill('www.youtube.com/watch?v=abc');
+    await page.locator('#f-date-year').fill('2025');
     await page.locator('.submit-form').click();
     const hrefs = (await errorSummary(page)).map((e) => e.href);
     assert.ok(!hrefs.includes('#f-url') && !hrefs.includes('#f-date'), `fixed fields have no error: ${hrefs}`);
     assert.equal(await page.locator('#f-url-error').isHidden(), true);
+    for (const field of onlineFields(await spec(server, 'cotton-end', 'access-request')).filter((f) => !['url', 'date'].includes(f.id))) await fillField(page, field);
+    await page.locator('.submit-form').click();
+    await page.locator('.check-answers').waitFor({ state: 'visible' });
+    assert.match(await page.locator('.check-answers').textContent(), /https:\/\/www\.youtube\.com\/watch\?v=abc/);
     await context.close();
   });
 
@@ -291,12 +393,18 @@ describe('forms', () => {
         }
       }
     }
-    const { context, page } = await openForm(browser, server, 'cotton-end', 'content-report');
-    for (const field of onlineFields(await spec(server, 'cotton-end', 'content-report'))) await fillField(page, field);
-    await page.locator('.submit-form').click();
-    await page.locator('.record').waitFor({ state: 'visible' });
-    await check(page, 'the record (light)');
-    await context.close();
+    for (const colorScheme of ['light', 'dark']) {
+      const { context, page } = await openForm(browser, server, 'cotton-end', 'content-report', { colorScheme });
+      for (const field of onlineFields(await spec(server, 'cotton-end', 'content-report'))) await fillField(page, field);
+      await page.locator('#field-safeguarding').getByLabel('Yes', { exact: true }).check();
+      await page.locator('.submit-form').click();
+      await page.locator('.check-answers').waitFor({ state: 'visible' });
+      await check(page, `check your answers (${colorScheme})`);
+      await page.locator('.confirm-record').click();
+      await page.locator('.record').waitFor({ state: 'visible' });
+      await check(page, `the record (${colorScheme})`);
+      await context.close();
+    }
     assert.equal(problems.join('\n\n'), '', 'axe violations');
   });
 });

@@ -8,8 +8,12 @@
 //    answers" (a shared computer), and leaving with answers that are not kept asks first;
 // 3. errors are shown GOV.UK-style: a summary at the top linking to each field, and each
 //    message beside its field, in words;
-// 4. the record can be downloaded, printed or put into an e-mail;
-// 5. on the verify page, a record file is checked in the same WebAssembly core.
+// 4. "Check your answers" (GOV.UK's pattern) shows what the record will say, with a Change
+//    link a row, before the person signs;
+// 5. the record can be downloaded, printed or put into an e-mail to the school's address; once
+//    it is made, nothing of the form is kept on the device (and leaving the page clears it);
+// 6. on the verify page, a record file is examined in the same WebAssembly core, which says
+//    three things apart: its digest, its content against the form, the school's receipt.
 // Nothing is sent anywhere: the only requests are for the site's own files.
 
 const formEl = document.querySelector('form[data-form]');
@@ -44,6 +48,40 @@ function storageSet(key, value) {
   }
 }
 
+// A statement as the person read it, with its lead: "I will not: use private groups …" (the
+// same words as the core's statement_quote, crate/src/form/validate.rs).
+function statementQuote(lead, label) {
+  if (!lead || !lead.trim()) return label;
+  const first = label.charAt(0);
+  const second = label.charAt(1);
+  const lowered = /[A-Z]/.test(first) && second && second !== second.toUpperCase()
+    ? first.toLowerCase() + label.slice(1) : label;
+  return `${lead.trim().replace(/:$/, '')}: ${lowered}`;
+}
+
+// What a record's answer says, in words (and the drawing, for a signature).
+function answerText(answer) {
+  const a = answer.answer;
+  if (answer.type === 'statement') return [a ? 'Agreed' : 'Not agreed'];
+  if (Array.isArray(a)) return [a.length ? a.join('; ') : 'None selected'];
+  if (a && typeof a === 'object') {
+    const out = [a.name || '(not signed)'];
+    if (a.drawing) out.push(drawingSvg(a.drawing));
+    return out;
+  }
+  return [a === '' ? 'Not answered' : a];
+}
+
+// The question as the record shows it: a statement with its lead.
+function answerLabel(answer) {
+  return answer.type === 'statement' ? statementQuote(answer.lead, answer.label) : answer.label;
+}
+
+// "If you answer Yes: tell the DSL now", as the record keeps it.
+function tellNotes(answer) {
+  return (answer.tell ?? []).map((t) => element('p', { class: 'record-tell' }, element('strong', {}, `Tell the ${t.role} now. `), t.note));
+}
+
 // ── The form page ─────────────────────────────────────────────────────────────────────────
 
 async function startForm(form) {
@@ -53,11 +91,14 @@ async function startForm(form) {
   const status = form.querySelector('.form-status');
   const summary = document.querySelector('.error-summary');
   const recordSection = document.querySelector('.record');
+  const checkSection = document.querySelector('.check-answers');
   const keep = form.elements.namedItem('keep-answers');
   const pageTitle = document.title;
   let spec = null;
   let filler = null;
   let dirty = false;
+  // Once the record is made, nothing of the form stays on the device.
+  let finished = false;
 
   const glue = await loadCore(form);
   const response = await fetch(form.dataset.formJson);
@@ -130,7 +171,7 @@ async function startForm(form) {
   }
 
   function save() {
-    if (!keep.checked) return;
+    if (!keep.checked || finished) return;
     if (!storageSet(storageKey, JSON.stringify(snapshot()))) {
       status.textContent = 'This browser will not keep your answers. Finish the form before you leave the page.';
     }
@@ -138,6 +179,7 @@ async function startForm(form) {
 
   function changed() {
     dirty = true;
+    finished = false;
     save();
   }
 
@@ -207,19 +249,15 @@ async function startForm(form) {
       element('dt', {}, 'Digest'), element('dd', { class: 'record-digest' }, record.digest));
     const parts = [element('h3', {}, 'About this record'), facts];
     let section = null;
-    let lead = null;
     let list = null;
     for (const answer of record.answers) {
-      if (answer.section !== section || (answer.lead ?? null) !== lead) {
-        if (answer.section !== section) parts.push(element('h3', {}, answer.section));
+      if (answer.section !== section) {
+        parts.push(element('h3', {}, answer.section));
         section = answer.section;
-        lead = answer.lead ?? null;
-        // A statement's lead-in ("I will not:") once, before the statements it leads into.
-        if (lead) parts.push(element('p', { class: 'record-lead' }, lead));
         list = element('dl');
         parts.push(list);
       }
-      list.append(element('dt', {}, answer.label), element('dd', {}, ...answerText(answer)));
+      list.append(element('dt', {}, answerLabel(answer)), element('dd', {}, ...answerText(answer), ...tellNotes(answer)));
     }
     for (const later of spec.sections.filter((s) => !s.online)) {
       parts.push(element('h3', {}, later.title), element('p', {}, `To be completed by the ${later.filled_by}.`));
@@ -234,27 +272,56 @@ async function startForm(form) {
     if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
     download.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     download.download = `${record.school.id}-${record.form.id}-${record.submitted_at.slice(0, 10)}.json`;
-    const subject = `${record.form.title}: signed record`;
-    const text = `${subject}\n\nSubmitted ${record.submitted_at}, policy version ${record.policy.version}.\nDigest: ${record.digest}\n\nThe record (keep it exactly as it is, to check it on the school's verify page):\n\n${json}`;
-    recordSection.querySelector('.email-record').href = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`;
+    // The school's own address, when school.toml gives one; without it there is no button.
+    const email = recordSection.querySelector('.email-record');
+    if (email && form.dataset.contactEmail) {
+      const subject = `${record.form.title}: signed record`;
+      const text = `${subject}\n\nSubmitted ${record.submitted_at}, policy version ${record.policy.version}.\nDigest: ${record.digest}\n\nThe record (keep it exactly as it is, to check it on the school's verify page):\n\n${json}`;
+      email.href = `mailto:${encodeURIComponent(form.dataset.contactEmail).replace('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`;
+    }
 
     form.hidden = true;
+    checkSection.hidden = true;
     document.body.classList.add('showing-record');
     recordSection.hidden = false;
     recordSection.focus();
     dirty = false;
+    finished = true;
+    // A finished form keeps nothing: the answers kept while filling it go now.
+    storageSet(storageKey, null);
   }
 
-  function answerText(answer) {
-    const a = answer.answer;
-    if (answer.type === 'statement') return [a ? 'Agreed' : 'Not agreed'];
-    if (Array.isArray(a)) return [a.length ? a.join('; ') : 'None selected'];
-    if (a && typeof a === 'object') {
-      const out = [a.name || '(not signed)'];
-      if (a.drawing) out.push(drawingSvg(a.drawing));
-      return out;
-    }
-    return [a === '' ? 'Not answered' : a];
+  // ── Check your answers ──
+  function showCheck(record) {
+    const rows = record.answers.map((answer) => {
+      const change = element('a', { href: `#f-${answer.field}`, class: 'change-answer' }, 'Change', element('span', { class: 'visually-hidden' }, ` ${answerLabel(answer)}`));
+      change.addEventListener('click', (event) => {
+        event.preventDefault();
+        backToForm(answer.field);
+      });
+      return element('div', { class: 'summary-row' },
+        element('dt', {}, answerLabel(answer)),
+        element('dd', {}, ...answerText(answer), ...tellNotes(answer)),
+        element('dd', {}, change));
+    });
+    checkSection.querySelector('.check-answers-body').replaceChildren(element('dl', { class: 'summary-list' }, ...rows));
+    form.hidden = true;
+    checkSection.hidden = false;
+    checkSection.focus();
+  }
+
+  function backToForm(field) {
+    checkSection.hidden = true;
+    recordSection.hidden = true;
+    document.body.classList.remove('showing-record');
+    form.hidden = false;
+    const control = field ? document.getElementById(`f-${field}`) : form.querySelector('input, textarea');
+    (document.getElementById(`field-${field}`) ?? control)?.scrollIntoView({ block: 'start' });
+    control?.focus({ preventScroll: true });
+  }
+
+  function now() {
+    return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   }
 
   // ── Events ──
@@ -269,13 +336,24 @@ async function startForm(form) {
     showTells();
     changed();
   });
+  // Continue: the answers are checked, then shown to check before signing.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const submittedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const outcome = JSON.parse(filler.record(JSON.stringify(answers()), submittedAt));
+    const outcome = JSON.parse(filler.record(JSON.stringify(answers()), now()));
     if (outcome.errors.length) showErrors(outcome.errors);
-    else { clearErrors(); showRecord(outcome.record); }
+    else { clearErrors(); showCheck(outcome.record); }
   });
+  // Sign: the record is made again, at the time of signing.
+  checkSection.querySelector('.confirm-record').addEventListener('click', () => {
+    const outcome = JSON.parse(filler.record(JSON.stringify(answers()), now()));
+    if (outcome.errors.length) {
+      backToForm();
+      showErrors(outcome.errors);
+    } else {
+      showRecord(outcome.record);
+    }
+  });
+  checkSection.querySelector('.back-to-form').addEventListener('click', () => backToForm());
   form.querySelector('.clear-form').addEventListener('click', () => {
     if (!window.confirm('Clear every answer on this form?')) return;
     form.reset();
@@ -287,11 +365,20 @@ async function startForm(form) {
     dirty = false;
   });
   recordSection.querySelector('.print-record').addEventListener('click', () => window.print());
-  recordSection.querySelector('.edit-answers').addEventListener('click', () => {
+  recordSection.querySelector('.edit-answers').addEventListener('click', () => backToForm());
+  // Leaving a finished form: clear it, so the browser's back button does not bring the answers
+  // and the record back for the next person at this computer.
+  window.addEventListener('pagehide', () => {
+    if (!finished) return;
+    form.reset();
+    for (const pad of form.querySelectorAll('[data-signature]')) pad.redraw?.();
+    recordSection.querySelector('.record-body').replaceChildren();
+    checkSection.querySelector('.check-answers-body').replaceChildren();
+    const download = recordSection.querySelector('.download-record');
+    if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
+    download.href = '#';
     recordSection.hidden = true;
-    document.body.classList.remove('showing-record');
     form.hidden = false;
-    form.querySelector('input, textarea')?.focus();
   });
   // Answers that are not kept on this device would be lost: ask before leaving.
   window.addEventListener('beforeunload', (event) => {
@@ -398,10 +485,26 @@ async function startVerify(form) {
     else input.setAttribute('aria-describedby', 'record-file-hint');
   }
 
-  function show(ok, heading, ...lines) {
-    result.className = `verify-result ${ok ? 'verify-ok' : 'verify-bad'}`;
-    result.replaceChildren(element('h2', {}, heading), ...lines.map((line) => element('p', {}, line)));
+  // The school's published keys and forms (from the page), to examine records against.
+  const keysJson = form.dataset.keys;
+  const formFiles = JSON.parse(form.dataset.forms);
+  const schoolName = form.dataset.schoolName;
+
+  function show(level, heading, about, facts) {
+    result.className = `verify-result verify-${level}`;
+    const items = facts.map(({ state, title, lines }) => element('li', { class: `fact-${state}` },
+      element('h3', {}, title), ...lines.map((line) => element('p', {}, line))));
+    result.replaceChildren(element('h2', {}, heading), ...(about ? [element('p', {}, about)] : []),
+      ...(items.length ? [element('ol', { class: 'verify-facts' }, ...items)] : []));
     result.focus();
+  }
+
+  // The form a record names, as this site defines it: only this school's, by a known id.
+  async function formFor(parsed) {
+    const id = parsed?.form?.id;
+    if (parsed?.school?.id !== form.dataset.school || typeof id !== 'string' || !Object.hasOwn(formFiles, id)) return null;
+    const response = await fetch(formFiles[id]);
+    return response.ok ? response.text() : null;
   }
 
   form.addEventListener('submit', async (event) => {
@@ -415,29 +518,57 @@ async function startVerify(form) {
     fieldError('');
     const text = await file.text();
     let parsed;
-    let verdict;
+    let found;
     try {
-      verdict = JSON.parse(glue.verifyRecord(text, form.dataset.policyVersion));
       parsed = JSON.parse(text);
+      found = JSON.parse(glue.examineRecord(text, await formFor(parsed), keysJson));
     } catch (error) {
-      show(false, 'This is not a record', `“${file.name}” is not a record made by a form on this site, so it cannot be checked: ${error.message ?? error}.`);
+      show('bad', 'This is not a record', `“${file.name}” is not a record made by a form on this site, so it cannot be checked: ${error.message ?? error}.`, []);
+      return;
+    }
+    if (!found.known_format) {
+      show('bad', 'This record cannot be checked', `It is in a format (${parsed.format}) that this site does not make.`, []);
       return;
     }
     const school = parsed.school ?? {};
-    const policy = parsed.policy ?? {};
     const otherSchool = school.id !== form.dataset.school;
-    const policyLine = otherSchool
-      ? `It was signed against version ${policy.version} of ${school.name}'s policy. This page is for another school, so it cannot say whether that is the current version.`
-      : verdict.current_policy
-        ? `It was signed against version ${policy.version} of the policy, which is the current version.`
-        : `It was signed against version ${policy.version} of the policy, an earlier version: the current version is ${form.dataset.policyVersion}.`;
     const about = `“${parsed.form?.title}” for ${school.name}, submitted ${parsed.submitted_at}.`;
-    if (verdict.intact && verdict.known_format) {
-      show(true, 'This record is intact', `Nothing in it has changed since it was made. ${about}`, policyLine, `Digest: ${parsed.digest}`);
-    } else if (!verdict.known_format) {
-      show(false, 'This record cannot be checked', `It is in a format (${parsed.format}) that this site does not make.`);
+    const digest = found.digest_matches
+      ? { state: 'yes', title: '1. Nothing has changed by accident: yes', lines: [`It matches its digest: nothing in it has changed since it was made, unless someone worked the digest out again. Digest: ${parsed.digest}`] }
+      : { state: 'no', title: '1. Nothing has changed by accident: no', lines: ['It does not match its digest: something in it has changed since it was made.', `Digest in the file: ${parsed.digest}`, `Digest of the file as it is now: ${found.computed_digest}`] };
+    const c = found.content;
+    const content = otherSchool
+      ? { state: 'unknown', title: '2. Made by the school\'s form: not known here', lines: [`It is a record for ${school.name}. This page checks ${schoolName}'s records: use ${school.name}'s own verify page.`] }
+      : c.result === 'matches'
+        ? { state: 'yes', title: '2. Made by the school\'s form: yes', lines: [`It is exactly what the form “${parsed.form.title}” makes from its answers at version ${parsed.policy.version} of the policy, the current version: the same questions, the exact words of every statement, and a real time.`] }
+        : c.result === 'differs'
+          ? { state: 'no', title: '2. Made by the school\'s form: no', lines: [`It is not what the school's form makes: ${c.reason}.`] }
+          : c.result === 'unknown-version'
+            ? { state: 'unknown', title: '2. Made by the school\'s form: not known', lines: [`It was made under version ${c.version} of the policy, which this site no longer has (the current version is ${c.known}), so its words cannot be checked here. Ask the person to sign the current form again.`] }
+            : { state: 'unknown', title: '2. Made by the school\'s form: not known', lines: [`This site has no form “${parsed.form?.id}” for ${schoolName}, so its words cannot be checked.`] };
+    const r = found.receipt;
+    const receipt = otherSchool
+      ? { state: 'unknown', title: '3. Received by the school: not known here', lines: [`Only ${school.name}'s own verify page knows its keys.`] }
+      : r.result === 'valid'
+      ? { state: 'yes', title: '3. Received by the school: yes', lines: [`The school countersigned it when it received it, at ${r.received_at}, with its key ${r.key}, in use that day. No one has changed it since the school received it.`] }
+      : r.result === 'none'
+        ? { state: 'no', title: '3. Received by the school: not shown', lines: ['It has no receipt from the school. Until the school office countersigns it, nothing shows who made it: anyone could have written it, or changed it and worked its digest out again.'] }
+        : { state: 'no', title: '3. Received by the school: no', lines: [`${r.reason}.`] };
+    const facts = [digest, content, receipt];
+    // Green only when the school has received it and all three hold.
+    const failedFact = facts.some((f) => f.state === 'no' && f !== receipt) || (r.result === 'invalid' && !otherSchool);
+    if (otherSchool && found.digest_matches) {
+      show('note', `A record for another school: ${school.name}`, about, facts);
+    } else if (facts.every((f) => f.state === 'yes')) {
+      show('ok', 'Received by the school, and unchanged since', about, facts);
+    } else if (!found.digest_matches) {
+      show('bad', 'This record has been changed', about, facts);
+    } else if (failedFact) {
+      show('bad', c.result === 'differs' ? 'This record is not what the school\'s form makes' : 'The school\'s receipt on this record does not hold', about, facts);
+    } else if (r.result === 'none') {
+      show('note', 'Not received by the school yet', about, facts);
     } else {
-      show(false, 'This record has been changed', `Something in it is different from when it was made, so it does not match its digest. Ask for the original record. ${about}`, `Digest in the file: ${parsed.digest}`, `Digest of the file as it is now: ${verdict.computed_digest}`);
+      show('note', 'Received by the school, but its words cannot be checked here', about, facts);
     }
   });
   form.hidden = false;

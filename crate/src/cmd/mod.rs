@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod eval;
 mod import;
+mod keys;
 mod lint;
 mod serve;
 mod size;
@@ -28,6 +29,7 @@ enum Command {
     Check(check::Args),
     Eval(eval::Args),
     Import(import::Args),
+    Keys(keys::Args),
     Build(build::Args),
     Serve(serve::Args),
     Size(size::Args),
@@ -45,6 +47,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Check(args) => check::execute(args),
         Command::Eval(args) => eval::execute(args),
         Command::Import(args) => import::execute(args),
+        Command::Keys(args) => keys::execute(args),
         Command::Size(args) => size::execute(args),
         Command::Build(args) => build::execute(args),
         Command::Serve(args) => serve::execute(args),

@@ -12,7 +12,8 @@ use std::process::ExitCode;
 /// gzipped (gzip -9, as a static host would serve them).
 ///
 /// Exit status: 0, or 1 when --max-checker-kb is given and a school's checker page downloads
-/// more than that (gzipped), 2 when the WebAssembly package has not been built.
+/// more than that (gzipped), or --max-forms-kb and the forms' WebAssembly is larger than that
+/// (gzipped), 2 when the WebAssembly package has not been built.
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// The wasm-pack output folder.
@@ -24,6 +25,10 @@ pub(crate) struct Args {
     /// Fail when a checker page's download exceeds this many kilobytes gzipped.
     #[arg(long)]
     max_checker_kb: Option<u64>,
+    /// Fail when the forms' WebAssembly (`postwise_forms_bg.wasm`) exceeds this many kilobytes
+    /// gzipped.
+    #[arg(long)]
+    max_forms_kb: Option<u64>,
 }
 
 fn gzipped_len(bytes: &[u8]) -> anyhow::Result<u64> {
@@ -77,19 +82,35 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     }
     println!("\nlargest checker page download (gzipped, without its HTML): {:.1} KB", largest as f64 / 1024.0);
     println!("\nthe other pages' packages, when built:");
+    let mut forms = None;
     for (file, what) in [("postwise_quiz_bg.wasm", "quizzes"), ("postwise_forms_bg.wasm", "forms")] {
         if let Ok(bytes) = std::fs::read(args.wasm_pkg.join(file)) {
-            row(&format!("{file} ({what})"), &bytes)?;
+            let gz = row(&format!("{file} ({what})"), &bytes)?;
+            if what == "forms" {
+                forms = Some(gz);
+            }
         }
     }
-    Ok(match args.max_checker_kb {
-        Some(max) if largest > max * 1024 => {
-            eprintln!(
-                "postwise: the checker page downloads {:.1} KB gzipped, over the {max} KB budget",
-                largest as f64 / 1024.0
-            );
-            ExitCode::from(1)
+    let mut over = false;
+    if let Some(max) = args.max_checker_kb.filter(|max| largest > max * 1024) {
+        eprintln!(
+            "postwise: the checker page downloads {:.1} KB gzipped, over the {max} KB budget",
+            largest as f64 / 1024.0
+        );
+        over = true;
+    }
+    if let Some(max) = args.max_forms_kb {
+        match forms {
+            Some(gz) if gz > max * 1024 => {
+                eprintln!(
+                    "postwise: the forms' WebAssembly is {:.1} KB gzipped, over the {max} KB budget",
+                    gz as f64 / 1024.0
+                );
+                over = true;
+            }
+            Some(_) => {}
+            None => anyhow::bail!("no postwise_forms_bg.wasm in {} to measure", args.wasm_pkg.display()),
         }
-        _ => ExitCode::SUCCESS,
-    })
+    }
+    Ok(if over { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

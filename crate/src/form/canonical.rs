@@ -43,6 +43,27 @@ impl Value {
         }
     }
 
+    /// The object's member `name`, to change it; added (as `null`) when it is not there.
+    /// Nothing when this is not an object.
+    pub fn member_mut(&mut self, name: &str) -> Option<&mut Value> {
+        let Value::Object(members) = self else { return None };
+        let at = match members.iter().position(|(n, _)| n == name) {
+            Some(at) => at,
+            None => {
+                members.push((name.to_owned(), Value::Null));
+                members.len() - 1
+            }
+        };
+        members.get_mut(at).map(|(_, value)| value)
+    }
+
+    /// The object without its member `name` (nothing happens to anything else).
+    pub fn remove(&mut self, name: &str) {
+        if let Value::Object(members) = self {
+            members.retain(|(n, _)| n != name);
+        }
+    }
+
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -54,19 +75,19 @@ impl Value {
     /// The canonical JSON text.
     pub fn to_canonical(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, None);
+        self.write(&mut out, &[]);
         out
     }
 
-    /// The canonical JSON text of an object without its member `left_out` (a record without
-    /// its digest).
-    pub fn to_canonical_without(&self, left_out: &str) -> String {
+    /// The canonical JSON text of an object without its members named in `left_out` (a record
+    /// without its digest and receipt).
+    pub fn to_canonical_without(&self, left_out: &[&str]) -> String {
         let mut out = String::new();
-        self.write(&mut out, Some(left_out));
+        self.write(&mut out, left_out);
         out
     }
 
-    fn write(&self, out: &mut String, left_out: Option<&str>) {
+    fn write(&self, out: &mut String, left_out: &[&str]) {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -77,7 +98,7 @@ impl Value {
                     if i > 0 {
                         out.push(',');
                     }
-                    item.write(out, None);
+                    item.write(out, &[]);
                 }
                 out.push(']');
             }
@@ -86,7 +107,7 @@ impl Value {
                 // characters above U+FFFF with U+E000 to U+FFFF). Objects are short: an
                 // insertion sort is enough, and small in WebAssembly.
                 let mut sorted: Vec<&(String, Value)> =
-                    members.iter().filter(|(name, _)| Some(name.as_str()) != left_out).collect();
+                    members.iter().filter(|(name, _)| !left_out.contains(&name.as_str())).collect();
                 for i in 1..sorted.len() {
                     let mut j = i;
                     while j > 0 && sorted[j - 1].0.encode_utf16().gt(sorted[j].0.encode_utf16()) {
@@ -101,7 +122,7 @@ impl Value {
                     }
                     write_string(name, out);
                     out.push(':');
-                    value.write(out, None);
+                    value.write(out, &[]);
                 }
                 out.push('}');
             }

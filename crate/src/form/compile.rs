@@ -248,8 +248,12 @@ impl Compiler<'_> {
                 self.error(m.span().start, format!("`multiple` is for choices and web addresses, not field `{id}`"));
             }
         }
+        let future = source.future.as_ref().is_some_and(|f| *f.get_ref());
+        if let Some(f) = source.future.as_ref().filter(|_| kind != FieldKind::Date) {
+            self.error(f.span().start, format!("`future` is for dates, not field `{id}`"));
+        }
         let options = self.options(source, kind, at);
-        Field { id: id.clone(), kind, label, hint: source.hint.clone(), required, clause, multiple, options }
+        Field { id: id.clone(), kind, label, hint: source.hint.clone(), required, clause, multiple, future, options }
     }
 
     fn options(&mut self, source: &FieldSource, kind: FieldKind, at: usize) -> Vec<ChoiceOption> {
@@ -418,6 +422,7 @@ options = [{{ value = "a", label = "A", tell = "dsl", note = "Tell the DSL." }}]
 id = "name"
 type = "text"
 multiple = true
+future = true
 "#
         ));
         assert!(forms.is_empty(), "a form with errors is not compiled");
@@ -431,6 +436,7 @@ multiple = true
             "28:47: no role `dsl` in school.toml's [roles] (it has: complaints, governors, head, line_manager, senior_staff)",
             "30:1: field `name` needs a label: the question the person answers",
             "33:12: `multiple` is for choices and web addresses, not field `name`",
+            "34:10: `future` is for dates, not field `name`",
         ];
         assert_eq!(problems, expected);
     }

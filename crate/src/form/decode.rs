@@ -72,6 +72,7 @@ fn field(v: &Value) -> Result<Field, String> {
         required: flag(v, "required"),
         clause: optional(v, "clause"),
         multiple: flag(v, "multiple"),
+        future: flag(v, "future"),
         options: list(v, "options").iter().map(option).collect::<Result<_, _>>()?,
     })
 }

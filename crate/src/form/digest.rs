@@ -1,17 +1,36 @@
-//! SHA-256 in lowercase hex, for record digests and policy versions.
+//! SHA-256 in lowercase hex, for record digests, policy versions and key ids; and hex itself,
+//! the one way keys and signatures are written in records, key files and `school.toml`.
 
 use sha2::{Digest, Sha256};
 
-/// The SHA-256 of `bytes` as 64 lowercase hex digits.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+/// `bytes` as lowercase hex, two digits a byte.
+pub fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for byte in digest.iter() {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
         out.push(HEX[usize::from(byte >> 4)] as char);
         out.push(HEX[usize::from(byte & 0xf)] as char);
     }
     out
+}
+
+/// The bytes of lowercase hex `text`, or `None` when it is not that (odd length, another
+/// character, capitals: a key or signature is written one way only).
+pub fn from_hex(text: &str) -> Option<Vec<u8>> {
+    let digit = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        _ => None,
+    };
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    text.as_bytes().chunks(2).map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?)).collect()
+}
+
+/// The SHA-256 of `bytes` as 64 lowercase hex digits.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 /// How many hex digits of `policy.md`'s SHA-256 name a policy version.
@@ -34,6 +53,16 @@ mod tests {
     fn sha256_matches_the_standard_test_vectors() {
         assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn hex_round_trips_and_refuses_anything_else() {
+        assert_eq!(hex(&[0, 1, 0xab, 0xff]), "0001abff");
+        assert_eq!(from_hex("0001abff"), Some(vec![0, 1, 0xab, 0xff]));
+        assert_eq!(from_hex(""), Some(Vec::new()));
+        for bad in ["0", "0g", "AB", "0x00", " 00"] {
+            assert_eq!(from_hex(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -120,6 +120,10 @@ pub struct Field {
     /// A choice: any number of options; a URL field: several addresses, one a line.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub multiple: bool,
+    /// A date that may be ahead of the day the form is sent ("Proposed date of going live");
+    /// other dates may not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub future: bool,
     /// A choice's options.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,

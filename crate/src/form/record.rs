@@ -3,20 +3,21 @@
 //! (`RECORD.md` in this folder). [`verify`] recomputes the digest of a record file.
 //!
 //! A record is a JSON object ([`Value`]), made and checked the same way natively and in the
-//! browser. Its digest covers every member but `digest` itself, whatever they are, so any
+//! browser. Its digest covers every member but `digest` itself and the school's `receipt`
+//! (added when the school receives it, and signing the digest), whatever they are, so any other
 //! change to a record file, an added member too, is noticed.
 //!
 //! The digest shows that a record is the one the form made, unchanged; it is not a signature
 //! only its writer could make: anyone who edits a record and recomputes the digest by the
-//! published rules makes a record that verifies. The school keeps the printed copy or notes
-//! the digest when it receives the record, to tell the two apart.
+//! published rules makes a record that verifies. What tells them apart is the school's
+//! countersignature (`receipt.rs`) and the content check (`content.rs`).
 
-use super::answer::Answers;
+use super::answer::{Answer, Answers};
 use super::canonical::Value;
 use super::digest::sha256_hex;
 use super::json;
-use super::model::{FieldKind, Form};
-use super::validate::{FieldError, read};
+use super::model::{Field, FieldKind, Form};
+use super::validate::{FieldError, next_day, parse_date, read};
 
 /// The `format` of records made by this version of Postwise.
 pub const FORMAT: &str = "postwise-form-record/1";
@@ -24,10 +25,15 @@ pub const FORMAT: &str = "postwise-form-record/1";
 /// What the digest's text starts with.
 pub const DIGEST_PREFIX: &str = "sha256:";
 
+/// The members of a record its digest leaves out: the digest itself, and the school's receipt,
+/// which is added after the digest and signs it.
+pub const NOT_DIGESTED: [&str; 2] = ["digest", "receipt"];
+
 /// What [`verify`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verification {
-    /// Whether the digest matches the record: nothing was changed since it was made.
+    /// Whether the digest matches the record: nothing was changed since it was made, or since
+    /// someone recomputed the digest.
     pub intact: bool,
     /// Whether the record is in a format this version of Postwise makes.
     pub known_format: bool,
@@ -38,18 +44,6 @@ pub struct Verification {
     pub current_policy: Option<bool>,
 }
 
-impl Verification {
-    /// As JSON for the browser: `{intact, known_format, computed_digest, current_policy?}`.
-    pub fn to_value(&self) -> Value {
-        Value::object([
-            ("intact", Some(Value::Bool(self.intact))),
-            ("known_format", Some(Value::Bool(self.known_format))),
-            ("computed_digest", Some(Value::string(&self.computed_digest))),
-            ("current_policy", self.current_policy.map(Value::Bool)),
-        ])
-    }
-}
-
 impl FieldError {
     /// As JSON for the browser: `{field, message}`.
     pub fn to_value(&self) -> Value {
@@ -57,16 +51,23 @@ impl FieldError {
     }
 }
 
-/// Whether `text` is a UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
-fn is_utc_timestamp(text: &str) -> bool {
-    text.len() == 20
+/// The day of `text` (`YYYY-MM-DD`) when it is a real UTC time written `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn utc_day(text: &str) -> Option<&str> {
+    let shape = text.len() == 20
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
             10 => b == b'T',
             13 | 16 => b == b':',
             19 => b == b'Z',
             _ => b.is_ascii_digit(),
-        })
+        });
+    if !shape {
+        return None;
+    }
+    let number = |at: usize| text.get(at..at + 2).and_then(|n| n.parse::<u32>().ok());
+    let day = text.get(..10)?;
+    let time_ok = number(11)? < 24 && number(14)? < 60 && number(17)? < 60;
+    (time_ok && parse_date(day).as_deref() == Ok(day)).then_some(day)
 }
 
 /// The record of `answers` to `form`, submitted at `submitted_at` (`YYYY-MM-DDTHH:MM:SSZ`), or
@@ -74,15 +75,21 @@ fn is_utc_timestamp(text: &str) -> bool {
 pub fn make_record(form: &Form, answers: &Answers, submitted_at: &str) -> Result<Value, Vec<FieldError>> {
     let s = Value::string;
     let mut errors = Vec::new();
-    if !is_utc_timestamp(submitted_at) {
-        errors.push(FieldError {
-            field: "submitted_at".to_owned(),
-            message: format!("The time `{submitted_at}` is not a UTC time like 2025-03-27T09:41:05Z"),
-        });
-    }
+    // A date may be the day after the UTC day the form was sent: that is already today in time
+    // zones east of Greenwich.
+    let latest_day = match utc_day(submitted_at) {
+        Some(day) => next_day(day),
+        None => {
+            errors.push(FieldError {
+                field: "submitted_at".to_owned(),
+                message: format!("The time `{submitted_at}` is not a UTC time like 2025-03-27T09:41:05Z"),
+            });
+            "9999-12-31".to_owned()
+        }
+    };
     let mut kept = Vec::new();
     for (section, field) in form.online_fields() {
-        match read(field, answers.get(&field.id)) {
+        match read(section, field, answers.get(&field.id), &latest_day) {
             Ok(answer) => kept.push(Value::object([
                 ("answer", Some(answer.to_value())),
                 ("clause", field.clause.as_deref().map(s)),
@@ -90,6 +97,7 @@ pub fn make_record(form: &Form, answers: &Answers, submitted_at: &str) -> Result
                 ("label", Some(s(&field.label))),
                 ("lead", if field.kind == FieldKind::Statement { section.intro.as_deref().map(s) } else { None }),
                 ("section", Some(s(&section.title))),
+                ("tell", tells(field, &answer)),
                 ("type", Some(s(kind_name(field.kind)))),
             ])),
             Err(message) => errors.push(FieldError { field: field.id.clone(), message }),
@@ -121,15 +129,33 @@ pub fn make_record(form: &Form, answers: &Answers, submitted_at: &str) -> Result
         ("submitted_at", Some(s(submitted_at))),
     ]);
     let digest = compute_digest(&record);
-    if let Value::Object(members) = &mut record {
-        members.push(("digest".to_owned(), Value::String(digest)));
+    if let Some(member) = record.member_mut("digest") {
+        *member = Value::String(digest);
     }
     Ok(record)
 }
 
-/// The canonical form of a record: every member but `digest`, as RFC 8785 JSON.
+/// Who the chosen options say to tell at once, and what to do (the safeguarding question's
+/// "Yes": "tell the DSL now"), so the record carries the instruction the person was given.
+fn tells(field: &Field, answer: &Answer) -> Option<Value> {
+    let chosen = |label: &String| match answer {
+        Answer::Text(text) => text == label,
+        Answer::Choices(labels) => labels.contains(label),
+        Answer::Agreed(_) | Answer::Signature(_) => false,
+    };
+    let tells: Vec<Value> = field
+        .options
+        .iter()
+        .filter(|o| chosen(&o.label))
+        .filter_map(|o| o.tell.as_ref())
+        .map(|t| Value::object([("note", Some(Value::string(&t.note))), ("role", Some(Value::string(&t.role)))]))
+        .collect();
+    (!tells.is_empty()).then_some(Value::Array(tells))
+}
+
+/// The canonical form of a record: every member but `digest` and `receipt`, as RFC 8785 JSON.
 pub fn canonical(record: &Value) -> String {
-    record.to_canonical_without("digest")
+    record.to_canonical_without(&NOT_DIGESTED)
 }
 
 /// `sha256:` and the SHA-256 of the record's [`canonical`] form.
@@ -140,19 +166,51 @@ pub fn compute_digest(record: &Value) -> String {
 /// Checks the record file `text`: its digest, and whether it was made against
 /// `current_version` of the policy. An error when it is not a record at all.
 pub fn verify(text: &str, current_version: Option<&str>) -> Result<Verification, String> {
-    let record = json::parse(text)?;
+    verify_value(&json::parse(text)?, current_version)
+}
+
+/// [`verify`] for a record read already.
+pub fn verify_value(record: &Value, current_version: Option<&str>) -> Result<Verification, String> {
     let member = |name: &str| record.get(name).and_then(Value::as_str);
     let (Some(digest), Some(format)) = (member("digest"), member("format")) else {
         return Err("it has no `digest` and `format`, so it is not a record".to_owned());
     };
     let version = record.get("policy").and_then(|p| p.get("version")).and_then(Value::as_str);
-    let computed_digest = compute_digest(&record);
+    let computed_digest = compute_digest(record);
     Ok(Verification {
         intact: digest == computed_digest,
         known_format: format == FORMAT,
         computed_digest,
         current_policy: current_version.map(|current| version == Some(current)),
     })
+}
+
+/// The answers a record keeps, as the browser would send them again: choices back from their
+/// labels to their values. What cannot be read is left for [`make_record`] to refuse.
+pub fn answers_of(form: &Form, record: &Value) -> Result<Answers, String> {
+    let Some(Value::Array(kept)) = record.get("answers") else { return Err("it has no list of answers".to_owned()) };
+    let mut answers = Answers::new();
+    for (n, kept) in kept.iter().enumerate() {
+        let id = kept.get("field").and_then(Value::as_str).ok_or(format!("answer {} names no field", n + 1))?;
+        let value = kept.get("answer").ok_or(format!("answer {} (`{id}`) has no answer", n + 1))?;
+        let answer = Answer::from_value(value).ok_or(format!("the answer to `{id}` cannot be read"))?;
+        let field = form.online_fields().map(|(_, f)| f).find(|f| f.id == id);
+        let value_of = |label: &str| {
+            field
+                .and_then(|f| f.options.iter().find(|o| o.label == label))
+                .map_or(label, |o| o.value.as_str())
+                .to_owned()
+        };
+        let answer = match answer {
+            Answer::Text(label) if field.is_some_and(|f| f.kind == FieldKind::Choice) => Answer::Text(value_of(&label)),
+            Answer::Choices(labels) => Answer::Choices(labels.iter().map(|l| value_of(l)).collect()),
+            other => other,
+        };
+        if answers.insert(id.to_owned(), answer).is_some() {
+            return Err(format!("it answers `{id}` twice"));
+        }
+    }
+    Ok(answers)
 }
 
 /// A field kind's name, as in form files and records.
@@ -187,112 +245,8 @@ pub fn kind_from_name(name: &str) -> Option<FieldKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::answer::{Answer, Signature};
-    use crate::form::model::{ChoiceOption, Field, PolicyRef, SchoolRef, Section};
-
-    fn field(id: &str, kind: FieldKind, label: &str) -> Field {
-        Field {
-            id: id.to_owned(),
-            kind,
-            label: label.to_owned(),
-            hint: None,
-            required: true,
-            clause: None,
-            multiple: false,
-            options: Vec::new(),
-        }
-    }
-
-    /// A small agreement, fixed for ever: the golden digest below depends on every word.
-    fn agreement() -> Form {
-        let yes_no = vec![
-            ChoiceOption { value: "yes".to_owned(), label: "Yes".to_owned(), tell: None },
-            ChoiceOption { value: "no".to_owned(), label: "No".to_owned(), tell: None },
-        ];
-        Form {
-            id: "parent-agreement".to_owned(),
-            title: "Acceptable use of the internet: agreement for parents and carers".to_owned(),
-            clause: "appendix-3".to_owned(),
-            audience: "Parents and carers".to_owned(),
-            summary: "Read, agree and sign.".to_owned(),
-            school: SchoolRef { id: "chestnuts".to_owned(), name: "Chestnuts Primary School".to_owned() },
-            policy: PolicyRef {
-                title: "Social Media Use Policy".to_owned(),
-                version: "0123456789ab".to_owned(),
-                reviewed: Some("2024-10-24".to_owned()),
-            },
-            return_to: Some("Headteacher".to_owned()),
-            sections: vec![
-                Section {
-                    id: "you".to_owned(),
-                    title: "About you".to_owned(),
-                    filled_by: "Parent or carer".to_owned(),
-                    online: true,
-                    intro: None,
-                    intro_clause: None,
-                    fields: vec![
-                        Field {
-                            clause: Some("appendix-3.1.a".to_owned()),
-                            ..field("name", FieldKind::Text, "Name of parent/carer")
-                        },
-                        Field { options: yes_no, ..field("photos", FieldKind::Choice, "Photos?") },
-                    ],
-                },
-                Section {
-                    id: "will-not".to_owned(),
-                    title: "I will not".to_owned(),
-                    filled_by: "Parent or carer".to_owned(),
-                    online: true,
-                    intro: Some("I will not:".to_owned()),
-                    intro_clause: Some("appendix-3.6".to_owned()),
-                    fields: vec![Field {
-                        clause: Some("appendix-3.6.c".to_owned()),
-                        ..field(
-                            "share",
-                            FieldKind::Statement,
-                            "Upload or share photos or videos of any child other than my own",
-                        )
-                    }],
-                },
-                Section {
-                    id: "sign".to_owned(),
-                    title: "Sign".to_owned(),
-                    filled_by: "Parent or carer".to_owned(),
-                    online: true,
-                    intro: None,
-                    intro_clause: None,
-                    fields: vec![
-                        field("signed", FieldKind::Signature, "Signed"),
-                        field("date", FieldKind::Date, "Date"),
-                    ],
-                },
-                Section {
-                    id: "office".to_owned(),
-                    title: "For the office".to_owned(),
-                    filled_by: "Headteacher".to_owned(),
-                    online: false,
-                    intro: None,
-                    intro_clause: None,
-                    fields: vec![field("received", FieldKind::Date, "Received")],
-                },
-            ],
-        }
-    }
-
-    fn answers() -> Answers {
-        Answers::from([
-            ("name".to_owned(), Answer::Text("Ann \"Annie\" Lee-Ōtsuka".to_owned())),
-            ("photos".to_owned(), Answer::Text("no".to_owned())),
-            ("share".to_owned(), Answer::Agreed(true)),
-            (
-                "signed".to_owned(),
-                Answer::Signature(Signature { name: "Ann Lee".to_owned(), drawing: Some("M1 2L3 4".to_owned()) }),
-            ),
-            ("date".to_owned(), Answer::Text("2025-3-7".to_owned())),
-        ])
-    }
-
-    const AT: &str = "2025-03-07T09:41:05Z";
+    use crate::form::answer::Answer;
+    use crate::form::testing::{AT, agreement, answers};
 
     #[test]
     fn the_canonical_form_of_a_fixed_record_is_fixed() {

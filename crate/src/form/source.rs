@@ -78,6 +78,9 @@ pub struct FieldSource {
     /// A choice: tick any number; a URL: several, one a line.
     #[serde(default)]
     pub multiple: Option<Spanned<bool>>,
+    /// A date: it may be ahead of the day the form is sent.
+    #[serde(default)]
+    pub future: Option<Spanned<bool>>,
     /// A choice's options.
     #[serde(default)]
     pub options: Vec<Spanned<OptionSource>>,

@@ -1,12 +1,13 @@
 //! Checking answers, field by field, with messages that say how to put each problem right
 //! (in the manner of the GOV.UK Design System: "Enter …", "Select …", "… must be a real date").
 //! The checks are written by hand, small enough for the browser: a web address has `http` or
-//! `https` and a host, a date exists in the calendar, an e-mail address has a name, an `@` and a
-//! domain. [`read`] also normalises an answer for the record: dates become `YYYY-MM-DD`,
-//! choices their options' labels.
+//! `https` and a host (`https://` is added when it has no scheme), a date exists in the
+//! calendar and is not ahead of the day the form is sent unless the field says it may be, an
+//! e-mail address has a name, an `@` and a domain. [`read`] also normalises an answer for the
+//! record: dates become `YYYY-MM-DD`, choices their options' labels.
 
-use super::answer::{Answer, Answers, Signature};
-use super::model::{Field, FieldKind, Form};
+use super::answer::{Answer, Signature};
+use super::model::{Field, FieldKind, Section};
 use serde::Serialize;
 
 /// A problem with one field's answer.
@@ -25,25 +26,17 @@ pub const MAX_TEXT: usize = 5_000;
 /// The longest drawn signature's path data, in characters.
 pub const MAX_DRAWING: usize = 20_000;
 
-/// Every problem with the answers to the fields filled online, in the form's order.
-pub fn validate(form: &Form, answers: &Answers) -> Vec<FieldError> {
-    form.online_fields()
-        .filter_map(|(_, field)| {
-            read(field, answers.get(&field.id)).err().map(|message| FieldError { field: field.id.clone(), message })
-        })
-        .collect()
-}
-
-/// The answer to `field` as the record keeps it (an empty answer for an optional field left
-/// blank), or what is wrong with it.
-pub fn read(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
+/// The answer to `field` (in `section`) as the record keeps it (an empty answer for an
+/// optional field left blank), or what is wrong with it. `latest_day` (`YYYY-MM-DD`) is the
+/// last day a date may be, unless the field allows dates to come.
+pub fn read(section: &Section, field: &Field, answer: Option<&Answer>, latest_day: &str) -> Result<Answer, String> {
     match field.kind {
         FieldKind::Statement => match answer {
             Some(Answer::Agreed(true)) => Ok(Answer::Agreed(true)),
             None | Some(Answer::Agreed(false)) if !field.required => Ok(Answer::Agreed(false)),
             None | Some(Answer::Agreed(false)) => Err(format!(
                 "Tick the box to agree to “{}”, or speak to the school if you cannot agree to it",
-                shorten(&field.label, 80)
+                statement_quote(section.intro.as_deref(), &field.label)
             )),
             Some(_) => Err(wrong_shape(field)),
         },
@@ -63,12 +56,29 @@ pub fn read(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
                     Ok(Answer::Text(String::new()))
                 };
             }
-            read_text(field, text).map(Answer::Text)
+            read_text(field, text, latest_day).map(Answer::Text)
         }
     }
 }
 
-fn read_text(field: &Field, text: &str) -> Result<String, String> {
+/// A statement as the person reads it, with the words that lead into it: "I will not: use
+/// private groups …". Quoted whole, never shortened: two statements cut to the same words could
+/// read as each other, or as their opposite without their lead.
+pub fn statement_quote(lead: Option<&str>, label: &str) -> String {
+    let Some(lead) = lead.map(str::trim).filter(|l| !l.is_empty()) else { return label.to_owned() };
+    let lead = lead.trim_end_matches(':');
+    let mut chars = label.chars();
+    let label = match (chars.next(), chars.next()) {
+        // "Use private groups" → "use private groups"; keep "I", "DSL", "YouTube".
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && second.is_lowercase() => {
+            std::iter::once(first.to_ascii_lowercase()).chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    };
+    format!("{lead}: {label}")
+}
+
+fn read_text(field: &Field, text: &str, latest_day: &str) -> Result<String, String> {
     let max = if field.kind == FieldKind::LongText || field.multiple { MAX_TEXT } else { MAX_LINE };
     let length = text.chars().count();
     if length > max {
@@ -82,20 +92,33 @@ fn read_text(field: &Field, text: &str) -> Result<String, String> {
     match field.kind {
         FieldKind::Url if field.multiple => {
             let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let mut kept = Vec::new();
             for (n, line) in lines.iter().enumerate() {
-                check_url(line).map_err(|problem| {
+                let url = with_scheme(line);
+                check_url(&url).map_err(|problem| {
                     if lines.len() == 1 {
                         problem.to_owned()
                     } else {
                         format!("Web address {} of {}: {problem}", n + 1, lines.len())
                     }
                 })?;
+                kept.push(url);
             }
-            Ok(text.to_owned())
+            // One address a line, as typed but trimmed, blank lines left out, each with its scheme.
+            Ok(kept.join("\n"))
         }
-        FieldKind::Url => check_url(text.trim()).map(|()| text.to_owned()).map_err(str::to_owned),
+        FieldKind::Url => {
+            let url = with_scheme(text.trim());
+            check_url(&url).map(|()| url).map_err(str::to_owned)
+        }
         FieldKind::Email => check_email(text.trim()).map(|()| text.to_owned()).map_err(str::to_owned),
-        FieldKind::Date => parse_date(text).map_err(|problem| format!("{}: {problem}", capitalise(&what(field)))),
+        FieldKind::Date => {
+            let day = parse_date(text).map_err(|problem| format!("{}: {problem}", capitalise(&what(field))))?;
+            if !field.future && day.as_str() > latest_day {
+                return Err(format!("{}: the date must be today or in the past", capitalise(&what(field))));
+            }
+            Ok(day)
+        }
         _ => Ok(text.to_owned()),
     }
 }
@@ -199,15 +222,6 @@ fn capitalise(text: &str) -> String {
     chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
 }
 
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
-}
-
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -218,6 +232,24 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// A web address as people copy it without its scheme ("www.youtube.com/watch?v=…"), with
+/// `https://` in front; anything with a scheme, or that looks like one (`mailto:`,
+/// `javascript:`), or an `@` before its path, is left for [`check_url`] to judge.
+pub fn with_scheme(text: &str) -> String {
+    // The site: up to the first `/`, `?` or `#`.
+    let site = text.split(['/', '?', '#']).next().unwrap_or_default();
+    // A colon that is not a port after a dotted name is a scheme (`mailto:`, `javascript:`).
+    let scheme = match site.split_once(':') {
+        Some((name, port)) => !name.contains('.') || !port.bytes().all(|b| b.is_ascii_digit()),
+        None => false,
+    };
+    if scheme || text.contains("://") || site.contains('@') || !site.contains('.') {
+        text.to_owned()
+    } else {
+        format!("https://{text}")
+    }
 }
 
 /// Whether `text` is a full web address: `http://` or `https://`, then a host name (with a dot,
@@ -303,6 +335,21 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+/// The day after `day` (`YYYY-MM-DD`, a real date), in the same form.
+pub fn next_day(day: &str) -> String {
+    let number = |range: std::ops::Range<usize>| day.get(range).and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
+    let (mut year, mut month, mut date) = (number(0..4), number(5..7), number(8..10) + 1);
+    if date > days_in_month(year, month) {
+        date = 1;
+        month += 1;
+        if month > 12 {
+            month = 1;
+            year += 1;
+        }
+    }
+    format!("{year:04}-{month:02}-{date:02}")
+}
+
 /// A date written as `year-month-day` (the browser joins the day, month and year boxes so; the
 /// day and month may have one digit), as `YYYY-MM-DD`, or what is wrong with it.
 pub fn parse_date(text: &str) -> Result<String, String> {
@@ -351,6 +398,18 @@ mod tests {
     }
 
     #[test]
+    fn an_address_without_a_scheme_gets_https() {
+        assert_eq!(with_scheme("www.youtube.com/watch?v=abc"), "https://www.youtube.com/watch?v=abc");
+        assert_eq!(with_scheme("example.co.uk"), "https://example.co.uk");
+        assert_eq!(with_scheme("example.com:8443/x"), "https://example.com:8443/x");
+        for kept in
+            ["https://a.example", "mailto:a@b.example", "javascript:alert(1)", "a@b.example/x", "localhost", "tel:0123"]
+        {
+            assert_eq!(with_scheme(kept), kept);
+        }
+    }
+
+    #[test]
     fn a_full_url_has_an_http_scheme_and_a_host() {
         assert_url_ok("https://www.example.com/page?q=1#top");
         assert_url_ok("http://example.co.uk");
@@ -389,6 +448,14 @@ mod tests {
     }
 
     #[test]
+    fn the_next_day_turns_months_and_years() {
+        assert_eq!(next_day("2025-03-27"), "2025-03-28");
+        assert_eq!(next_day("2024-02-28"), "2024-02-29");
+        assert_eq!(next_day("2025-02-28"), "2025-03-01");
+        assert_eq!(next_day("2025-12-31"), "2026-01-01");
+    }
+
+    #[test]
     fn an_email_address_has_a_name_an_at_and_a_domain() {
         assert_eq!(check_email("office@school.sch.uk"), Ok(()));
         for bad in ["office", "@school.uk", "office@school", "office@@school.uk", "a b@school.uk", "office@school..uk"]
@@ -406,8 +473,28 @@ mod tests {
             required,
             clause: None,
             multiple: false,
+            future: false,
             options: Vec::new(),
         }
+    }
+
+    fn section(intro: Option<&str>) -> Section {
+        Section {
+            id: "s".to_owned(),
+            title: "S".to_owned(),
+            filled_by: "Parent".to_owned(),
+            online: true,
+            intro: intro.map(str::to_owned),
+            intro_clause: None,
+            fields: Vec::new(),
+        }
+    }
+
+    const TODAY: &str = "2025-03-27";
+
+    /// `read` in a section without an intro, on [`TODAY`].
+    fn read(field: &Field, answer: Option<&Answer>) -> Result<Answer, String> {
+        super::read(&section(None), field, answer, TODAY)
     }
 
     fn text(s: &str) -> Answer {
@@ -431,6 +518,12 @@ mod tests {
 
     #[test]
     fn text_is_kept_as_typed_and_dates_are_normalised() {
+        let url = field(FieldKind::Url, "Full URL", true);
+        assert_eq!(
+            read(&url, Some(&text(" www.youtube.com/watch?v=x "))),
+            Ok(text("https://www.youtube.com/watch?v=x"))
+        );
+        assert_eq!(read(&url, Some(&text("http://example.com"))), Ok(text("http://example.com")));
         let long = field(FieldKind::LongText, "Reasons", true);
         assert_eq!(read(&long, Some(&text("  Two\nlines  "))), Ok(text("  Two\nlines  ")));
         let date = field(FieldKind::Date, "Date", true);
@@ -451,9 +544,12 @@ mod tests {
     fn several_urls_are_checked_line_by_line() {
         let mut urls = field(FieldKind::Url, "Full URL(s)", true);
         urls.multiple = true;
-        assert!(read(&urls, Some(&text("https://a.example/\n\nhttp://b.example/x"))).is_ok());
         assert_eq!(
-            read(&urls, Some(&text("https://a.example/\nb.example"))),
+            read(&urls, Some(&text("https://a.example/\n\n b.example/x "))),
+            Ok(text("https://a.example/\nhttps://b.example/x"))
+        );
+        assert_eq!(
+            read(&urls, Some(&text("https://a.example/\nmailto:b@example.com"))),
             Err("Web address 2 of 2: Enter the full web address, starting with https:// or http://, like https://www.example.com/page".to_owned())
         );
     }
@@ -481,6 +577,12 @@ mod tests {
         assert_eq!(read(&statement, Some(&Answer::Agreed(true))), Ok(Answer::Agreed(true)));
         let problem = read(&statement, Some(&Answer::Agreed(false))).unwrap_err();
         assert!(problem.starts_with("Tick the box to agree to “I will be respectful"), "{problem}");
+        let led = field(FieldKind::Statement, "Use private groups to criticise staff", true);
+        let problem = super::read(&section(Some("I will not:")), &led, None, TODAY).unwrap_err();
+        assert!(
+            problem.starts_with("Tick the box to agree to “I will not: use private groups to criticise staff”"),
+            "{problem}"
+        );
         assert!(read(&statement, Some(&text("yes"))).is_err(), "a string is not a tick");
         let signature = field(FieldKind::Signature, "Signed", true);
         let signed = |name: &str, drawing: Option<&str>| {
@@ -494,29 +596,27 @@ mod tests {
     }
 
     #[test]
-    fn only_online_sections_are_validated() {
-        use crate::form::model::{PolicyRef, SchoolRef, Section};
-        let section = |id: &str, online: bool| Section {
-            id: id.to_owned(),
-            title: id.to_owned(),
-            filled_by: "someone".to_owned(),
-            online,
-            intro: None,
-            intro_clause: None,
-            fields: vec![Field { id: format!("{id}-name"), ..field(FieldKind::Text, "Name", true) }],
-        };
-        let form = Form {
-            id: "f".to_owned(),
-            title: "F".to_owned(),
-            clause: "1".to_owned(),
-            audience: "Staff".to_owned(),
-            summary: String::new(),
-            school: SchoolRef { id: "s".to_owned(), name: "S".to_owned() },
-            policy: PolicyRef { title: "P".to_owned(), version: "0".to_owned(), reviewed: None },
-            return_to: None,
-            sections: vec![section("requester", true), section("authoriser", false)],
-        };
-        let errors = validate(&form, &Answers::new());
-        assert_eq!(errors, vec![FieldError { field: "requester-name".to_owned(), message: "Enter name".to_owned() }]);
+    fn two_statements_that_begin_alike_are_quoted_whole_and_apart() {
+        let lead = Some("I will not:");
+        let start =
+            "Use private groups or social media to talk about or criticise the school, its staff, or other parents";
+        let one = statement_quote(lead, &format!("{start}, in public"));
+        let two = statement_quote(lead, &format!("{start}, in private"));
+        assert_ne!(one, two);
+        assert!(one.starts_with("I will not: use private groups"), "{one}");
+        assert_eq!(statement_quote(lead, "I promise"), "I will not: I promise");
+        assert_eq!(statement_quote(None, "Be kind"), "Be kind");
+    }
+
+    #[test]
+    fn a_date_ahead_of_the_day_is_refused_unless_the_field_looks_ahead() {
+        let date = field(FieldKind::Date, "Date", true);
+        assert_eq!(read(&date, Some(&text("2025-3-27"))), Ok(text("2025-03-27")));
+        assert_eq!(
+            read(&date, Some(&text("2031-3-28"))),
+            Err("Date: the date must be today or in the past".to_owned())
+        );
+        let go_live = Field { future: true, ..field(FieldKind::Date, "Proposed date of going live", true) };
+        assert_eq!(read(&go_live, Some(&text("2031-3-28"))), Ok(text("2031-03-28")));
     }
 }

@@ -13,6 +13,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod document;
 pub mod duties;
+mod keys;
 pub mod source;
 
 use crate::bundle::{Ask, ClauseQuote, Platform, PolicyBundle, Rule, School};
@@ -278,6 +279,7 @@ impl Policy {
     pub fn validate(&self, today: Date, diagnostics: &mut Diagnostics) {
         self.lint_school(today, diagnostics);
         self.lint_covers(diagnostics);
+        self.lint_keys(diagnostics);
         self.lint_rules(diagnostics);
         self.lint_asks(diagnostics);
         self.lint_duties(diagnostics);

@@ -48,6 +48,26 @@ pub struct SchoolSource {
     /// The policy's own table of where to report on each network, when it has one.
     #[serde(default)]
     pub reporting: Option<ReportingSource>,
+    /// The address people send signed form records to; empty when the policy gives none.
+    #[serde(default)]
+    pub contact_email: Option<Spanned<String>>,
+    /// The public keys the school office countersigns records with, each with the days it is in
+    /// use: several, so a lost key is replaced and receipts made with it still verify.
+    #[serde(default)]
+    pub keys: Vec<Spanned<KeySource>>,
+}
+
+/// One `[[keys]]` entry: a public key of the school's, never its private half.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeySource {
+    /// `ed25519:` and 64 hex digits, as `postwise keys new` or the office page prints it.
+    pub public_key: Spanned<String>,
+    /// The first day it may sign, `YYYY-MM-DD`.
+    pub valid_from: Spanned<String>,
+    /// The last day it may sign, `YYYY-MM-DD`; absent while it is in use.
+    #[serde(default)]
+    pub valid_to: Option<Spanned<String>>,
 }
 
 /// `[reporting]` in `school.toml`: the policy's table of networks and their reporting links.

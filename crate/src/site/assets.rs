@@ -24,6 +24,7 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "check.js", bytes: include_bytes!("../../../www/js/check.js") },
     Embedded { name: "form.css", bytes: include_bytes!("../../../www/css/form.css") },
     Embedded { name: "form.js", bytes: include_bytes!("../../../www/js/form.js") },
+    Embedded { name: "office.js", bytes: include_bytes!("../../../www/js/office.js") },
     Embedded { name: "quiz.css", bytes: include_bytes!("../../../www/css/quiz.css") },
     Embedded { name: "quiz.js", bytes: include_bytes!("../../../www/js/quiz.js") },
     Embedded { name: "class-mode.js", bytes: include_bytes!("../../../www/js/class-mode.js") },

@@ -37,6 +37,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("forms.html", include_str!("../../../www/templates/forms.html")),
     ("form.html", include_str!("../../../www/templates/form.html")),
     ("verify.html", include_str!("../../../www/templates/verify.html")),
+    ("office.html", include_str!("../../../www/templates/office.html")),
     ("quiz.html", include_str!("../../../www/templates/quiz.html")),
     ("quiz-page.html", include_str!("../../../www/templates/quiz-page.html")),
     ("coverage.html", include_str!("../../../www/templates/coverage.html")),

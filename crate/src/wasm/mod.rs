@@ -13,7 +13,7 @@ mod quiz;
 #[cfg(feature = "checker")]
 pub use check::PostChecker;
 #[cfg(feature = "forms")]
-pub use form::{FormFiller, verify_record};
+pub use form::{FormFiller, OfficeSigner, examine_record, new_key_file};
 #[cfg(feature = "quiz")]
 pub use quiz::QuizSession;
 
