@@ -552,3 +552,66 @@ fn build_refuses_to_empty_a_folder_it_did_not_make() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("refusing to empty"));
     assert_eq!(read(&out.join("precious.txt")), "keep me");
 }
+
+/// Whether a `_headers` URL pattern matches `url`: `*` stands for any run of characters.
+fn pattern_matches(pattern: &str, url: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == url,
+        Some((head, tail)) => {
+            url.strip_prefix(head).is_some_and(|rest| (0..=rest.len()).any(|i| pattern_matches(tail, &rest[i..])))
+        }
+    }
+}
+
+#[test]
+fn the_hosts_headers_files_give_each_page_the_csp_of_its_meta_tag() {
+    let dir = scratch("headers");
+    let pkg = dir.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg folder");
+    for package in ["postwise", "postwise_quiz", "postwise_forms"] {
+        std::fs::write(pkg.join(format!("{package}.js")), "export default 1;\n").expect("js");
+        std::fs::write(pkg.join(format!("{package}_bg.wasm")), b"\0asm").expect("wasm");
+    }
+    let out = dir.join("site");
+    build(&repo().join("policies"), &out, &["--wasm-pkg", &pkg.to_string_lossy()]);
+    let netlify = read(&out.join("_headers"));
+    let mut rules: Vec<(String, Vec<String>)> = Vec::new();
+    for line in netlify.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        match line.strip_prefix("  ") {
+            Some(header) => rules.last_mut().expect("a rule first").1.push(header.to_owned()),
+            None => rules.push((line.to_owned(), Vec::new())),
+        }
+    }
+    assert!(rules.len() <= 100, "Cloudflare Pages reads 100 rules: {}", rules.len());
+    let nginx = read(&out.join("nginx.conf"));
+    let pages = html_pages(&out);
+    assert!(pages.len() > 20);
+    for (path, html) in &pages {
+        let meta = decode_entities(html)
+            .split("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .expect("a CSP meta");
+        let expected = format!("Content-Security-Policy: {meta}; frame-ancestors 'none'");
+        let url = format!("/{path}");
+        let stem = url.strip_suffix(".html").expect("a page");
+        // A folder's index page is served at the folder; another page also without `.html`.
+        let other = stem.strip_suffix("index").filter(|f| f.ends_with('/')).unwrap_or(stem);
+        for url in [url.as_str(), other] {
+            let csps: Vec<&String> = rules
+                .iter()
+                .filter(|(pattern, _)| pattern_matches(pattern, url))
+                .flat_map(|(_, headers)| headers.iter().filter(|h| h.starts_with("Content-Security-Policy:")))
+                .collect();
+            assert_eq!(csps, [&expected], "{url}: one CSP, the meta's");
+            let all: Vec<&String> =
+                rules.iter().filter(|(pattern, _)| pattern_matches(pattern, url)).flat_map(|(_, h)| h).collect();
+            assert!(all.iter().any(|h| *h == "X-Content-Type-Options: nosniff"), "{url}: {all:?}");
+        }
+        assert!(
+            nginx.contains(&format!("    \"/{path}\" \"{meta}; frame-ancestors 'none'\";\n")),
+            "{path} in nginx.conf"
+        );
+    }
+}

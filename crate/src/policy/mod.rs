@@ -60,13 +60,10 @@ pub fn is_valid_school_id(id: &str) -> bool {
 }
 
 fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(SourceFile::new(path, text)),
-        Err(error) => {
-            diagnostics.push(Diagnostic::unreadable(path, format!("cannot read the file: {error}")));
-            None
-        }
-    }
+    let file = std::fs::read(path)
+        .map_err(|error| Diagnostic::unreadable(path, format!("cannot read the file: {error}")))
+        .and_then(|bytes| SourceFile::from_bytes(path, bytes));
+    file.map_err(|diagnostic| diagnostics.push(diagnostic)).ok()
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<T> {
@@ -83,7 +80,6 @@ fn parse_toml<T: serde::de::DeserializeOwned>(file: &SourceFile, diagnostics: &m
 /// Loads the policy folder `dir`. Problems go to `diagnostics`; `None` when a file is
 /// missing or cannot be parsed at all.
 pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Option<Policy> {
-    let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
     if !dir.is_dir() {
         diagnostics.push(Diagnostic::unreadable(dir, "no such policy folder"));
         return None;
@@ -91,8 +87,28 @@ pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Option<Policy> {
     let shared = dir.parent().unwrap_or(Path::new(".")).join(SHARED_DIR).join("platforms.toml");
     let files = [dir.join("school.toml"), dir.join("policy.md"), dir.join("rules.toml"), shared];
     let [school_file, document_file, rules_file, platforms_file] = files.map(|path| read(&path, diagnostics));
-    let (school_file, document_file, rules_file, platforms_file) =
-        (school_file?, document_file?, rules_file?, platforms_file?);
+    let files =
+        Files { school: school_file?, document: document_file?, rules: rules_file?, platforms: platforms_file? };
+    from_files(dir, files, diagnostics)
+}
+
+/// A policy folder's files, read.
+#[derive(Clone, Debug)]
+pub struct Files {
+    /// `school.toml`.
+    pub school: SourceFile,
+    /// `policy.md`.
+    pub document: SourceFile,
+    /// `rules.toml`.
+    pub rules: SourceFile,
+    /// `_shared/platforms.toml`.
+    pub platforms: SourceFile,
+}
+
+/// The policy of the folder `dir` from its files, read already: [`load`] without the reading.
+pub fn from_files(dir: &Path, files: Files, diagnostics: &mut Diagnostics) -> Option<Policy> {
+    let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+    let Files { school: school_file, document: document_file, rules: rules_file, platforms: platforms_file } = files;
     if !is_valid_school_id(&id) {
         diagnostics.push(Diagnostic::unreadable(
             dir,

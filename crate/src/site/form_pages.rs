@@ -18,7 +18,6 @@ use crate::form::model::FieldKind;
 use crate::policy::Policy;
 use crate::policy::diagnostic::Diagnostics;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The page that checks a record file, in the school's folder.
 const VERIFY_PAGE: &str = "verify.html";
@@ -114,7 +113,7 @@ pub(super) fn render(
     school: &SchoolInfo,
     forms: &[Form],
     index: &FormsIndex,
-    files: &mut BTreeMap<String, Vec<u8>>,
+    files: &mut super::SiteFiles,
 ) -> Result<(), BuildError> {
     let id = &policy.id;
     // The pages need the forms' WebAssembly package to fill in; without it they are paper forms.

@@ -13,7 +13,8 @@
 //!    JSON file each, and the page that verifies a signed record (`form_pages`); its quizzes, a
 //!    page each and `quizzes.json` (`quiz_pages`); serialise its compiled bundle as
 //!    `rules.json` for the browser's checker.
-//! 4. Render the site's home page, listing the schools, and `404.html`.
+//! 4. Render the site's home page, listing the schools, and `404.html`; from each page's CSP,
+//!    the headers files for static hosts ([`headers`]).
 //! 5. Write it all ([`Site::write`]): the output folder is emptied first, but only if it is
 //!    empty or was made by a previous build.
 //!
@@ -22,6 +23,7 @@
 pub mod assets;
 pub mod csp;
 mod form_pages;
+pub mod headers;
 pub mod markdown;
 mod output;
 pub mod pages;
@@ -37,6 +39,8 @@ use crate::policy::date::Date;
 use crate::policy::diagnostic::Diagnostic;
 use crate::policy::{self, Policy};
 use assets::Assets;
+use csp::Csp;
+use headers::HeaderTable;
 use render::Renderer;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -47,6 +51,12 @@ pub const MARKER_FILE: &str = ".postwise-site";
 
 /// The name of a school's compiled rules beside its pages.
 pub const RULES_JSON: &str = "rules.json";
+
+/// The headers file of Netlify and Cloudflare Pages, at the site root.
+pub const NETLIFY_HEADERS: &str = "_headers";
+
+/// The server block for nginx, at the site root.
+pub const NGINX_CONF: &str = "nginx.conf";
 
 /// What to build from.
 #[derive(Clone, Debug)]
@@ -118,11 +128,43 @@ pub enum BuildError {
     },
 }
 
+/// A file of the site: its bytes and, for a page, what its CSP allows.
+#[derive(Clone, Debug)]
+pub(crate) struct SiteFile {
+    bytes: Vec<u8>,
+    csp: Option<Csp>,
+}
+
+impl From<Vec<u8>> for SiteFile {
+    /// A file that is not a page.
+    fn from(bytes: Vec<u8>) -> SiteFile {
+        SiteFile { bytes, csp: None }
+    }
+}
+
+/// The files of a build so far: path under the site root (`/`-separated) → file, sorted.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SiteFiles(BTreeMap<String, SiteFile>);
+
+impl SiteFiles {
+    /// Adds a page ([`render::Rendered`]) or another file (`Vec<u8>`).
+    pub(crate) fn insert(&mut self, path: String, file: impl Into<SiteFile>) {
+        self.0.insert(path, file.into());
+    }
+
+    /// Each page's CSP, the one place the site's headers come from.
+    fn header_table(&self) -> HeaderTable {
+        HeaderTable::new(self.0.iter().filter_map(|(path, file)| Some((path.clone(), file.csp?))).collect())
+    }
+}
+
 /// A built site, in memory until [`Site::write`].
 #[derive(Clone, Debug)]
 pub struct Site {
     /// Path under the site root (`/`-separated) → bytes, sorted.
     files: BTreeMap<String, Vec<u8>>,
+    /// Every file's headers.
+    pub headers: HeaderTable,
     /// The schools built, by id.
     pub schools: Vec<String>,
     /// Whether the WebAssembly checker was found and included.
@@ -164,7 +206,7 @@ pub fn build(options: &Options) -> Result<Site, BuildError> {
     let templates = Templates::new().map_err(|source| BuildError::Template { name: "(loading)".to_owned(), source })?;
     let renderer = Renderer { templates, assets };
 
-    let mut files = BTreeMap::new();
+    let mut files = SiteFiles::default();
     let mut listings = Vec::new();
     for policy in &policies {
         listings.push(render::render_school(&renderer, policy, options.today, &mut files)?);
@@ -173,6 +215,10 @@ pub fn build(options: &Options) -> Result<Site, BuildError> {
     for (path, bytes) in renderer.assets.files() {
         files.insert(path.to_owned(), bytes.to_vec());
     }
+    let headers = files.header_table();
+    files.insert(NETLIFY_HEADERS.to_owned(), headers.netlify().into_bytes());
+    files.insert(NGINX_CONF.to_owned(), headers.nginx().into_bytes());
 
-    Ok(Site { files, schools: policies.iter().map(|p| p.id.clone()).collect(), wasm_pkg_found, warnings })
+    let files = files.0.into_iter().map(|(path, file)| (path, file.bytes)).collect();
+    Ok(Site { files, headers, schools: policies.iter().map(|p| p.id.clone()).collect(), wasm_pkg_found, warnings })
 }

@@ -135,7 +135,7 @@ pub(super) fn render(
     policy: &Policy,
     school: &SchoolInfo,
     set: &QuizSet,
-    files: &mut BTreeMap<String, Vec<u8>>,
+    files: &mut super::SiteFiles,
 ) -> Result<(), BuildError> {
     let id = &policy.id;
     // The quizzes run in WebAssembly; without the package the pages list the questions only.

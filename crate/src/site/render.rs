@@ -10,12 +10,11 @@ use super::quiz_pages::{self, QuizIndex};
 use super::review::Review;
 use super::rules_page::{self, RuleGroup};
 use super::templates::{NavLink, Page, SchoolInfo, Templates};
-use super::{BuildError, RULES_JSON, words};
+use super::{BuildError, RULES_JSON, SiteFile, SiteFiles, words};
 use crate::form::digest::policy_version;
 use crate::policy::Policy;
 use crate::policy::date::Date;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A school on the site's home page.
 #[derive(Clone, Debug, Serialize)]
@@ -76,8 +75,20 @@ pub(super) struct Frame<'a> {
     pub(super) nav: Vec<NavLink>,
 }
 
+/// A page as rendered, with the CSP its `<meta>` tag holds (which the headers repeat).
+pub(super) struct Rendered {
+    html: Vec<u8>,
+    csp: Csp,
+}
+
+impl From<Rendered> for SiteFile {
+    fn from(page: Rendered) -> SiteFile {
+        SiteFile { bytes: page.html, csp: Some(page.csp) }
+    }
+}
+
 impl Renderer {
-    pub(super) fn page<T: Serialize>(&self, frame: Frame<'_>, page: T) -> Result<Vec<u8>, BuildError> {
+    pub(super) fn page<T: Serialize>(&self, frame: Frame<'_>, page: T) -> Result<Rendered, BuildError> {
         let Frame { template, root, title, csp, school, nav } = frame;
         let assets =
             self.assets.paths().into_iter().map(|(name, path)| (name.to_owned(), format!("{root}{path}"))).collect();
@@ -86,7 +97,7 @@ impl Renderer {
             .templates
             .render(template, &context)
             .map_err(|source| BuildError::Template { name: template.to_owned(), source })?;
-        Ok(html.into_bytes())
+        Ok(Rendered { html: html.into_bytes(), csp })
     }
 }
 
@@ -116,7 +127,7 @@ pub(super) fn render_school(
     renderer: &Renderer,
     policy: &Policy,
     today: Date,
-    files: &mut BTreeMap<String, Vec<u8>>,
+    files: &mut SiteFiles,
 ) -> Result<SchoolListing, BuildError> {
     let id = &policy.id;
     let school = SchoolInfo {
@@ -205,7 +216,7 @@ pub(super) fn render_school(
 pub(super) fn render_home(
     renderer: &Renderer,
     listings: &[SchoolListing],
-    files: &mut BTreeMap<String, Vec<u8>>,
+    files: &mut SiteFiles,
 ) -> Result<(), BuildError> {
     let frame = |template, root, title: &str| Frame {
         template,
