@@ -561,7 +561,7 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
     let blank = write("blank.txt", b" \n\n\t\n");
     refused(&policies, &blank, "is empty");
     let letter = write("letter.txt", b"Dear parents, the trip leaves at nine. Please bring a packed lunch.\n");
-    refused(&policies, &letter, "no headings and no numbered clauses");
+    refused(&policies, &letter, "no headings, no numbered clauses and no list");
     let shopping = write("shopping.txt", b"1. Fruit\n\n1.1. Apples and pears.\n\n2. Bread\n\n2.1. A white loaf.\n");
     refused(&policies, &shopping, "never mentions social media");
     let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");

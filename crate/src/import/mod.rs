@@ -27,6 +27,7 @@ mod names;
 mod numbering;
 mod obligations;
 mod outline;
+mod pdf;
 mod platforms;
 mod report;
 mod rules;
@@ -140,6 +141,27 @@ pub enum ImportError {
         /// What is wrong.
         reason: String,
     },
+    /// A PDF that is not readable.
+    #[error("{} cannot be read: {reason}. Save the policy again as a PDF from Word, or import the .docx", path.display())]
+    NotPdf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A scanned PDF: pictures of pages, no text.
+    #[error(
+        "{} is a scan: its {pages} page(s) are pictures with no text, and the import reads text. \
+         Import the policy's Word document or the PDF it was exported as, or run it through text \
+         recognition (OCR) and import the text (.txt) after checking it",
+        path.display()
+    )]
+    Scanned {
+        /// The file.
+        path: PathBuf,
+        /// How many pages it has.
+        pages: usize,
+    },
     /// A text file that is binary.
     #[error("{} is not text: save the policy from Word as plain text (.txt), or import the .docx", path.display())]
     NotText {
@@ -147,7 +169,7 @@ pub enum ImportError {
         path: PathBuf,
     },
     /// An extension the import does not read.
-    #[error("{} is not a .docx or .txt file: save the policy from Word as one of those", path.display())]
+    #[error("{} is not a .docx, .pdf, .html or .txt file: save the policy as one of those", path.display())]
     UnsupportedType {
         /// The file.
         path: PathBuf,
@@ -265,6 +287,15 @@ fn read_source(path: &Path, bytes: &[u8]) -> Result<Read, ImportError> {
             let lost = decoded.replaced_note().into_iter().collect();
             Ok(Read { blocks: read.blocks, notes: read.notes, guesses, lost })
         }
+        "pdf" => {
+            let read = pdf::read(bytes).map_err(|e| match e {
+                pdf::PdfProblem::Scanned { pages } => ImportError::Scanned { path: path.to_owned(), pages },
+                e => ImportError::NotPdf { path: path.to_owned(), reason: e.to_string() },
+            })?;
+            let text = txt::read_lines(read.lines);
+            let notes = read.notes.into_iter().chain(text.notes).collect();
+            Ok(Read { blocks: text.blocks, notes, guesses: text.guesses, lost: Vec::new() })
+        }
         _ => Err(ImportError::UnsupportedType { path: path.to_owned() }),
     }
 }
@@ -373,13 +404,16 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<(), ImportEr
     if size > TEXT_LIMIT {
         return Err(ImportError::TooMuchText { path: path.to_owned(), size });
     }
-    let structured = blocks
-        .iter()
-        .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
+    // Headings, numbered clauses, or a list of what it asks.
+    let items = blocks.iter().filter(|b| matches!(b, blocks::Block::Item { .. })).count();
+    let structured = items >= 3
+        || blocks
+            .iter()
+            .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
     if !structured {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
-            reason: "it has no headings and no numbered clauses".to_owned(),
+            reason: "it has no headings, no numbered clauses and no list".to_owned(),
         });
     }
     let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ").to_lowercase();

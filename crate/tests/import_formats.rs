@@ -1,0 +1,318 @@
+//! `postwise import` of what schools publish besides Word documents: PDFs and saved web pages,
+//! each made here from a seed's text, import to the same clauses as the text itself; a scanned
+//! PDF is refused; hostile files stay within the import's bounds.
+#![cfg(not(target_arch = "wasm32"))]
+// The helpers panic on any surprise too: in a test, that is a failure with its reason.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Document, Object, Stream, StringFormat, dictionary};
+use postwise::import::{self, ImportError, Options};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("lists folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// A fresh `policies/` folder with a copy of `_shared/`, for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-formats").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&repo().join("policies/_shared"), &dir.join("_shared"));
+    dir
+}
+
+fn import_into(policies: &Path, source: &Path, id: &str) -> Result<import::Report, ImportError> {
+    import::run(source, &Options { id: id.to_owned(), out: policies.join(id), force: false })
+}
+
+fn seed(id: &str) -> String {
+    std::fs::read_to_string(repo().join(format!("tests/fixtures/seeds/{id}.txt"))).expect("seed")
+}
+
+/// Imports `text` as a .txt and `other` (the same text in another format) and returns both
+/// policy.md files.
+fn import_both(name: &str, text: &str, other: (&str, &[u8])) -> (String, String) {
+    let policies = scratch(name);
+    let txt = policies.join("policy.txt");
+    std::fs::write(&txt, text).expect("write");
+    import_into(&policies, &txt, "from-text").expect("the text imports");
+    let file = policies.join(other.0);
+    std::fs::write(&file, other.1).expect("write");
+    let report = import_into(&policies, &file, "from-other").unwrap_or_else(|e| panic!("{}: {e}", other.0));
+    println!("{report}");
+    let read = |id: &str| std::fs::read_to_string(policies.join(id).join("policy.md")).expect("policy.md");
+    (read("from-text"), read("from-other"))
+}
+
+/// Asserts two policy.md files are the same but for runs of spaces, which a PDF or a web page
+/// shows as one.
+#[track_caller]
+fn assert_same(expected: &str, got: &str) {
+    let squeeze =
+        |text: &str| text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+    let (expected_lines, got_lines) = (squeeze(expected), squeeze(got));
+    if expected_lines != got_lines {
+        let (expected, got) = (expected_lines.join("\n"), got_lines.join("\n"));
+        let lines: Vec<(&str, &str)> = expected.lines().zip(got.lines()).filter(|(a, b)| a != b).take(5).collect();
+        panic!("the imports differ; first differing lines (text, other):\n{lines:#?}\n\n{got}");
+    }
+}
+
+// ── PDF ───────────────────────────────────────────────────────────────────────────────────────
+
+/// A character in Windows-1252, as a PDF's WinAnsiEncoding writes it.
+fn win_ansi(c: char) -> u8 {
+    match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        '„' => 0x84,
+        '…' => 0x85,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        c if u32::from(c) < 256 => u8::try_from(u32::from(c)).unwrap(),
+        _ => b'?',
+    }
+}
+
+/// One line drawn on a page: where, how large, bold or not.
+struct Drawn {
+    x: f32,
+    y: f32,
+    size: f32,
+    bold: bool,
+    text: String,
+}
+
+const PAGE_HEIGHT: f32 = 842.0;
+
+/// A PDF of pages of drawn lines, in Helvetica (and Helvetica-Bold) with WinAnsiEncoding and
+/// widths of half the size, each line drawn in pieces of a few words as Word's PDFs do, the
+/// content streams compressed.
+fn pdf(pages: &[Vec<Drawn>]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = |doc: &mut Document, name: &str| {
+        doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => name.to_owned(), "Encoding" => "WinAnsiEncoding",
+            "FirstChar" => 32, "LastChar" => 255,
+            "Widths" => (32..=255).map(|_| Object::Integer(500)).collect::<Vec<_>>(),
+        })
+    };
+    let regular = font(&mut doc, "Helvetica");
+    let bold = font(&mut doc, "Helvetica-Bold");
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut operations = Vec::new();
+        for line in lines {
+            operations.push(Operation::new("BT", vec![]));
+            let font = if line.bold { "F2" } else { "F1" };
+            operations.push(Operation::new("Tf", vec![font.into(), line.size.into()]));
+            operations.push(Operation::new("Td", vec![line.x.into(), line.y.into()]));
+            // Pieces of up to four words, as a PDF writer splits a line where its spacing changes.
+            let words: Vec<&str> = line.text.split(' ').collect();
+            for (at, piece) in words.chunks(4).enumerate() {
+                let mut text = piece.join(" ");
+                if at + 1 < words.chunks(4).count() {
+                    text.push(' ');
+                }
+                let bytes: Vec<u8> = text.chars().map(win_ansi).collect();
+                operations.push(Operation::new(
+                    "TJ",
+                    vec![Object::Array(vec![Object::String(bytes, StringFormat::Literal)])],
+                ));
+            }
+            operations.push(Operation::new("ET", vec![]));
+        }
+        let content = Content { operations }.encode().expect("content");
+        let mut stream = Stream::new(dictionary! {}, content);
+        stream.compress().expect("compress");
+        let content_id = doc.add_object(stream);
+        kids.push(Object::Reference(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), PAGE_HEIGHT.into()],
+        })));
+    }
+    let count = i64::try_from(kids.len()).unwrap();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    bytes
+}
+
+/// Wraps a paragraph at `width` characters, breaking a long word with a hyphen as a word
+/// processor does.
+fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split_whitespace() {
+        let room = width.saturating_sub(line.chars().count() + usize::from(!line.is_empty()));
+        if word.chars().count() <= room {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        let plain = word.chars().all(char::is_alphabetic);
+        if plain && word.chars().count() >= 10 && room >= 6 {
+            let cut: String = word.chars().take(room - 1).collect();
+            let rest: String = word.chars().skip(room - 1).collect();
+            if rest.chars().count() >= 3 {
+                line.push(' ');
+                line.push_str(&cut);
+                line.push('-');
+                lines.push(std::mem::take(&mut line));
+                line.push_str(&rest);
+                continue;
+            }
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A seed's text as a school's PDF of it: each line a paragraph, hard-wrapped, with space
+/// between paragraphs, a running header and "Page n of m" at the foot of every page.
+fn pdf_of_text(text: &str, header: &str) -> Vec<u8> {
+    const SIZE: f32 = 10.0;
+    const WIDTH: usize = 90;
+    let mut pages: Vec<Vec<Drawn>> = vec![Vec::new()];
+    let mut y = PAGE_HEIGHT - 90.0;
+    for paragraph in text.lines() {
+        let paragraph = paragraph.trim();
+        if paragraph.is_empty() {
+            continue;
+        }
+        for line in wrap(paragraph, WIDTH) {
+            if y < 80.0 {
+                pages.push(Vec::new());
+                y = PAGE_HEIGHT - 90.0;
+            }
+            pages.last_mut().unwrap().push(Drawn { x: 72.0, y, size: SIZE, bold: false, text: line });
+            y -= SIZE * 1.2;
+        }
+        y -= SIZE * 0.8;
+    }
+    let count = pages.len();
+    for (at, page) in pages.iter_mut().enumerate() {
+        page.push(Drawn { x: 72.0, y: PAGE_HEIGHT - 40.0, size: 8.0, bold: false, text: header.to_owned() });
+        let footer = format!("Page {} of {count}", at + 1);
+        page.push(Drawn { x: 270.0, y: 30.0, size: 8.0, bold: false, text: footer });
+    }
+    pdf(&pages)
+}
+
+#[test]
+fn a_pdf_made_from_a_seed_imports_to_the_same_clauses_as_its_text() {
+    let text = seed("craylands");
+    let bytes = pdf_of_text(&text, "The Craylands School – Social Media Policy");
+    let (from_text, from_pdf) = import_both("pdf-seed", &text, ("policy.pdf", &bytes));
+    assert_same(&from_text, &from_pdf);
+}
+
+/// A page that draws a picture and no text: what a scanner makes.
+fn scanned_pdf() -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let image = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 2, "Height" => 2,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        vec![0, 255, 255, 0],
+    ));
+    let resources = doc.add_object(dictionary! { "XObject" => dictionary! { "Im1" => image } });
+    let content = Content {
+        operations: vec![
+            Operation::new("q", vec![]),
+            Operation::new("cm", vec![595.into(), 0.into(), 0.into(), 842.into(), 0.into(), 0.into()]),
+            Operation::new("Do", vec!["Im1".into()]),
+            Operation::new("Q", vec![]),
+        ],
+    };
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().expect("content")));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![Object::Reference(page)], "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    bytes
+}
+
+#[test]
+fn a_scanned_pdf_is_refused_with_what_to_do() {
+    let policies = scratch("pdf-scanned");
+    let path = policies.join("scan.pdf");
+    std::fs::write(&path, scanned_pdf()).expect("write");
+    let error = import_into(&policies, &path, "scan").expect_err("a scan has no text").to_string();
+    assert!(error.contains("is a scan") && error.contains("OCR"), "{error}");
+    let path = policies.join("damaged.pdf");
+    std::fs::write(&path, b"%PDF-1.4\nnot really").expect("write");
+    let error = import_into(&policies, &path, "damaged").expect_err("damaged").to_string();
+    assert!(error.contains("cannot be read"), "{error}");
+    assert!(!policies.join("scan").exists() && !policies.join("damaged").exists());
+}
+
+#[test]
+fn bold_and_larger_lines_of_a_pdf_are_its_headings() {
+    let line = |y: f32, size: f32, bold: bool, text: &str| Drawn { x: 72.0, y, size, bold, text: text.to_owned() };
+    let page = vec![
+        line(780.0, 16.0, true, "Oak Primary School Social Media Policy"),
+        line(740.0, 12.0, true, "Staff conduct online"),
+        line(720.0, 10.0, false, "Staff must not accept friend requests from pupils on social media."),
+        line(690.0, 12.0, true, "Photographs"),
+        line(670.0, 10.0, false, "Parents must not post photos of other children on social media."),
+    ];
+    let policies = scratch("pdf-bold");
+    let path = policies.join("oak.pdf");
+    std::fs::write(&path, pdf(&[page])).expect("write");
+    import_into(&policies, &path, "oak").expect("imports");
+    let markdown = std::fs::read_to_string(policies.join("oak/policy.md")).expect("policy.md");
+    for expected in [
+        "title = \"Oak Primary School Social Media Policy\"",
+        "## Staff conduct online {#staff-conduct-online}",
+        "## Photographs {#photographs}",
+    ] {
+        assert!(markdown.contains(expected), "no {expected:?} in:\n{markdown}");
+    }
+}
