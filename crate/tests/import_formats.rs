@@ -316,3 +316,110 @@ fn bold_and_larger_lines_of_a_pdf_are_its_headings() {
         assert!(markdown.contains(expected), "no {expected:?} in:\n{markdown}");
     }
 }
+
+// ── Web pages ─────────────────────────────────────────────────────────────────────────────────
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A seed's text as its school's web page shows it: each line a paragraph, bulleted lines a
+/// list, inside a page with a cookie banner, a header with the site's menu, breadcrumbs, a
+/// sidebar, a footer, styles and scripts.
+fn html_of_text(text: &str, school: &str) -> String {
+    let mut body = String::new();
+    let mut in_list = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match line.strip_prefix("· ") {
+            Some(item) => {
+                if !in_list {
+                    body.push_str("<ul class=\"policy-list\">\n");
+                    in_list = true;
+                }
+                body.push_str(&format!("  <li>{}</li>\n", escape(item)));
+            }
+            None => {
+                if in_list {
+                    body.push_str("</ul>\n");
+                    in_list = false;
+                }
+                body.push_str(&format!("<p>{}</p>\n", escape(line)));
+            }
+        }
+    }
+    if in_list {
+        body.push_str("</ul>\n");
+    }
+    let school = escape(school);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Social Media Policy | {school}</title>\n\
+         <style>body {{ font-family: sans-serif; }} .cookie-notice {{ position: fixed; }}</style>\n\
+         <script>window.dataLayer = []; function accept() {{ document.cookie = 'ok=1'; }}</script></head>\n<body>\n\
+         <div id=\"cookie-banner\" class=\"cookie-notice\"><p>We use cookies to give you the best experience on our website.</p>\
+         <button onclick=\"accept()\">Accept all cookies</button></div>\n\
+         <header class=\"site-header\"><a class=\"logo\" href=\"/\"><img src=\"logo.png\" alt=\"{school} logo\"> {school}</a>\n\
+         <nav class=\"main-nav\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About us</a>\
+         <ul><li><a href=\"/about/policies\">Policies</a></li></ul></li><li><a href=\"/contact\">Contact us</a></li></ul></nav></header>\n\
+         <div class=\"breadcrumbs\"><a href=\"/\">Home</a> › <a href=\"/about/policies\">Policies</a> › Social media</div>\n\
+         <main id=\"content\"><article class=\"page\">\n{body}</article></main>\n\
+         <aside class=\"sidebar\"><h2>Latest news</h2><p>Sports day is on Friday: bring a water bottle.</p></aside>\n\
+         <footer class=\"site-footer\"><p>© 2024 {school}. All rights reserved.</p>\
+         <p><a href=\"/privacy\">Privacy notice</a> | <a href=\"/accessibility\">Accessibility</a></p></footer>\n\
+         <script src=\"/js/site.js\"></script>\n</body></html>\n"
+    )
+}
+
+#[test]
+fn a_web_page_made_from_a_seed_imports_to_the_same_clauses_as_its_text() {
+    let text = seed("craylands");
+    let page = html_of_text(&text, "The Craylands School");
+    let (from_text, from_html) = import_both("html-seed", &text, ("policy.html", page.as_bytes()));
+    assert_same(&from_text, &from_html);
+    for chrome in [
+        "We use cookies",
+        "Accept all cookies",
+        "About us",
+        "Latest news",
+        "Sports day",
+        "All rights reserved",
+        "Privacy notice",
+        "dataLayer",
+    ] {
+        assert!(!from_html.contains(chrome), "{chrome:?} from around the policy is in policy.md");
+    }
+}
+
+#[test]
+fn a_web_pages_headings_lists_and_tables_are_read_and_its_pictures_reported() {
+    let page = "<html><body><nav><a href=\"/\">Home</a></nav><main>\
+        <h1>Oak Primary School Social Media Policy</h1>\
+        <h2>Staff</h2><p>Staff must follow these rules:</p>\
+        <ul><li>Do not accept friend requests from pupils.<ul><li>This includes former pupils.</li></ul></li>\
+        <li>Do not post photos of pupils on personal accounts.</li></ul>\
+        <h2>Our accounts</h2><table><tr><th>Platform</th><th>Account</th></tr>\
+        <tr><td>Facebook</td><td>Oak Primary</td></tr></table>\
+        <p><img src=\"poster.png\" alt=\"Be SMART online\"></p>\
+        <h3>Parents</h3><p><strong>Parents must not post photos of other children online.</strong></p>\
+        </main><footer>© Oak Primary</footer></body></html>";
+    let policies = scratch("html-structure");
+    let path = policies.join("oak.html");
+    std::fs::write(&path, page).expect("write");
+    let report = import_into(&policies, &path, "oak").expect("imports");
+    let markdown = std::fs::read_to_string(policies.join("oak/policy.md")).expect("policy.md");
+    for expected in [
+        "title = \"Oak Primary School Social Media Policy\"",
+        "## Staff {#staff}",
+        "- {#staff.1.a} Do not accept friend requests from pupils.\n  - {#staff.1.a.i} This includes former pupils.",
+        "## Our accounts {#accounts}",
+        "| Platform | Account |\n|---|---|\n| Facebook | Oak Primary |",
+        "### Parents {#accounts.parents}",
+    ] {
+        assert!(markdown.contains(expected), "no {expected:?} in:\n{markdown}");
+    }
+    assert!(!markdown.contains("Home") && !markdown.contains("©"), "{markdown}");
+    assert!(report.recognised.iter().any(|n| n.contains("1 picture(s)")), "{report}");
+}

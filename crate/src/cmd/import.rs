@@ -5,7 +5,7 @@ use postwise::import;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Import a school's policy from a .docx file (or the .txt Word saves) into a policy folder:
+/// Import a school's policy from a Word document, a PDF, a saved web page or text into a policy folder:
 /// policy.md with a clause id on every block, school.toml with the facts found and TODOs for the
 /// rest, and rules.toml with proposed rules to confirm or delete. Prints what it recognised,
 /// what it guessed and what needs a person.
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// written then).
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// The policy: a .docx file, or a .txt file as Word saves it.
+    /// The policy: a Word document (.docx), a PDF, a saved web page (.html) or text (.txt).
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// The school's id, the folder's name: lowercase letters, digits and hyphens.

@@ -22,6 +22,7 @@ mod examples;
 mod facts;
 mod folder;
 mod forms;
+mod html;
 mod markdown;
 mod names;
 mod numbering;
@@ -136,6 +137,14 @@ pub enum ImportError {
     /// Not a readable Word document.
     #[error("{} cannot be read as a Word document: {reason}. Open it in Word and save it again as .docx, or save it as plain text (.txt)", path.display())]
     NotDocx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A web page that is not readable.
+    #[error("{} cannot be read as a web page: {reason}", path.display())]
+    NotHtml {
         /// The file.
         path: PathBuf,
         /// What is wrong.
@@ -286,6 +295,15 @@ fn read_source(path: &Path, bytes: &[u8]) -> Result<Read, ImportError> {
             }
             let lost = decoded.replaced_note().into_iter().collect();
             Ok(Read { blocks: read.blocks, notes: read.notes, guesses, lost })
+        }
+        "html" | "htm" => {
+            let decoded = decode_text(bytes).ok_or_else(|| ImportError::NotText { path: path.to_owned() })?;
+            let read = html::read(&decoded.text)
+                .map_err(|e| ImportError::NotHtml { path: path.to_owned(), reason: e.to_string() })?;
+            let text = txt::read_lines(read.lines);
+            let notes = read.notes.into_iter().chain(text.notes).collect();
+            let lost = decoded.replaced_note().into_iter().collect();
+            Ok(Read { blocks: text.blocks, notes, guesses: text.guesses, lost })
         }
         "pdf" => {
             let read = pdf::read(bytes).map_err(|e| match e {
