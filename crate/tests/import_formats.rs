@@ -423,3 +423,107 @@ fn a_web_pages_headings_lists_and_tables_are_read_and_its_pictures_reported() {
     assert!(!markdown.contains("Home") && !markdown.contains("©"), "{markdown}");
     assert!(report.recognised.iter().any(|n| n.contains("1 picture(s)")), "{report}");
 }
+
+// ── Bounds ────────────────────────────────────────────────────────────────────────────────────
+
+/// Runs `postwise import` on `file` as a person would, its address space held to 512 MB and
+/// its processor time to 10 seconds (the system kills it past either), and checks it ends by
+/// itself, with success or a clear refusal. (Processor time, not time on the clock: the clock
+/// runs on while other work shares the machine.)
+#[track_caller]
+fn stays_bounded(policies: &Path, file: &Path) -> String {
+    let out = policies.join("hostile");
+    let _ = std::fs::remove_dir_all(&out);
+    let start = std::time::Instant::now();
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 524288 && ulimit -t 10 && exec \"$0\" import \"$1\" --id hostile --out \"$2\" --force")
+        .arg(env!("CARGO_BIN_EXE_postwise"))
+        .arg(file)
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let elapsed = start.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        matches!(output.status.code(), Some(0 | 2)),
+        "{}: ended with {:?} (out of memory or processor time?): {stderr}",
+        file.display(),
+        output.status
+    );
+    assert!(elapsed.as_secs_f64() < 120.0, "{}: took {elapsed:?}", file.display());
+    println!("{}: {:?} in {elapsed:?}: {}", file.display(), output.status.code(), stderr.trim());
+    stderr
+}
+
+/// A PDF whose pages all draw the same content stream.
+fn pdf_with_content(content: Vec<u8>, pages: usize) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut stream = Stream::new(dictionary! {}, content);
+    stream.compress().expect("compress");
+    let content_id = doc.add_object(stream);
+    let kids: Vec<Object> = (0..pages)
+        .map(|_| {
+            Object::Reference(doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }))
+        })
+        .collect();
+    let count = i64::try_from(pages).unwrap();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    bytes
+}
+
+#[test]
+fn hostile_files_stay_within_500_mb_and_10_seconds() {
+    let policies = scratch("bounds");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = policies.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    // A real policy imports under the same limits.
+    let seed_pdf = write("seed.pdf", &pdf_of_text(&seed("craylands"), "Craylands"));
+    let stderr = stays_bounded(&policies, &seed_pdf);
+    assert!(stderr.is_empty(), "{stderr}");
+    // A page whose content unpacks to 40 MB of spaces.
+    let bomb = write("bomb.pdf", &pdf_with_content(vec![b' '; 40 * 1024 * 1024], 1));
+    assert!(stays_bounded(&policies, &bomb).contains("cannot be read"));
+    // A page that draws 300,000 pieces of text, and pages that each draw 60,000.
+    let busy = b"BT /F1 10 Tf 0 0 Td (a) Tj ET\n".repeat(300_000);
+    let busy = write("busy.pdf", &pdf_with_content(busy, 1));
+    assert!(stays_bounded(&policies, &busy).contains("cannot be read"));
+    let many = b"BT /F1 10 Tf 0 0 Td (a) Tj ET\n".repeat(60_000);
+    let many = write("many.pdf", &pdf_with_content(many, 200));
+    assert!(stays_bounded(&policies, &many).contains("far more than a policy"));
+    // 150,000 nested elements, 4,000 (under the limit), and 2 million tags.
+    let deep = format!("<html><body><main>{}Social media policy</main></body></html>", "<div>".repeat(150_000));
+    assert!(stays_bounded(&policies, &write("deep.html", deep.as_bytes())).contains("deep"));
+    let deep =
+        format!("<html><body><main>{}<p>Social media policy</p></main></body></html>", "<div><span>".repeat(2_000));
+    stays_bounded(&policies, &write("deeper.html", deep.as_bytes()));
+    let tags = write("tags.html", "<b>".repeat(2_000_000).as_bytes());
+    assert!(stays_bounded(&policies, &tags).contains("tags"));
+    // Text whose shape a quadratic step would choke on (labelled lines, the same heading and
+    // sentence again and again, a run of blank lines), at a size a test build reads in seconds:
+    // it is some twenty times slower than the release build, which reads 2 MB of such text.
+    let labelled = "A. social media\nB. online\n".repeat(10_000);
+    stays_bounded(&policies, &write("labelled.txt", labelled.as_bytes()));
+    let headings = "Staff\nStaff must not post online.\n".repeat(10_000);
+    stays_bounded(&policies, &write("headings.txt", headings.as_bytes()));
+    let blank = format!("1. Social media\n{}Staff must not post online.\n", "\n".repeat(1_900_000));
+    stays_bounded(&policies, &write("blank.txt", blank.as_bytes()));
+}

@@ -24,6 +24,38 @@ use std::collections::HashSet;
 /// The most tags a page may have: a school's policy page has a few thousand.
 const TAG_LIMIT: usize = 200_000;
 
+/// The deepest a page may nest its elements: pages nest tens deep. The parser's work grows
+/// with the square of the depth, so a page nested tens of thousands deep is refused unparsed.
+const DEPTH_LIMIT: usize = 5_000;
+
+/// Elements that need no end tag: they do not nest what follows them.
+const NO_END_TAG: [&str; 33] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen", "basefont", "frame", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+    "tfoot", "colgroup", "html", "head", "body",
+];
+
+/// How deep a page nests its elements, as far as its tags tell without parsing it.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for tag in text.split('<').skip(1) {
+        if let Some(closing) = tag.strip_prefix('/') {
+            if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name: String = tag.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let self_closing = tag.split('>').next().is_some_and(|inside| inside.ends_with('/'));
+        if name.is_empty() || self_closing || NO_END_TAG.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+    }
+    deepest
+}
+
 /// What the web-page reader found.
 #[derive(Debug, Default)]
 pub(crate) struct HtmlDocument {
@@ -39,6 +71,9 @@ pub(crate) enum HtmlProblem {
     /// More tags than a policy's page.
     #[error("it has {0} tags, far more than a policy's page: save the page alone, not the whole site")]
     TooManyTags(usize),
+    /// Nested deeper than a page is.
+    #[error("it nests its elements {0} deep, where a web page nests tens: it is not a saved page")]
+    TooDeep(usize),
 }
 
 /// Elements that are never the policy's text.
@@ -161,6 +196,10 @@ pub(crate) fn read(text: &str) -> Result<HtmlDocument, HtmlProblem> {
     let tags = text.matches('<').count();
     if tags > TAG_LIMIT {
         return Err(HtmlProblem::TooManyTags(tags));
+    }
+    let depth = nesting_depth(text);
+    if depth > DEPTH_LIMIT {
+        return Err(HtmlProblem::TooDeep(depth));
     }
     let page = Html::parse_document(text);
     let root = content_root(&page);

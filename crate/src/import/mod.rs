@@ -514,6 +514,12 @@ pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files,
     let facts = facts::gather(&outline, &platforms, &options.id);
     let school_toml = facts.to_toml(&source_name, &mut report);
     let proposals = rules::propose(&outline, facts.pupils_called.0);
+    if proposals.len() >= rules::PROPOSAL_LIMIT {
+        report.needs_person(format!(
+            "stopped proposing rules at {}: the document says more than a policy does; write further rules by hand",
+            rules::PROPOSAL_LIMIT
+        ));
+    }
     let files = Files { school: school_toml, policy: policy_md, rules: String::new() };
     let target = verify::Target {
         source,

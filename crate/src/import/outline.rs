@@ -108,6 +108,8 @@ pub(crate) fn slug(text: &str) -> String {
 struct Numbering {
     nodes: Vec<Node>,
     taken: HashSet<String>,
+    /// The next suffix to try for each candidate id.
+    suffixes: HashMap<String, u32>,
     /// Open headings: level and node index.
     headings: Vec<(u8, usize)>,
     /// Whose list an item at depth 0 belongs to: the last paragraph, or the heading.
@@ -123,10 +125,12 @@ impl Numbering {
     fn unique(&mut self, candidate: String) -> String {
         let candidate = if candidate.is_empty() { "section".to_owned() } else { candidate };
         let mut id = candidate.clone();
-        let mut n = 2;
+        // Counting on from the last suffix this candidate had: a document of many equal
+        // headings is not read again for each.
+        let n = self.suffixes.entry(candidate.clone()).or_insert(2);
         while self.taken.contains(&id) {
             id = format!("{candidate}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.taken.insert(id.clone());
         id

@@ -19,15 +19,30 @@ use super::txt::{Mark, SourceLine, broken_word, document_words, is_page_number, 
 use lopdf::{Document, Encoding, LoadOptions, Object, content::Content};
 use std::collections::{BTreeMap, HashMap};
 
-/// The most any one stream may decompress to: a page's content is kilobytes, a font a few
-/// megabytes.
-const STREAM_LIMIT: usize = 16 * 1024 * 1024;
+/// The most any one stream may decompress to as the file loads (object streams, which hold
+/// many small objects).
+const STREAM_LIMIT: usize = 8 * 1024 * 1024;
+
+/// The most a page's content may decompress to: a page of text draws a few tens of kilobytes,
+/// and each operation read from it is held in memory for the page.
+const PAGE_CONTENT_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The most all pages' content may decompress to together.
+const CONTENT_LIMIT: usize = 32 * 1024 * 1024;
+
+/// The most a font's map to Unicode may decompress to: they are kilobytes.
+const CMAP_LIMIT: usize = 1024 * 1024;
+
+/// The most fonts read, and object streams a file may have (each is decompressed as the file
+/// loads): a policy has tens of each.
+const FONT_LIMIT: usize = 500;
+const OBJECT_STREAM_LIMIT: usize = 256;
 
 /// The most pages read: a policy has tens.
 const PAGE_LIMIT: usize = 500;
 
-/// The most operations of all pages' content streams run: a page of text has thousands.
-const OPERATION_LIMIT: usize = 2_000_000;
+/// The most operations of all pages' content streams run: a page of text has a few thousand.
+const OPERATION_LIMIT: usize = 400_000;
 
 /// The most text kept: as much as the import accepts from any file.
 const TEXT_LIMIT: usize = super::TEXT_LIMIT;
@@ -151,7 +166,7 @@ fn font<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> Font<'a> {
         .unwrap_or_default();
     let first = dict.get(b"FirstChar").and_then(Object::as_i64).ok().and_then(|f| u32::try_from(f).ok()).unwrap_or(0);
     Font {
-        encoding: dict.get_font_encoding_with_limit(doc, STREAM_LIMIT).ok(),
+        encoding: dict.get_font_encoding_with_limit(doc, CMAP_LIMIT).ok(),
         widths,
         first,
         two_bytes,
@@ -181,7 +196,9 @@ fn numbers(operands: &[Object]) -> Vec<f32> {
 
 /// The text state of a page as its content stream runs.
 struct TextState<'a, 'f> {
-    fonts: &'f HashMap<Vec<u8>, Font<'a>>,
+    /// The page's fonts by name, as indices into `all_fonts`.
+    fonts: &'f HashMap<Vec<u8>, usize>,
+    all_fonts: &'f [Font<'a>],
     ctm: Matrix,
     saved: Vec<Matrix>,
     tm: Matrix,
@@ -196,9 +213,10 @@ struct TextState<'a, 'f> {
 }
 
 impl<'a, 'f> TextState<'a, 'f> {
-    fn new(fonts: &'f HashMap<Vec<u8>, Font<'a>>) -> Self {
+    fn new(fonts: &'f HashMap<Vec<u8>, usize>, all_fonts: &'f [Font<'a>]) -> Self {
         TextState {
             fonts,
+            all_fonts,
             ctm: IDENTITY,
             saved: Vec::new(),
             tm: IDENTITY,
@@ -249,7 +267,11 @@ impl<'a, 'f> TextState<'a, 'f> {
                 self.line = IDENTITY;
             }
             "Tf" => {
-                self.font = operands.first().and_then(|o| o.as_name().ok()).and_then(|name| self.fonts.get(name));
+                self.font = operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|name| self.fonts.get(name))
+                    .and_then(|at| self.all_fonts.get(*at));
                 self.size = at(1);
             }
             "TL" => self.leading = at(0),
@@ -359,6 +381,12 @@ fn has_picture(doc: &Document, page: lopdf::ObjectId, content: &Content) -> bool
 
 /// Reads a PDF's bytes into lines.
 pub(crate) fn read(bytes: &[u8]) -> Result<PdfDocument, PdfProblem> {
+    let object_streams = bytes.windows(7).filter(|w| w == b"/ObjStm").count();
+    if object_streams > OBJECT_STREAM_LIMIT {
+        return Err(PdfProblem::TooLarge(format!(
+            "it has {object_streams} object streams, over the {OBJECT_STREAM_LIMIT} a policy's PDF could have"
+        )));
+    }
     let options = LoadOptions { max_decompressed_size: Some(STREAM_LIMIT), ..LoadOptions::default() };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => PdfProblem::Encrypted,
@@ -375,13 +403,24 @@ pub(crate) fn read(bytes: &[u8]) -> Result<PdfDocument, PdfProblem> {
         )));
     }
     let mut operations = 0;
+    let mut content_bytes = 0;
+    // Fonts are shared by pages: each is read once, by where its dictionary is.
+    let mut all_fonts: Vec<Font<'_>> = Vec::new();
+    let mut font_at: HashMap<usize, usize> = HashMap::new();
     let mut all: Vec<(Vec<PageLine>, (f32, f32))> = Vec::new();
     let mut pictures = 0;
     let mut text_bytes = 0;
     for (_, &page) in &pages {
         let content = doc
-            .get_page_content_with_limit(page, STREAM_LIMIT)
+            .get_page_content_with_limit(page, PAGE_CONTENT_LIMIT)
             .map_err(|e| PdfProblem::Damaged(format!("a page's content cannot be read: {e}")))?;
+        content_bytes += content.len();
+        if content_bytes > CONTENT_LIMIT {
+            return Err(PdfProblem::TooLarge(format!(
+                "its pages' content unpacks to more than {} MB, far more than a policy's text",
+                CONTENT_LIMIT / 1024 / 1024
+            )));
+        }
         let content = Content::decode(&content).unwrap_or(Content { operations: Vec::new() });
         operations += content.operations.len();
         if operations > OPERATION_LIMIT {
@@ -390,13 +429,22 @@ pub(crate) fn read(bytes: &[u8]) -> Result<PdfDocument, PdfProblem> {
             )));
         }
         pictures += usize::from(has_picture(&doc, page, &content));
-        let fonts: HashMap<Vec<u8>, Font<'_>> = doc
-            .get_page_fonts(page)
-            .map(|fonts: BTreeMap<Vec<u8>, &lopdf::Dictionary>| {
-                fonts.into_iter().map(|(name, dict)| (name, font(&doc, dict))).collect()
-            })
-            .unwrap_or_default();
-        let mut state = TextState::new(&fonts);
+        let page_fonts: BTreeMap<Vec<u8>, &lopdf::Dictionary> = doc.get_page_fonts(page).unwrap_or_default();
+        let mut fonts: HashMap<Vec<u8>, usize> = HashMap::new();
+        for (name, dict) in page_fonts {
+            let key = std::ptr::from_ref(dict) as usize;
+            let at = match font_at.get(&key) {
+                Some(at) => *at,
+                None if all_fonts.len() < FONT_LIMIT => {
+                    all_fonts.push(font(&doc, dict));
+                    font_at.insert(key, all_fonts.len() - 1);
+                    all_fonts.len() - 1
+                }
+                None => continue,
+            };
+            fonts.insert(name, at);
+        }
+        let mut state = TextState::new(&fonts, &all_fonts);
         state.text_bytes = text_bytes;
         for operation in &content.operations {
             state.run(&operation.operator, &operation.operands);

@@ -221,10 +221,17 @@ fn audience_prefix(authors: &[Author], channels: &[Channel], pupils_called: &str
         .join("-")
 }
 
-/// Proposes rules for every clause whose wording matches a known obligation.
+/// The most rules proposed: a policy has tens of rules; each proposal is checked against the
+/// school's checker, so a document that says one thing thousands of times must not make
+/// thousands.
+pub(crate) const PROPOSAL_LIMIT: usize = 400;
+
+/// Proposes rules for every clause whose wording matches a known obligation, once for each
+/// wording (a sentence said again proposes nothing new), at most [`PROPOSAL_LIMIT`].
 pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let default_audience = document_audience(outline);
     let mut proposals: Vec<Proposal> = Vec::new();
+    let mut said: std::collections::HashSet<(&'static str, String)> = std::collections::HashSet::new();
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // Each clause's proposals, by index.
     let mut proposed: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
@@ -272,7 +279,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                         || lead_in_ids
                             .iter()
                             .any(|id| proposed.get(*id).is_some_and(|done| done.iter().any(|p| same(&proposals[*p]))));
-                    if !duplicate {
+                    let said_before = !said.insert((obligation.name, sentence_words.join(" ")));
+                    if !duplicate && !said_before {
+                        if proposals.len() >= PROPOSAL_LIMIT {
+                            return proposals;
+                        }
                         let prefix = audience_prefix(&proposal.authors, &proposal.channels, pupils_called);
                         let stem = format!("{prefix}-{}", obligation.name);
                         let uses = stems.entry(stem.clone()).or_insert(0);

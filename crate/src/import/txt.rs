@@ -220,12 +220,19 @@ fn drop_furniture(lines: &mut Vec<SourceLine>, notes: &mut Vec<String>) {
     for line in lines.iter().filter(|l| candidate(&l.text)) {
         *counts.entry(furniture_key(&line.text)).or_insert(0) += 1;
     }
+    // Headers and footers are a line or two a page: lines repeated more than that are the
+    // document's own (a form's fields, a list said again).
+    let text_lines = lines.iter().filter(|l| !l.text.trim().is_empty()).count();
+    let repeated_lines: usize = counts.values().filter(|n| **n >= 3).sum();
+    let furniture_share_ok = repeated_lines * 7 <= text_lines;
     let before = lines.len();
     let mut pages = 0;
     lines.retain(|line| {
         let page = is_page_number(&line.text);
         pages += usize::from(page);
-        let repeated = candidate(&line.text) && counts.get(&furniture_key(&line.text)).is_some_and(|n| *n >= 3);
+        let repeated = furniture_share_ok
+            && candidate(&line.text)
+            && counts.get(&furniture_key(&line.text)).is_some_and(|n| *n >= 3);
         !(page || repeated)
     });
     let removed = before - lines.len();
@@ -467,27 +474,42 @@ fn line_words(line: &Line) -> Option<&str> {
     }
 }
 
+/// The most entries a list of the document's parts has.
+const PARTS_LIMIT: usize = 30;
+
 fn repeated_parts(lines: &[Line]) -> Parts {
     let mut parts = Parts::default();
     let labelled_entry =
         |at: usize| line_words(&lines[at]).filter(|t| split_label(t).0.is_some() && word_count(t) <= 16).map(entry_key);
+    // Where each line's words come, for finding an entry again without reading on each time.
+    let mut places: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (at, line) in lines.iter().enumerate() {
+        if let Some(words) = line_words(line) {
+            places.entry(entry_key(words)).or_default().push(at);
+        }
+    }
     let mut at = 0;
     while at < lines.len() {
-        // A run of at least two labelled short lines.
-        let run: Vec<usize> = (at..lines.len())
-            .filter(|&i| lines[i] != Line::Blank)
-            .take_while(|&i| labelled_entry(i).is_some())
-            .collect();
-        if run.len() < 2 {
+        if labelled_entry(at).is_none() {
             at += 1;
             continue;
         }
-        let end = run[run.len() - 1] + 1;
+        // A run of two to thirty labelled short lines.
+        let run: Vec<usize> = (at..lines.len())
+            .filter(|&i| lines[i] != Line::Blank)
+            .take_while(|&i| labelled_entry(i).is_some())
+            .take(PARTS_LIMIT + 1)
+            .collect();
+        let end = run.last().map_or(at + 1, |last| last + 1);
+        if run.len() < 2 || run.len() > PARTS_LIMIT {
+            at = end;
+            continue;
+        }
         let mut found = Vec::new();
         let mut from = end;
         for &entry in &run {
-            let key = labelled_entry(entry);
-            let again = (from..lines.len()).find(|&i| line_words(&lines[i]).map(entry_key) == key);
+            let key = labelled_entry(entry).unwrap_or_default();
+            let again = places.get(&key).and_then(|places| places.get(places.partition_point(|&i| i < from)).copied());
             match again {
                 Some(again) => {
                     found.push(again);
@@ -538,6 +560,10 @@ struct Reader {
     in_form: bool,
     /// How many lead-ins were read as headings.
     lead_in_headings: usize,
+    /// How many headings were read.
+    headings: usize,
+    /// Whether the title was read.
+    has_title: bool,
 }
 
 impl Reader {
@@ -545,6 +571,8 @@ impl Reader {
         if let Block::Heading { level: 1, text, .. } = &block {
             self.in_form = is_form_title(text);
         }
+        self.headings += usize::from(matches!(block, Block::Heading { .. }));
+        self.has_title |= matches!(block, Block::Title(_));
         self.blocks.push(block);
         self.guessed.push(guessed);
         self.marked.push(false);
@@ -563,16 +591,23 @@ impl Reader {
     /// Whether the document has shown no headings of its own so far (lead-ins read as
     /// headings aside).
     fn no_headings_yet(&self) -> bool {
-        self.blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).count() == self.lead_in_headings
+        self.headings == self.lead_in_headings
     }
 
     fn read(&mut self, lines: &[Line]) {
+        // Whether the next line that is not blank is a list's, for each line: worked out once,
+        // backwards, as a run of blank lines can be long.
+        let mut next_is_list_at = vec![false; lines.len()];
+        let mut next_list = false;
+        for (at, line) in lines.iter().enumerate().rev() {
+            next_is_list_at[at] = next_list;
+            if *line != Line::Blank {
+                next_list = matches!(line, Line::Bullet(_) | Line::Item(..));
+            }
+        }
         let mut at = 0;
         while at < lines.len() {
-            let next_is_list = lines[at + 1..]
-                .iter()
-                .find(|l| **l != Line::Blank)
-                .is_some_and(|l| matches!(l, Line::Bullet(_) | Line::Item(..)));
+            let next_is_list = next_is_list_at[at];
             if self.parts.headings.contains(&at)
                 && let Some(text) = line_words(&lines[at])
             {
@@ -662,9 +697,8 @@ impl Reader {
             return;
         }
         let text = rest.trim().to_owned();
-        let has_title = self.blocks.iter().any(|b| matches!(b, Block::Title(_)));
         if self.at_start() && heading_shape(&text) {
-            if !has_title && text.to_lowercase().contains("policy") {
+            if !self.has_title && text.to_lowercase().contains("policy") {
                 self.push(Block::Title(text), false);
                 return;
             }

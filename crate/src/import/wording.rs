@@ -57,9 +57,27 @@ fn match_at(slots: &[Slot], words: &[String], at: usize) -> bool {
     }
 }
 
+thread_local! {
+    /// Patterns as compiled: the obligations' patterns are matched against every sentence.
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<Slot>>>> =
+        std::cell::RefCell::default();
+}
+
+/// `pattern` compiled, once.
+fn compiled(pattern: &str) -> std::rc::Rc<Vec<Slot>> {
+    COMPILED.with(|cache| {
+        if let Some(slots) = cache.borrow().get(pattern) {
+            return std::rc::Rc::clone(slots);
+        }
+        let slots = std::rc::Rc::new(compile(pattern));
+        cache.borrow_mut().insert(pattern.to_owned(), std::rc::Rc::clone(&slots));
+        slots
+    })
+}
+
 /// Whether `pattern` is found anywhere in `words`.
 pub(crate) fn found(pattern: &str, words: &[String]) -> bool {
-    let slots = compile(pattern);
+    let slots = compiled(pattern);
     (0..words.len()).any(|at| match_at(&slots, words, at))
 }
 
@@ -101,7 +119,7 @@ pub(crate) fn needs_met(needs: Needs, words: &[String]) -> bool {
 /// The first word in `words` any of `patterns` matches, for the comment on a rule's severity.
 fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
     for pattern in patterns {
-        let slots = compile(pattern);
+        let slots = compiled(pattern);
         for at in 0..words.len() {
             if match_at(&slots, words, at) {
                 let length = pattern.split_whitespace().count();
