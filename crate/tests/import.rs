@@ -566,8 +566,10 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
     refused(&policies, &shopping, "never mentions social media");
     let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");
     refused(&policies, &binary, "is not text");
-    let other = write("policy.pdf", b"%PDF-1.4");
-    refused(&policies, &other, "not a .docx or .txt file");
+    let other = write("policy.odt", b"PK\x03\x04 an OpenDocument file");
+    refused(&policies, &other, "not a .docx, .pdf, .html or .txt file");
+    let damaged = write("policy.pdf", b"%PDF-1.4");
+    refused(&policies, &damaged, "cannot be read as a PDF");
     let huge = policies.join("huge.txt");
     std::fs::File::create(&huge).and_then(|f| f.set_len(import::SIZE_LIMIT + 1)).expect("sparse file");
     refused(&policies, &huge, "over the 20 MB limit");

@@ -6,7 +6,7 @@
 
 use super::obligations::{OBLIGATIONS, Obligation};
 use super::outline::{NodeKind, Outline};
-use super::wording::{any_found, is_procedure, needs_met, sentences, severity, words};
+use super::wording::{Mood, any_found, is_procedure, mood, needs_met, sentences, severity, words};
 use crate::detect::DetectorSpec;
 use crate::model::{Author, Category, Channel, Severity};
 
@@ -43,11 +43,11 @@ pub(crate) struct Proposal {
 fn group_of(word: &str) -> Option<Author> {
     match word {
         "staff" | "teacher" | "teachers" | "employee" | "employees" | "colleague" | "colleagues" | "governor"
-        | "governors" | "volunteer" | "volunteers" => Some(Author::Staff),
+        | "governors" | "volunteer" | "volunteers" | "personnel" => Some(Author::Staff),
         "pupil" | "pupils" | "student" | "students" | "child" | "children" | "learner" | "learners" => {
             Some(Author::Pupil)
         }
-        "parent" | "parents" | "carer" | "carers" => Some(Author::Parent),
+        "parent" | "parents" | "parental" | "carer" | "carers" => Some(Author::Parent),
         _ => None,
     }
 }
@@ -245,11 +245,22 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             continue;
         }
         let lead_in_ids: Vec<&str> = outline.lead_ins(at).iter().map(|n| n.id.as_str()).collect();
-        let lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
+        let mut lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
+        // A heading that ends in ':' leads its list ("For staff, requirements typically include:").
+        if let Some(heading) = headings.first().filter(|h| h.text.trim_end().ends_with(':'))
+            && lead_ins.is_empty()
+        {
+            lead_ins.push(words(&heading.text));
+        }
         let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
             if is_procedure(&sentence_words) {
+                continue;
+            }
+            // Only what tells someone what to do proposes a rule: not an aim, not a description.
+            let own_lead_ins: &[Vec<String>] = if index == 0 { &lead_ins } else { &[] };
+            if mood(&sentence_words, own_lead_ins, subject_groups(&sentence_words).is_some()) != Mood::Directive {
                 continue;
             }
             // A list's lead-in ("I will not:") governs the item's first sentence only.
