@@ -176,19 +176,17 @@ fn seed_words(seed: &str) -> Vec<String> {
         |line: &str| words(line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '.'));
     if let Some(contents) =
         lines.iter().position(|l| matches!(l.trim().to_lowercase().as_str(), "contents" | "contents:"))
+        && let Some(first) = (contents + 1..lines.len()).find(|&i| !words(&lines[i]).is_empty())
     {
-        if let Some(first) = (contents + 1..lines.len()).find(|&i| !words(&lines[i]).is_empty()) {
-            let first_entry = entry(&lines[first]);
-            let first_entry =
-                first_entry.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>();
-            let again = (first + 1..lines.len()).find(|&i| {
-                let w = words(&lines[i]);
-                w.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>()
-                    == first_entry
-            });
-            if let Some(again) = again {
-                lines.drain(contents..again);
-            }
+        let first_entry = entry(&lines[first]);
+        let first_entry =
+            first_entry.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>();
+        let again = (first + 1..lines.len()).find(|&i| {
+            let w = words(&lines[i]);
+            w.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>() == first_entry
+        });
+        if let Some(again) = again {
+            lines.drain(contents..again);
         }
     }
     lines.iter().flat_map(|l| words(l)).collect()

@@ -410,7 +410,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<PdfDocument, PdfProblem> {
     let mut all: Vec<(Vec<PageLine>, (f32, f32))> = Vec::new();
     let mut pictures = 0;
     let mut text_bytes = 0;
-    for (_, &page) in &pages {
+    for &page in pages.values() {
         let content = doc
             .get_page_content_with_limit(page, PAGE_CONTENT_LIMIT)
             .map_err(|e| PdfProblem::Damaged(format!("a page's content cannot be read: {e}")))?;
