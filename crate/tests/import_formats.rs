@@ -527,3 +527,71 @@ fn hostile_files_stay_within_500_mb_and_10_seconds() {
     let blank = format!("1. Social media\n{}Staff must not post online.\n", "\n".repeat(1_900_000));
     stays_bounded(&policies, &write("blank.txt", blank.as_bytes()));
 }
+
+// ── The two examples ──────────────────────────────────────────────────────────────────
+
+/// Imports a fixture from tests/fixtures/import/examples/ and gives its policy.md and its rules
+/// as (category, clause).
+fn import_example(name: &str) -> (String, Vec<(String, String)>) {
+    let policies = scratch(&format!("example-{name}"));
+    let source = repo().join(format!("tests/fixtures/import/examples/{name}.txt"));
+    import_into(&policies, &source, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let dir = policies.join(name);
+    let markdown = std::fs::read_to_string(dir.join("policy.md")).expect("policy.md");
+    let mut diagnostics = postwise::policy::diagnostic::Diagnostics::default();
+    let policy = postwise::policy::load(&dir, &mut diagnostics).expect("loads");
+    policy.lint(postwise::policy::date::Date::today(), &mut diagnostics);
+    assert!(!diagnostics.has_errors(), "{name} lints: {diagnostics:?}");
+    let rules =
+        policy.rules.iter().map(|r| (r.get_ref().category.to_string(), r.get_ref().clause.get_ref().clone())).collect();
+    (markdown, rules)
+}
+
+#[track_caller]
+fn assert_rule(rules: &[(String, String)], category: &str, clause: &str) {
+    assert!(
+        rules.iter().any(|(c, id)| c == category && id == clause),
+        "no {category} rule citing {clause} in {rules:?}"
+    );
+}
+
+#[test]
+fn requirements_listed_by_audience_import_with_a_section_each_and_their_rules() {
+    let (markdown, rules) = import_example("audience-lists");
+    for heading in [
+        "## For staff, requirements typically include: {#staff-requirements-typically}",
+        "## Parents should: {#parents-should}",
+        "## Children are typically required to: {#children-are-typically}",
+    ] {
+        assert!(markdown.contains(heading), "no {heading:?} in:\n{markdown}");
+    }
+    assert_rule(&rules, "contact-request", "staff-requirements-typically.a");
+    assert_rule(&rules, "media-consent", "parents-should.a");
+    assert_rule(&rules, "disrepute", "parents-should.b");
+    assert_rule(&rules, "age-restriction", "children-are-typically.a");
+}
+
+#[test]
+fn a_list_of_lettered_parts_and_its_sections_import_as_headings_and_rules() {
+    let (markdown, rules) = import_example("lettered-parts");
+    assert!(
+        markdown.contains("- {#preamble.2.a} A. The use of social networking sites by pupils within school"),
+        "{markdown}"
+    );
+    for heading in [
+        "## A. The use of social networking sites by pupils within school {#a}",
+        "## B. Use of social networking by staff in a personal capacity {#b}",
+        "## C. Comments posted by parents and carers {#c}",
+        "## D. Dealing with incidents of online bullying {#d}",
+    ] {
+        assert!(markdown.contains(heading), "no {heading:?} in:\n{markdown}");
+    }
+    assert_rule(&rules, "age-restriction", "a.1");
+    assert_rule(&rules, "contact-request", "b.1");
+    assert_rule(&rules, "disrepute", "c.1");
+    assert_rule(&rules, "media-consent", "c.1");
+    assert!(
+        !rules.iter().any(|(category, clause)| category == "offensive-language" && clause == "b.1"),
+        "'protect their professional reputation' is not about swearing: {rules:?}"
+    );
+}

@@ -163,6 +163,8 @@ impl Numbering {
         match number_parts(label) {
             Some(parts) if parts.len() > 1 => parts.join("."),
             Some(parts) if top_level => parts[0].to_owned(),
+            // "A." or "II." at the top: the document's part is its letter or numeral.
+            None if top_level && parent.is_none() => label_id(label),
             _ => format!("{}.{}", self.id_of(parent), label_id(label)),
         }
     }

@@ -494,10 +494,11 @@ fn repeated_parts(lines: &[Line]) -> Parts {
             at += 1;
             continue;
         }
-        // A run of two to thirty labelled short lines.
+        // A run of two to thirty labelled short lines, up to where the first comes again.
+        let mut keys = HashSet::new();
         let run: Vec<usize> = (at..lines.len())
             .filter(|&i| lines[i] != Line::Blank)
-            .take_while(|&i| labelled_entry(i).is_some())
+            .take_while(|&i| labelled_entry(i).is_some_and(|key| keys.insert(key)))
             .take(PARTS_LIMIT + 1)
             .collect();
         let end = run.last().map_or(at + 1, |last| last + 1);
@@ -1106,6 +1107,67 @@ mod tests {
                 vec!["□ Pupils\nAges: range".to_owned(), "□ Staff".to_owned()],
             ])
         );
+    }
+
+    #[test]
+    fn numbers_alone_sections_letters_and_romans_make_headings() {
+        let got = blocks(
+            "1\nINTRODUCTION\n1.1\nThe internet offers many tools.\nSection 2: Staff\nStaff must not post.\n\
+             A. Parents\nParents must not post.\nII. Pupils\nPupils must not post.\n",
+        );
+        assert_eq!(got[0], heading(1, Some("1"), "INTRODUCTION"));
+        assert_eq!(got[1], paragraph(Some("1.1"), "The internet offers many tools."));
+        assert_eq!(got[2], heading(1, None, "Section 2: Staff"));
+        assert_eq!(got[4], heading(2, Some("A."), "Parents"));
+        assert_eq!(got[6], heading(2, Some("II."), "Pupils"));
+    }
+
+    #[test]
+    fn hard_wrapped_text_and_broken_words_are_joined_and_page_furniture_dropped() {
+        let line = "Staff members must keep their personal and professional lives separate at all";
+        let text = format!(
+            "{line}\ntimes and should not accept friend requests from pupils or their parents on social\n\
+             media.\nPage 1 of 2\nThe school expects all of its staff to follow this policy when commu-\n\
+             nicating with parents and carers and with other members of the community online.\n\
+             Oak School Social Media Policy v2\n{line}\nOak School Social Media Policy v2\n\
+             Oak School Social Media Policy v2\nParents should contact the school office with any concerns at\n\
+             all about the use of social media by pupils, staff or parents of the school.\n{}",
+            ["name", "age", "address", "birthday", "photo", "class", "team", "club", "friend", "teacher"]
+                .map(|what| format!("Staff keep a pupil's {what} off social media.\n"))
+                .concat()
+        );
+        let read = read(&text);
+        let texts: Vec<String> = read.blocks.iter().map(Block::text).collect();
+        assert_eq!(
+            texts[0],
+            format!("{line} times and should not accept friend requests from pupils or their parents on social media.")
+        );
+        assert!(texts[1].contains("when communicating with parents"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Page 1") || t.contains("v2")), "{texts:?}");
+        assert!(read.notes.iter().any(|n| n.contains("page furniture")), "{:?}", read.notes);
+    }
+
+    #[test]
+    fn a_list_of_parts_is_kept_and_its_entries_head_the_sections() {
+        let got = blocks(
+            "This policy has two parts:\nA. Pupils online\nB. Staff online\n\nA. Pupils online\n\
+             Pupils must not post.\nB. Staff online\nStaff must not post.\n",
+        );
+        assert_eq!(got[1], Block::Item { depth: 0, label: Some("A.".to_owned()), text: "Pupils online".to_owned() });
+        assert_eq!(got[3], heading(1, Some("A."), "Pupils online"));
+        assert_eq!(got[5], heading(1, Some("B."), "Staff online"));
+    }
+
+    #[test]
+    fn lead_ins_by_audience_head_their_lists_when_there_are_no_headings() {
+        let got = blocks(
+            "Our rules.\nFor staff, requirements include:\n• Not friending pupils\nParents should:\n• Not post photos\n",
+        );
+        assert_eq!(got[1], heading(1, None, "For staff, requirements include:"));
+        assert_eq!(got[3], heading(1, None, "Parents should:"));
+        // Where the document has headings, a lead-in stays a lead-in.
+        let got = blocks("1. Staff\nFor staff, requirements include:\n• Not friending pupils\n");
+        assert_eq!(got[1], paragraph(None, "For staff, requirements include:"));
     }
 
     #[test]
