@@ -1,15 +1,19 @@
-//! `postwise import`: a school's policy as it arrives (a Word document, or the text Word saves)
-//! turned into a policy folder in the project's format, ready for a person to check.
+//! `postwise import`: a school's policy as it publishes it (a Word document, a PDF, a saved web
+//! page, or text copied from any of them) turned into a policy folder in the project's format,
+//! ready for a person to check. Why these readers and crates, the bounds, and how well it does
+//! on real schools' policies: README.md beside this file.
 //!
-//! 1. Read: `docx` or `txt` turns the file into `blocks::Block`s (headings, numbered
-//!    paragraphs, list items with their depth, tables), dropping the contents list and
-//!    conversion debris.
+//! 1. Read: `docx` turns a Word document into `blocks::Block`s (headings, numbered
+//!    paragraphs, list items with their depth, tables); `pdf` and `html` turn a PDF or a web
+//!    page into lines marked with what their format showed (a heading, bold type, a list item),
+//!    which `txt` reads into blocks as it reads a text file, dropping the contents list, page
+//!    furniture and conversion debris and joining what a converter split.
 //! 2. `forms` turns the lines to fill in of appendix forms into fields.
 //! 3. `outline` gives every clause its id; `markdown` writes `policy.md`.
 //! 4. `facts` finds the school's name, review dates, channels and blocked sites for
 //!    `school.toml`, with `# TODO (import):` where a person must decide.
-//! 5. `rules` proposes rules from the sentences whose wording (`wording`) matches a known
-//!    obligation (`obligations`); `rules_toml` writes them with examples (`examples`) checked
+//! 5. `rules` proposes rules from the sentences that tell someone what to do (`wording::mood`)
+//!    and whose wording matches a known obligation (`obligations`); `rules_toml` writes them with examples (`examples`) checked
 //!    against the school's own checker.
 //! 6. `verify` lints the three files in memory; `folder` writes them to a temporary folder
 //!    beside the destination and renames it into place, so a failed import leaves nothing.
@@ -44,8 +48,8 @@ use outline::NodeKind;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The largest file the import reads: a Word policy is a few hundred kilobytes, a few megabytes
-/// with pictures; more is not one.
+/// The largest file the import reads: a Word or PDF policy is a few hundred kilobytes, a few
+/// megabytes with pictures; more is not one.
 pub const SIZE_LIMIT: u64 = 20 * 1024 * 1024;
 
 /// The most text a policy may have: the longest seed has 25 KB; 2 MB is a book.
