@@ -152,6 +152,18 @@ const NOT_RULES: [&str; 9] = [
 
 /// Who a document's policy applies to: "This policy applies to all … staff …", else everyone.
 fn document_audience(outline: &Outline) -> Vec<Author> {
+    // A document addressed to one audience in its title or opening lines ("Social Media –
+    // Protocol for Staff", "Parental use of social networking").
+    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).map(|n| n.text.as_str());
+    for line in outline.title.as_deref().into_iter().chain(opening) {
+        let line_words = words(line);
+        let groups = groups_in(&line_words);
+        let addressed = line_words.windows(2).any(|w| w[0] == "for" && group_of(&w[1]).is_some())
+            || line_words.iter().any(|w| w == "parental");
+        if line_words.len() <= 14 && groups.len() == 1 && addressed {
+            return groups;
+        }
+    }
     for node in &outline.nodes {
         let lower = node.text.to_lowercase();
         if let Some(at) = lower.find("this policy applies to") {
@@ -377,6 +389,19 @@ pub(crate) fn parse_detect(inline: &str) -> Option<DetectorSpec> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_addressed_to_one_audience_is_for_it() {
+        let outline = super::super::outline::number(vec![
+            super::super::blocks::Block::Title("Social Media Policy".to_owned()),
+            super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "Social Media – Protocol for Staff".to_owned(),
+            },
+            super::super::blocks::Block::Heading { level: 1, label: None, text: "Principles".to_owned() },
+        ]);
+        assert_eq!(document_audience(&outline), [Author::Staff]);
+    }
 
     #[test]
     fn subjects() {

@@ -131,6 +131,12 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
         notes.push(format!("dropped the contents list ({} entries): the site makes its own", contents.len()));
     }
     let lines = join_lines(&lines, &mut guesses);
+    let (lines, split) = split_run_together(lines);
+    if split > 0 {
+        guesses.push(format!(
+            "paragraphs run together from a PDF's lines: split at {split} clause number(s) with a heading's words after them"
+        ));
+    }
     let parts = repeated_parts(&lines);
     if !parts.headings.is_empty() {
         notes.push(format!(
@@ -456,6 +462,103 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
     out
 }
 
+/// Words that keep a heading going between its capitalised words ("Use of social media").
+const TITLE_JOINERS: [&str; 10] = ["of", "and", "the", "to", "for", "in", "on", "with", "&", "/"];
+
+/// A clause number as a PDF's text shows it: "3", "3.1", "3.1.".
+fn is_number_token(token: &str) -> bool {
+    let bare = token.trim_end_matches('.');
+    let parts: Vec<&str> = bare.split('.').collect();
+    !bare.is_empty()
+        && parts.len() <= 3
+        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// How many words after a clause number at `at` make its heading ("3.1 Staff Using Social
+/// Networking Websites Staff are …" has five): capitalised words and the small words between
+/// them, up to a word that starts the section's first sentence.
+fn run_in_heading(tokens: &[&str], at: usize) -> usize {
+    let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    let mut length = 0;
+    while at + 1 + length < tokens.len() && length < 8 {
+        let token = tokens[at + 1 + length];
+        let next = tokens.get(at + 2 + length).copied().unwrap_or_default();
+        let opener = SENTENCE_OPENERS.contains(&token.to_lowercase().as_str())
+            || ["for", "given", "whilst", "while", "as", "in", "a", "an"].contains(&token.to_lowercase().as_str());
+        let starts_sentence = capitalised(token) && next.chars().next().is_some_and(char::is_lowercase) && opener;
+        let after_lowercase = length > 0 && tokens[at + length].chars().next().is_some_and(char::is_lowercase);
+        let joiner = TITLE_JOINERS.contains(&token.to_lowercase().as_str());
+        if length > 0 && (starts_sentence || (capitalised(token) && after_lowercase && !joiner)) {
+            break;
+        }
+        if is_number_token(token)
+            || !(capitalised(token) || (length > 0 && (joiner || token.chars().all(char::is_lowercase))))
+        {
+            break;
+        }
+        length += 1;
+    }
+    // A heading ends on a word of its own, not on "of" or "and".
+    while length > 0 && TITLE_JOINERS.contains(&tokens[at + length].to_lowercase().as_str()) {
+        length -= 1;
+    }
+    length
+}
+
+/// Splits a paragraph that a document site or converter ran together from a PDF's lines ("…
+/// with pupils. 3. Action plan 3.1. Use of social media within school Staff are …") at its
+/// clause numbers: each number and the capitalised words after it become a line of their own,
+/// the text after them another. Only a long paragraph with two such numbers at least is split.
+fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut split = 0;
+    for line in lines {
+        let Line::Text(text) = &line else {
+            out.push(line);
+            continue;
+        };
+        if text.len() < 400 {
+            out.push(line);
+            continue;
+        }
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for at in 0..tokens.len() {
+            // At the start, after a sentence, a capitalised word, a number, or the heading just cut.
+            let after_heading = cuts.last().is_some_and(|(cut, length)| cut + 1 + length == at);
+            let after_end = at == 0
+                || after_heading
+                || tokens[at - 1].ends_with(['.', ':', '?', '!', ')'])
+                || tokens[at - 1].chars().next().is_some_and(char::is_uppercase)
+                || is_number_token(tokens[at - 1]);
+            if !is_number_token(tokens[at]) || !after_end || tokens.get(at + 1).is_some_and(|t| is_number_token(t)) {
+                continue;
+            }
+            let length = run_in_heading(&tokens, at);
+            if length > 0 {
+                cuts.push((at, length));
+            }
+        }
+        if cuts.len() < 2 {
+            out.push(line);
+            continue;
+        }
+        split += cuts.len();
+        let mut from = 0;
+        for (at, length) in cuts {
+            if at > from {
+                out.push(Line::Text(tokens[from..at].join(" ")));
+            }
+            out.push(Line::Labelled(tokens[at].to_owned(), tokens[at + 1..=at + length].join(" ")));
+            from = at + 1 + length;
+        }
+        if from < tokens.len() {
+            out.push(Line::Text(tokens[from..].join(" ")));
+        }
+    }
+    (out, split)
+}
+
 /// A list of the document's parts ("A. The use of social networking sites by pupils", "B. …")
 /// whose entries come again, in order, as the sections' headings: which lines are the
 /// headings and which the list's entries.
@@ -772,9 +875,23 @@ fn heading_shape(text: &str) -> bool {
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
     let has_year =
         text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    // A colon in brackets ("(Source: NAHT guidance)") is a reference, not a lead-in.
+    let outside_brackets: String = {
+        let mut depth = 0usize;
+        text.chars()
+            .filter(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth == 0
+            })
+            .collect()
+    };
     (1..=10).contains(&words)
         && first_upper
-        && !text.contains(':')
+        && !outside_brackets.contains(':')
         && !text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!'])
         && (!has_year || is_appendix(text))
 }
@@ -1168,6 +1285,35 @@ mod tests {
         // Where the document has headings, a lead-in stays a lead-in.
         let got = blocks("1. Staff\nFor staff, requirements include:\n• Not friending pupils\n");
         assert_eq!(got[1], paragraph(None, "For staff, requirements include:"));
+    }
+
+    #[test]
+    fn paragraphs_run_together_from_a_pdf_are_split_at_their_clause_numbers() {
+        let filler = "Staff use these sites in many ways and the school knows that they do so. ".repeat(5);
+        let text = format!(
+            "1. Introduction For the purposes of this policy social media means any online platform. {filler}\
+             2. Objectives and targets This policy applies to all staff. 3. Action plan 3.1. Use of social media \
+             within school Staff are not permitted to use personal accounts in lessons.\n"
+        );
+        let got = blocks(&text);
+        let headings: Vec<&str> = got
+            .iter()
+            .filter_map(|b| if let Block::Heading { text, .. } = b { Some(text.as_str()) } else { None })
+            .collect();
+        assert_eq!(
+            headings,
+            ["Introduction", "Objectives and targets", "Action plan", "Use of social media within school"]
+        );
+        // A short paragraph with one number in it is left alone.
+        let got = blocks("Pupils under 13. 2. Staff Must Not post.\n");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn a_colon_in_brackets_does_not_stop_a_heading() {
+        let got =
+            blocks("Unpleasant postings (Source: NAHT guidance)\nWhere staff see abusive posts they tell the head.\n");
+        assert_eq!(got[0], heading(1, None, "Unpleasant postings (Source: NAHT guidance)"));
     }
 
     #[test]
