@@ -176,19 +176,17 @@ fn seed_words(seed: &str) -> Vec<String> {
         |line: &str| words(line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '.'));
     if let Some(contents) =
         lines.iter().position(|l| matches!(l.trim().to_lowercase().as_str(), "contents" | "contents:"))
+        && let Some(first) = (contents + 1..lines.len()).find(|&i| !words(&lines[i]).is_empty())
     {
-        if let Some(first) = (contents + 1..lines.len()).find(|&i| !words(&lines[i]).is_empty()) {
-            let first_entry = entry(&lines[first]);
-            let first_entry =
-                first_entry.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>();
-            let again = (first + 1..lines.len()).find(|&i| {
-                let w = words(&lines[i]);
-                w.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>()
-                    == first_entry
-            });
-            if let Some(again) = again {
-                lines.drain(contents..again);
-            }
+        let first_entry = entry(&lines[first]);
+        let first_entry =
+            first_entry.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>();
+        let again = (first + 1..lines.len()).find(|&i| {
+            let w = words(&lines[i]);
+            w.iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).cloned().collect::<Vec<_>>() == first_entry
+        });
+        if let Some(again) = again {
+            lines.drain(contents..again);
         }
     }
     lines.iter().flat_map(|l| words(l)).collect()
@@ -561,13 +559,15 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
     let blank = write("blank.txt", b" \n\n\t\n");
     refused(&policies, &blank, "is empty");
     let letter = write("letter.txt", b"Dear parents, the trip leaves at nine. Please bring a packed lunch.\n");
-    refused(&policies, &letter, "no headings and no numbered clauses");
+    refused(&policies, &letter, "no headings, no numbered clauses and no list");
     let shopping = write("shopping.txt", b"1. Fruit\n\n1.1. Apples and pears.\n\n2. Bread\n\n2.1. A white loaf.\n");
     refused(&policies, &shopping, "never mentions social media");
     let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");
     refused(&policies, &binary, "is not text");
-    let other = write("policy.pdf", b"%PDF-1.4");
-    refused(&policies, &other, "not a .docx or .txt file");
+    let other = write("policy.odt", b"PK\x03\x04 an OpenDocument file");
+    refused(&policies, &other, "not a .docx, .pdf, .html or .txt file");
+    let damaged = write("policy.pdf", b"%PDF-1.4");
+    refused(&policies, &damaged, "cannot be read as a PDF");
     let huge = policies.join("huge.txt");
     std::fs::File::create(&huge).and_then(|f| f.set_len(import::SIZE_LIMIT + 1)).expect("sparse file");
     refused(&policies, &huge, "over the 20 MB limit");

@@ -243,10 +243,10 @@ impl Compiler<'_> {
             }
         }
         let multiple = source.multiple.as_ref().is_some_and(|m| *m.get_ref());
-        if let Some(m) = source.multiple.as_ref().filter(|m| *m.get_ref()) {
-            if !matches!(kind, FieldKind::Choice | FieldKind::Url) {
-                self.error(m.span().start, format!("`multiple` is for choices and web addresses, not field `{id}`"));
-            }
+        if let Some(m) = source.multiple.as_ref().filter(|m| *m.get_ref())
+            && !matches!(kind, FieldKind::Choice | FieldKind::Url)
+        {
+            self.error(m.span().start, format!("`multiple` is for choices and web addresses, not field `{id}`"));
         }
         let future = source.future.as_ref().is_some_and(|f| *f.get_ref());
         if let Some(f) = source.future.as_ref().filter(|_| kind != FieldKind::Date) {

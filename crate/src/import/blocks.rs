@@ -59,8 +59,9 @@ impl Block {
 }
 
 /// Splits the school's own number off the start of `text`: `"5.6. Members of staff"` gives
-/// `(Some("5.6."), "Members of staff")`. Numbers (`5`, `5.6.`, `4.1`), roman numerals (`iv.`),
-/// and letters in brackets or with a full stop or bracket (`a)`, `(b)`, `c.`) are labels;
+/// `(Some("5.6."), "Members of staff")`. Numbers (`5`, `5.6.`, `4.1`), roman numerals (`iv.`,
+/// `IV.`), and letters in brackets or with a full stop or bracket (`a)`, `(b)`, `c.`, `D.`) are
+/// labels;
 /// the label must be followed by a space and more text.
 pub(crate) fn split_label(text: &str) -> (Option<String>, &str) {
     let trimmed = text.trim_start();
@@ -97,13 +98,16 @@ fn is_number(text: &str) -> bool {
     parts.len() <= 4 && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Lowercase roman numerals up to 20, as list levels use them.
+/// Roman numerals up to 20, as list levels (`iv`) and a document's parts (`IV`) use them: all
+/// lowercase or all capitals.
 pub(crate) fn is_roman(text: &str) -> bool {
-    roman_value(text).is_some()
+    let lower = text.to_ascii_lowercase();
+    (text == lower || text == text.to_ascii_uppercase()) && roman_value(&lower).is_some()
 }
 
+/// A letter as a list (`b`) or a document's parts (`B`) number them.
 fn is_letter(text: &str) -> bool {
-    text.len() == 1 && text.bytes().all(|b| b.is_ascii_lowercase())
+    text.len() == 1 && text.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// The value of a lowercase roman numeral from 1 to 20.

@@ -125,6 +125,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<DocxDocument, DocxProblem> {
             body.unknown_entities.keys().map(|name| format!("&{name};")).collect::<Vec<_>>().join(", ")
         ));
     }
+    if body.pictures > 0 {
+        notes.push(format!(
+            "the document has {} picture(s), which the import does not read: add them by hand if the policy needs them",
+            body.pictures
+        ));
+    }
     if body.contents_dropped > 0 {
         notes
             .push(format!("dropped the table of contents ({} entries): the site makes its own", body.contents_dropped));
@@ -366,6 +372,8 @@ struct Body {
     unknown_entities: std::collections::BTreeMap<String, usize>,
     /// The bytes of text read so far, to stop at [`TEXT_LIMIT`] before holding more.
     text_read: usize,
+    /// Pictures in the body, which the import does not read.
+    pictures: usize,
 }
 
 /// Where the reader is inside a paragraph's runs.
@@ -415,6 +423,8 @@ impl Body {
                             run.link = attribute(&e, b"id").and_then(|id| self.links.get(&id).cloned());
                         }
                         b"tbl" => tables.push(OpenTable::default()),
+                        // A picture (a drawing, or an old-style one), not in a fallback copy.
+                        b"drawing" | b"pict" if run.hidden_depth == 0 => self.pictures += 1,
                         b"tr" => {
                             if let Some(table) = tables.last_mut() {
                                 table.row.clear();
@@ -776,6 +786,13 @@ mod tests {
                 Block::Item { depth: 2, label: Some("a)".to_owned()), text: "on any platform".to_owned() },
             ]
         );
+    }
+
+    #[test]
+    fn pictures_are_noted() {
+        let picture = "<w:r><w:drawing><wp:inline xmlns:wp=\"wp\"/></w:drawing></w:r>";
+        let read = read(&docx(&format!("{}{}", p("", &r("Our poster:", false)), p("", picture)), None)).expect("reads");
+        assert!(read.notes.iter().any(|n| n.contains("1 picture(s)")), "{:?}", read.notes);
     }
 
     #[test]

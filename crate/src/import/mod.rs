@@ -1,15 +1,19 @@
-//! `postwise import`: a school's policy as it arrives (a Word document, or the text Word saves)
-//! turned into a policy folder in the project's format, ready for a person to check.
+//! `postwise import`: a school's policy as it publishes it (a Word document, a PDF, a saved web
+//! page, or text copied from any of them) turned into a policy folder in the project's format,
+//! ready for a person to check. Why these readers and crates, the bounds, and how well it does
+//! on real schools' policies: README.md beside this file.
 //!
-//! 1. Read: `docx` or `txt` turns the file into `blocks::Block`s (headings, numbered
-//!    paragraphs, list items with their depth, tables), dropping the contents list and
-//!    conversion debris.
+//! 1. Read: `docx` turns a Word document into `blocks::Block`s (headings, numbered
+//!    paragraphs, list items with their depth, tables); `pdf` and `html` turn a PDF or a web
+//!    page into lines marked with what their format showed (a heading, bold type, a list item),
+//!    which `txt` reads into blocks as it reads a text file, dropping the contents list, page
+//!    furniture and conversion debris and joining what a converter split.
 //! 2. `forms` turns the lines to fill in of appendix forms into fields.
 //! 3. `outline` gives every clause its id; `markdown` writes `policy.md`.
 //! 4. `facts` finds the school's name, review dates, channels and blocked sites for
 //!    `school.toml`, with `# TODO (import):` where a person must decide.
-//! 5. `rules` proposes rules from the sentences whose wording (`wording`) matches a known
-//!    obligation (`obligations`); `rules_toml` writes them with examples (`examples`) checked
+//! 5. `rules` proposes rules from the sentences that tell someone what to do (`wording::mood`)
+//!    and whose wording matches a known obligation (`obligations`); `rules_toml` writes them with examples (`examples`) checked
 //!    against the school's own checker.
 //! 6. `verify` lints the three files in memory; `folder` writes them to a temporary folder
 //!    beside the destination and renames it into place, so a failed import leaves nothing.
@@ -23,11 +27,13 @@ mod examples;
 mod facts;
 mod folder;
 mod forms;
+mod html;
 mod markdown;
 mod names;
 mod numbering;
 mod obligations;
 mod outline;
+mod pdf;
 mod platforms;
 mod report;
 mod rules;
@@ -43,8 +49,8 @@ use outline::NodeKind;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The largest file the import reads: a Word policy is a few hundred kilobytes, a few megabytes
-/// with pictures; more is not one.
+/// The largest file the import reads: a Word or PDF policy is a few hundred kilobytes, a few
+/// megabytes with pictures; more is not one.
 pub const SIZE_LIMIT: u64 = 20 * 1024 * 1024;
 
 /// The most text a policy may have: the longest seed has 25 KB; 2 MB is a book.
@@ -141,6 +147,35 @@ pub enum ImportError {
         /// What is wrong.
         reason: String,
     },
+    /// A web page that is not readable.
+    #[error("{} cannot be read as a web page: {reason}", path.display())]
+    NotHtml {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A PDF that is not readable.
+    #[error("{} cannot be read: {reason}. Save the policy again as a PDF from Word, or import the .docx", path.display())]
+    NotPdf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A scanned PDF: pictures of pages, no text.
+    #[error(
+        "{} is a scan: its {pages} page(s) are pictures with no text, and the import reads text. \
+         Import the policy's Word document or the PDF it was exported as, or run it through text \
+         recognition (OCR) and import the text (.txt) after checking it",
+        path.display()
+    )]
+    Scanned {
+        /// The file.
+        path: PathBuf,
+        /// How many pages it has.
+        pages: usize,
+    },
     /// A text file that is binary.
     #[error("{} is not text: save the policy from Word as plain text (.txt), or import the .docx", path.display())]
     NotText {
@@ -148,7 +183,7 @@ pub enum ImportError {
         path: PathBuf,
     },
     /// An extension the import does not read.
-    #[error("{} is not a .docx or .txt file: save the policy from Word as one of those", path.display())]
+    #[error("{} is not a .docx, .pdf, .html or .txt file: save the policy as one of those", path.display())]
     UnsupportedType {
         /// The file.
         path: PathBuf,
@@ -268,6 +303,24 @@ fn read_source(path: &Path, bytes: &[u8]) -> Result<Read, ImportError> {
             let lost = decoded.replaced_note().into_iter().collect();
             Ok(Read { blocks: read.blocks, notes: read.notes, guesses, lost })
         }
+        "html" | "htm" => {
+            let decoded = decode_text(bytes).ok_or_else(|| ImportError::NotText { path: path.to_owned() })?;
+            let read = html::read(&decoded.text)
+                .map_err(|e| ImportError::NotHtml { path: path.to_owned(), reason: e.to_string() })?;
+            let text = txt::read_lines(read.lines);
+            let notes = read.notes.into_iter().chain(text.notes).collect();
+            let lost = decoded.replaced_note().into_iter().collect();
+            Ok(Read { blocks: text.blocks, notes, guesses: text.guesses, lost })
+        }
+        "pdf" => {
+            let read = pdf::read(bytes).map_err(|e| match e {
+                pdf::PdfProblem::Scanned { pages } => ImportError::Scanned { path: path.to_owned(), pages },
+                e => ImportError::NotPdf { path: path.to_owned(), reason: e.to_string() },
+            })?;
+            let text = txt::read_lines(read.lines);
+            let notes = read.notes.into_iter().chain(text.notes).collect();
+            Ok(Read { blocks: text.blocks, notes, guesses: text.guesses, lost: Vec::new() })
+        }
         _ => Err(ImportError::UnsupportedType { path: path.to_owned() }),
     }
 }
@@ -376,13 +429,16 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<(), ImportEr
     if size > TEXT_LIMIT {
         return Err(ImportError::TooMuchText { path: path.to_owned(), size });
     }
-    let structured = blocks
-        .iter()
-        .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
+    // Headings, numbered clauses, or a list of what it asks.
+    let items = blocks.iter().filter(|b| matches!(b, blocks::Block::Item { .. })).count();
+    let structured = items >= 3
+        || blocks
+            .iter()
+            .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
     if !structured {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
-            reason: "it has no headings and no numbered clauses".to_owned(),
+            reason: "it has no headings, no numbered clauses and no list".to_owned(),
         });
     }
     let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ").to_lowercase();
@@ -465,6 +521,12 @@ pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files,
     let facts = facts::gather(&outline, &platforms, &options.id);
     let school_toml = facts.to_toml(&source_name, &mut report);
     let proposals = rules::propose(&outline, facts.pupils_called.0);
+    if proposals.len() >= rules::PROPOSAL_LIMIT {
+        report.needs_person(format!(
+            "stopped proposing rules at {}: the document says more than a policy does; write further rules by hand",
+            rules::PROPOSAL_LIMIT
+        ));
+    }
     let files = Files { school: school_toml, policy: policy_md, rules: String::new(), coverage: String::new() };
     let target = verify::Target {
         source,

@@ -14,8 +14,8 @@ use crate::model::{Author, Category, Channel};
 pub(crate) enum Needs {
     /// A prohibition: not, never, no, avoid.
     Prohibition,
-    /// A prohibition, a duty (must, will, should, ensure, be …) or a sanction (taken seriously,
-    /// disciplinary).
+    /// A prohibition, a duty (must, will, should, ensure, be …), a sanction (taken seriously,
+    /// disciplinary), or an item of a list of rules ("requirements include:").
     Duty,
 }
 
@@ -144,7 +144,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "personal-email",
-        wording: &["personal email*", "email address*", "friend|befriend|follow ~ contact"],
+        wording: &["personal email*", "email address*", "personal e-mail*", "e-mail address*"],
         also: &[],
         unless: &[],
         needs: Needs::Prohibition,
@@ -171,7 +171,13 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     Obligation {
         name: "private-messages",
         wording: CONTACT,
-        also: PUPILS_OR_PARENTS,
+        // Only where the clause says it is about the school's own accounts.
+        also: &[
+            "official",
+            "school|school's account*|page|pages|channel|channels|site|sites|platform*",
+            "on behalf of",
+            "capacity as",
+        ],
         unless: &[],
         needs: Needs::Prohibition,
         category: Category::ContactRequest,
@@ -367,13 +373,15 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         wording: &[
             "damag* ~ school|reputation|staff|pupils|students",
             "disrepute",
-            "reputation of the school",
             "criticis*",
             "complain* about",
+            "complain*|concerns ~ social media|networking",
+            "complain*|concerns ~ online|post*|facebook|whatsapp|twitter|groups",
+            "defamatory|defame|derogatory|disparaging|malicious",
+            "negative|offensive comments|remarks|posts|views ~ school|staff",
+            "comments about ~ school|staff",
             "positive in nature",
             "ambassador",
-            "defamatory|defame",
-            "comments about ~ school|staff",
         ],
         also: &[],
         unless: &[],
@@ -390,9 +398,11 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         wording: &[
             "offensive",
             "school-friendly|appropriate ~ language",
-            "professional",
+            "swear*|profan*|obscene|vulgar",
             "positive in nature",
             "damag* ~ school",
+            "be professional",
+            "professional ~ manner|conduct|behaviour|responsible|credible",
         ],
         also: &[],
         unless: &[],
@@ -408,14 +418,16 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "language",
         wording: &[
             "offensive",
-            "swear*|profan*",
+            "swear*|profan*|obscene|vulgar",
+            "bad|foul|inappropriate language",
             "respectful towards",
-            "professional",
             "courtesy",
             "kindness ~ respect",
             "appropriate manner",
             "damage the reputation",
             "standards of behaviour",
+            "be professional",
+            "professional ~ manner|conduct|behaviour|responsible|credible",
         ],
         also: &[],
         unless: &[],
@@ -596,7 +608,14 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     // ── Pupils keeping themselves safe ───────────────────────────────────────────────────────
     Obligation {
         name: "age-limits",
-        wording: &["age restriction*", "minimum age", "under the age of", "appropriate for their age", "age limit*"],
+        wording: &[
+            "age restriction*",
+            "minimum|permitted|required|legal age",
+            "under|below the age of",
+            "below|under the ~ age",
+            "appropriate for their age",
+            "age limit*",
+        ],
         also: &[],
         unless: &[],
         needs: Needs::Duty,

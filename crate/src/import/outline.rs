@@ -108,6 +108,8 @@ pub(crate) fn slug(text: &str) -> String {
 struct Numbering {
     nodes: Vec<Node>,
     taken: HashSet<String>,
+    /// The next suffix to try for each candidate id.
+    suffixes: HashMap<String, u32>,
     /// Open headings: level and node index.
     headings: Vec<(u8, usize)>,
     /// Whose list an item at depth 0 belongs to: the last paragraph, or the heading.
@@ -123,10 +125,12 @@ impl Numbering {
     fn unique(&mut self, candidate: String) -> String {
         let candidate = if candidate.is_empty() { "section".to_owned() } else { candidate };
         let mut id = candidate.clone();
-        let mut n = 2;
+        // Counting on from the last suffix this candidate had: a document of many equal
+        // headings is not read again for each.
+        let n = self.suffixes.entry(candidate.clone()).or_insert(2);
         while self.taken.contains(&id) {
             id = format!("{candidate}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.taken.insert(id.clone());
         id
@@ -159,6 +163,8 @@ impl Numbering {
         match number_parts(label) {
             Some(parts) if parts.len() > 1 => parts.join("."),
             Some(parts) if top_level => parts[0].to_owned(),
+            // "A." or "II." at the top: the document's part is its letter or numeral.
+            None if top_level && parent.is_none() => label_id(label),
             _ => format!("{}.{}", self.id_of(parent), label_id(label)),
         }
     }

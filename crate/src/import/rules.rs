@@ -6,7 +6,7 @@
 
 use super::obligations::{OBLIGATIONS, Obligation};
 use super::outline::{NodeKind, Outline};
-use super::wording::{any_found, is_procedure, needs_met, sentences, severity, words};
+use super::wording::{Mood, any_found, is_procedure, mood, needs_met, sentences, severity, words};
 use crate::detect::DetectorSpec;
 use crate::model::{Author, Category, Channel, Severity};
 
@@ -43,11 +43,11 @@ pub(crate) struct Proposal {
 fn group_of(word: &str) -> Option<Author> {
     match word {
         "staff" | "teacher" | "teachers" | "employee" | "employees" | "colleague" | "colleagues" | "governor"
-        | "governors" | "volunteer" | "volunteers" => Some(Author::Staff),
+        | "governors" | "volunteer" | "volunteers" | "personnel" => Some(Author::Staff),
         "pupil" | "pupils" | "student" | "students" | "child" | "children" | "learner" | "learners" => {
             Some(Author::Pupil)
         }
-        "parent" | "parents" | "carer" | "carers" => Some(Author::Parent),
+        "parent" | "parents" | "parental" | "carer" | "carers" => Some(Author::Parent),
         _ => None,
     }
 }
@@ -152,6 +152,18 @@ const NOT_RULES: [&str; 9] = [
 
 /// Who a document's policy applies to: "This policy applies to all … staff …", else everyone.
 fn document_audience(outline: &Outline) -> Vec<Author> {
+    // A document addressed to one audience in its title or opening lines ("Social Media –
+    // Protocol for Staff", "Parental use of social networking").
+    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).map(|n| n.text.as_str());
+    for line in outline.title.as_deref().into_iter().chain(opening) {
+        let line_words = words(line);
+        let groups = groups_in(&line_words);
+        let addressed = line_words.windows(2).any(|w| w[0] == "for" && group_of(&w[1]).is_some())
+            || line_words.iter().any(|w| w == "parental");
+        if line_words.len() <= 14 && groups.len() == 1 && addressed {
+            return groups;
+        }
+    }
     for node in &outline.nodes {
         let lower = node.text.to_lowercase();
         if let Some(at) = lower.find("this policy applies to") {
@@ -221,10 +233,17 @@ fn audience_prefix(authors: &[Author], channels: &[Channel], pupils_called: &str
         .join("-")
 }
 
-/// Proposes rules for every clause whose wording matches a known obligation.
+/// The most rules proposed: a policy has tens of rules; each proposal is checked against the
+/// school's checker, so a document that says one thing thousands of times must not make
+/// thousands.
+pub(crate) const PROPOSAL_LIMIT: usize = 400;
+
+/// Proposes rules for every clause whose wording matches a known obligation, once for each
+/// wording (a sentence said again proposes nothing new), at most [`PROPOSAL_LIMIT`].
 pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let default_audience = document_audience(outline);
     let mut proposals: Vec<Proposal> = Vec::new();
+    let mut said: std::collections::HashSet<(&'static str, String)> = std::collections::HashSet::new();
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // Each clause's proposals, by index.
     let mut proposed: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
@@ -238,11 +257,22 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             continue;
         }
         let lead_in_ids: Vec<&str> = outline.lead_ins(at).iter().map(|n| n.id.as_str()).collect();
-        let lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
+        let mut lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
+        // A heading that ends in ':' leads its list ("For staff, requirements typically include:").
+        if let Some(heading) = headings.first().filter(|h| h.text.trim_end().ends_with(':'))
+            && lead_ins.is_empty()
+        {
+            lead_ins.push(words(&heading.text));
+        }
         let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
             if is_procedure(&sentence_words) {
+                continue;
+            }
+            // Only what tells someone what to do proposes a rule: not an aim, not a description.
+            let own_lead_ins: &[Vec<String>] = if index == 0 { &lead_ins } else { &[] };
+            if mood(&sentence_words, own_lead_ins, subject_groups(&sentence_words).is_some()) != Mood::Directive {
                 continue;
             }
             // A list's lead-in ("I will not:") governs the item's first sentence only.
@@ -272,7 +302,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                         || lead_in_ids
                             .iter()
                             .any(|id| proposed.get(*id).is_some_and(|done| done.iter().any(|p| same(&proposals[*p]))));
-                    if !duplicate {
+                    let said_before = !said.insert((obligation.name, sentence_words.join(" ")));
+                    if !duplicate && !said_before {
+                        if proposals.len() >= PROPOSAL_LIMIT {
+                            return proposals;
+                        }
                         let prefix = audience_prefix(&proposal.authors, &proposal.channels, pupils_called);
                         let stem = format!("{prefix}-{}", obligation.name);
                         let uses = stems.entry(stem.clone()).or_insert(0);
@@ -355,6 +389,19 @@ pub(crate) fn parse_detect(inline: &str) -> Option<DetectorSpec> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_addressed_to_one_audience_is_for_it() {
+        let outline = super::super::outline::number(vec![
+            super::super::blocks::Block::Title("Social Media Policy".to_owned()),
+            super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "Social Media – Protocol for Staff".to_owned(),
+            },
+            super::super::blocks::Block::Heading { level: 1, label: None, text: "Principles".to_owned() },
+        ]);
+        assert_eq!(document_audience(&outline), [Author::Staff]);
+    }
 
     #[test]
     fn subjects() {

@@ -1,12 +1,27 @@
-//! Plain text as schools' Word documents come out of "Save as text" or a converter: one
-//! paragraph a line, `·` or `-` bullets, Word tables as tab-separated rows (or one cell a line,
-//! rows between blank lines), a contents list with dot leaders and page numbers, bookmark
-//! markers (`[bookmark: _heading=h.1t3h5sf]`), image file names, and sentences split over two
-//! lines.
+//! Plain text however it was made: saved from Word ("Save as text"), copied from a web page or a
+//! PDF viewer, or put together by the PDF and web-page readers, which mark what their format
+//! showed ([`Mark`]: a heading, bold or large type, a list item).
 //!
-//! Headings have no markup here, so they are recognised by their shape: a number and a few
-//! words ("5. Social media use - staff"), an entry of the contents list, or a short line without
-//! a full stop followed by text. The reader notes what it dropped and what it guessed.
+//! What such text carries besides the policy's words, and what this reader does with it:
+//! - conversion debris (bookmark markers `[bookmark: _heading=h.1t3h5sf]`, image file names):
+//!   removed;
+//! - page furniture ("Page 3 of 10", a running header or footer repeated page after page):
+//!   removed;
+//! - a contents list (dot leaders, page numbers, one entry a line or its page numbers on lines
+//!   of their own): dropped, its entries kept to know the headings by;
+//! - lines a converter split or a PDF hard-wrapped: joined into their paragraph, a hyphen at a
+//!   line's end dropped when the word is whole without it ("commu-" "nication");
+//! - bullets (`·`, `-`, `•`, `*`, `o`, `●`, `■`, `➢`, `✓`, …) and tables (tab-separated rows, or
+//!   one cell a line with rows between blank lines).
+//!
+//! Headings have no markup in text, so they are known by the conventions schools use: a number
+//! and a few words ("5. Social media use - staff", or "1" alone on its line before "INTRODUCTION"),
+//! a letter ("A. The use of social networking sites by pupils") or a Roman numeral ("II. Scope"),
+//! "Section 3: …", "Appendix B – …", an entry of the contents list, an entry of a list of the
+//! document's parts that its sections repeat, a lead-in naming its audience before a list ("For
+//! staff, requirements typically include:") when the document has no headings of its own, and a
+//! short line without a full stop followed by text. The reader notes what it dropped and what
+//! it guessed.
 
 use super::blocks::{Block, is_form_title, is_roman, number_parts, split_label, word_count};
 use std::collections::HashSet;
@@ -22,20 +37,57 @@ pub(crate) struct TxtDocument {
     pub(crate) guesses: Vec<String>,
 }
 
+/// A line as a reader found it: its words, and what its format showed about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SourceLine {
+    /// The line's text (a table row's cells separated by tabs).
+    pub(crate) text: String,
+    /// What the format showed.
+    pub(crate) mark: Mark,
+}
+
+impl SourceLine {
+    /// A line with nothing but its words.
+    pub(crate) fn plain(text: impl Into<String>) -> SourceLine {
+        SourceLine { text: text.into(), mark: Mark::Plain }
+    }
+}
+
+/// What a line's format showed about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// Nothing: plain text.
+    Plain,
+    /// Set apart by its type: bold throughout, or larger than the body text.
+    Strong,
+    /// A heading by markup (a web page's `<h2>`), at a level from 1.
+    Heading(u8),
+    /// A list item by markup (a web page's `<li>`), at a depth from 0.
+    Item(u8),
+}
+
 /// A logical line of the text, after debris is removed and split sentences are joined.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Line {
     Blank,
     /// A line of text.
     Text(String),
+    /// A line of text set apart by its type (bold or large).
+    Strong(String),
+    /// A line whose clause number stood alone on the line before ("1" then "INTRODUCTION").
+    Labelled(String, String),
+    /// A heading by markup.
+    Heading(u8, String),
     /// A bulleted line, without its bullet.
     Bullet(String),
+    /// A list item by markup, at its depth.
+    Item(u8, String),
     /// A line with a tab: a table row or cell.
     Tab(String),
 }
 
-/// Bullets as converters write them.
-const BULLETS: [&str; 6] = ["· ", "- ", "• ", "* ", "▪ ", "◦ "];
+/// Bullets as converters, web pages and PDF viewers write them.
+const BULLETS: [&str; 14] = ["· ", "- ", "• ", "* ", "▪ ", "◦ ", "o ", "● ", "■ ", "➢ ", "✓ ", "\u{f0b7} ", "§ ", "– "];
 
 /// Words that open a sentence of its own, not the continuation of a list item's lead-in
 /// ("All members of staff …" after "Using strong passwords.").
@@ -62,34 +114,58 @@ const SENTENCE_OPENERS: [&str; 20] = [
     "there",
 ];
 
-/// Reads `text` into blocks.
+/// Reads `text` (a `.txt` file's text) into blocks.
 pub(crate) fn read(text: &str) -> TxtDocument {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    read_lines(text.split('\n').map(|l| SourceLine::plain(l.trim_end_matches('\r'))).collect())
+}
+
+/// Reads lines, as a file's text or another reader gives them, into blocks.
+pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
     let mut notes = Vec::new();
-    let mut lines = clean_lines(text, &mut notes);
+    let mut guesses = Vec::new();
+    let mut lines = clean_lines(lines, &mut notes);
+    drop_furniture(&mut lines, &mut notes);
     let contents = drop_contents(&mut lines);
     if !contents.is_empty() {
         notes.push(format!("dropped the contents list ({} entries): the site makes its own", contents.len()));
     }
-    let lines = join_lines(&lines);
-    let mut reader = Reader { contents, ..Reader::default() };
+    let lines = join_lines(&lines, &mut guesses);
+    let (lines, split) = split_run_together(lines);
+    if split > 0 {
+        guesses.push(format!(
+            "paragraphs run together from a PDF's lines: split at {split} clause number(s) with a heading's words after them"
+        ));
+    }
+    let parts = repeated_parts(&lines);
+    if !parts.headings.is_empty() {
+        notes.push(format!(
+            "read {} entries of the list of the document's parts as the headings of the sections that repeat them",
+            parts.headings.len()
+        ));
+    }
+    let mut reader = Reader { contents, parts, ..Reader::default() };
     reader.read(&lines);
-    let Reader { mut blocks, mut guessed, .. } = reader;
-    let mut guesses = Vec::new();
+    let Reader { mut blocks, mut guessed, marked, lead_in_headings, .. } = reader;
+    if lead_in_headings > 0 {
+        guesses.push(format!(
+            "the document has no headings: read {lead_in_headings} lead-in(s) naming who a list is for (\"For staff …:\") as headings"
+        ));
+    }
     settle_guessed_headings(&mut blocks, &mut guessed, &mut guesses);
-    if nest_items(&mut blocks) > 0 {
+    if nest_items(&mut blocks, &marked) > 0 {
         guesses.push("nested lists: items after a lead-in ending ':' read as an inner list until one reads as a sentence of its own".to_owned());
     }
     TxtDocument { blocks, notes, guesses }
 }
 
 /// Removes bookmark markers and image file names; keeps leading tabs (table cells).
-fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<String> {
+fn clean_lines(lines: Vec<SourceLine>, notes: &mut Vec<String>) -> Vec<SourceLine> {
     let (mut bookmarks, mut images) = (0, 0);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = text
-        .split('\n')
-        .map(|raw| {
-            let mut line = raw.trim_end_matches('\r').to_owned();
+    let lines = lines
+        .into_iter()
+        .map(|SourceLine { text, mark }| {
+            let mut line = text;
             while let Some(start) = line.find("[bookmark:") {
                 let Some(length) = line[start..].find(']') else { break };
                 line.replace_range(start..start + length + 1, "");
@@ -99,9 +175,9 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<String> {
             let line = line.trim_end_matches([' ', '\u{a0}']).trim_start_matches([' ', '\u{a0}']).to_owned();
             if is_image_name(line.trim()) {
                 images += 1;
-                return String::new();
+                return SourceLine::plain(String::new());
             }
-            line
+            SourceLine { text: line, mark }
         })
         .collect();
     if bookmarks > 0 {
@@ -119,6 +195,60 @@ fn is_image_name(line: &str) -> bool {
         && [".jpeg", ".jpg", ".png", ".gif", ".emf", ".wmf", ".bmp"].iter().any(|ext| lower.ends_with(ext))
 }
 
+/// "Page 3", "Page 3 of 10", "3 of 10", "- 3 -": a page number as a header or footer shows it.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '|').filter(|w| !w.is_empty()).collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        ["page", n] | ["page", n, "of", _] | [n, "of", _] | ["-", n, "-"] | [n, "page"] => number(n),
+        _ => false,
+    }
+}
+
+/// A line reduced to what stays the same from page to page: lowercase, digits as `#`.
+fn furniture_key(line: &str) -> String {
+    line.trim().to_lowercase().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+}
+
+/// Removes page numbers and running headers or footers: a short line without a tab that comes
+/// back at least three times (with its numbers changed), which a policy's own text never does.
+fn drop_furniture(lines: &mut Vec<SourceLine>, notes: &mut Vec<String>) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let candidate = |text: &str| {
+        let words = word_count(text);
+        !text.contains('\t')
+            && (2..=12).contains(&words)
+            && !text.trim_end().ends_with(':')
+            && !text.contains(['_', '…'])
+            && !text.contains("...")
+    };
+    for line in lines.iter().filter(|l| candidate(&l.text)) {
+        *counts.entry(furniture_key(&line.text)).or_insert(0) += 1;
+    }
+    // Headers and footers are a line or two a page: lines repeated more than that are the
+    // document's own (a form's fields, a list said again).
+    let text_lines = lines.iter().filter(|l| !l.text.trim().is_empty()).count();
+    let repeated_lines: usize = counts.values().filter(|n| **n >= 3).sum();
+    let furniture_share_ok = repeated_lines * 7 <= text_lines;
+    let before = lines.len();
+    let mut pages = 0;
+    lines.retain(|line| {
+        let page = is_page_number(&line.text);
+        pages += usize::from(page);
+        let repeated = furniture_share_ok
+            && candidate(&line.text)
+            && counts.get(&furniture_key(&line.text)).is_some_and(|n| *n >= 3);
+        !(page || repeated)
+    });
+    let removed = before - lines.len();
+    if removed > 0 {
+        notes.push(format!(
+            "removed {removed} line(s) of page furniture ({pages} page number(s), the rest a header or footer repeated page after page)"
+        ));
+    }
+}
+
 /// A contents entry or heading reduced to its words: no number, page number or dot leader.
 fn entry_key(line: &str) -> String {
     let line = line.trim();
@@ -127,7 +257,18 @@ fn entry_key(line: &str) -> String {
         _ => line,
     };
     let without_dots = without_page.trim_end_matches(['.', '…', ' ', '\t']);
-    let (_, words) = split_label(without_dots);
+    // "1. Aims 3": a page number after the words.
+    let without_number = match without_dots.rsplit_once(' ') {
+        Some((words, page))
+            if page.len() <= 3
+                && page.bytes().all(|b| b.is_ascii_digit())
+                && words.chars().any(char::is_alphabetic) =>
+        {
+            words
+        }
+        _ => without_dots,
+    };
+    let (_, words) = split_label(without_number);
     words.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(':').replace(['–', '—'], "-").to_lowercase()
 }
 
@@ -136,22 +277,31 @@ fn is_contents_title(line: &str) -> bool {
     matches!(lower.as_str(), "contents" | "table of contents" | "content")
 }
 
+/// Whether a contents line holds an entry's words, not only its number or a column's title
+/// ("PAGE", "3").
+fn is_entry(line: &str) -> bool {
+    let key = entry_key(line);
+    key.chars().any(char::is_alphabetic) && key != "page"
+}
+
 /// Drops the contents list: from its title to where its first entry comes again as a heading.
 /// Returns the entries, which name the document's headings.
-fn drop_contents(lines: &mut Vec<String>) -> HashSet<String> {
-    let Some(title) = lines.iter().position(|l| is_contents_title(l)) else {
+fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
+    let Some(title) = lines.iter().position(|l| is_contents_title(&l.text)) else {
         return HashSet::new();
     };
-    let Some(first) = (title + 1..lines.len()).find(|&i| !lines[i].trim().is_empty()) else {
+    let Some(first) = (title + 1..lines.len()).find(|&i| is_entry(&lines[i].text)) else {
         return HashSet::new();
     };
-    let first_key = entry_key(&lines[first]);
-    let again = (first + 1..lines.len()).find(|&i| entry_key(&lines[i]) == first_key);
+    let first_key = entry_key(&lines[first].text);
+    let again = (first + 1..lines.len()).find(|&i| entry_key(&lines[i].text) == first_key);
     // Without the first entry again, the list ends at the first line too long to be an entry.
     let end =
-        again.unwrap_or_else(|| (first..lines.len()).find(|&i| word_count(&lines[i]) > 12).unwrap_or(lines.len()));
+        again.unwrap_or_else(|| (first..lines.len()).find(|&i| word_count(&lines[i].text) > 12).unwrap_or(lines.len()));
     let entries: HashSet<String> =
-        lines[first..end].iter().filter(|l| !l.trim().is_empty()).map(|l| entry_key(l)).collect();
+        lines[first..end].iter().filter(|l| is_entry(&l.text)).map(|l| entry_key(&l.text)).collect();
+    // "1" before "INTRODUCTION": the section's number stays with its heading.
+    let end = if end > first && is_lone_number(&lines[end - 1].text) { end - 1 } else { end };
     lines.drain(title..end);
     entries
 }
@@ -162,52 +312,338 @@ fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', ':', ';', '!', '?'])
 }
 
+/// "1", "2.3", "4.": a clause number alone on its line, as PDFs and web pages made from them
+/// set it beside the words.
+fn is_lone_number(text: &str) -> bool {
+    let bare = text.trim().trim_end_matches('.');
+    let parts: Vec<&str> = bare.split('.').collect();
+    !bare.is_empty()
+        && parts.len() <= 3
+        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// How wide the lines of hard-wrapped text are (a PDF copied line by line), if the text is:
+/// many lines near the same length, none much longer.
+fn wrap_width(lines: &[SourceLine]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.mark == Mark::Plain && !l.text.contains('\t') && !l.text.trim().is_empty())
+        .map(|l| l.text.chars().count())
+        .collect();
+    if lengths.len() < 6 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 9 / 10];
+    let longest = lengths[lengths.len() - 1];
+    let near = lengths.iter().filter(|&&n| n * 10 >= width * 8).count();
+    ((50..=140).contains(&width) && longest * 10 <= width * 13 && near * 4 >= lengths.len()).then_some(width)
+}
+
+/// Joins a line's last word, broken with a hyphen, and the next line's first: without the
+/// hyphen when the document has the whole word or not the hyphenated one, and the part before
+/// it is not a prefix that keeps its hyphen ("e-", "anti-").
+pub(crate) fn join_broken_word(before: &str, after: &str, words: &HashSet<String>) -> String {
+    let stem = before.trim_end_matches('-');
+    let last = stem.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    let first: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    const KEEP: [&str; 12] = ["e", "anti", "non", "self", "co", "ex", "cyber", "pre", "re", "well", "multi", "sub"];
+    let whole = format!("{last}{first}");
+    let hyphenated = format!("{last}-{first}");
+    let drop = words.contains(&whole) || (!words.contains(&hyphenated) && !KEEP.contains(&last.as_str()));
+    if drop { format!("{stem}{after}") } else { format!("{before}{after}") }
+}
+
+/// Whether a line's end breaks a word: a letter and a hyphen, the next line going on in lowercase.
+pub(crate) fn broken_word(before: &str, after: &str) -> bool {
+    let mut end = before.chars().rev();
+    end.next() == Some('-')
+        && end.next().is_some_and(char::is_alphabetic)
+        && after.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The document's words, lowercase, hyphenated ones whole, to tell a broken word from a
+/// hyphenated one.
+pub(crate) fn document_words<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    lines
+        .flat_map(|l| l.split(|c: char| !(c.is_alphabetic() || c == '-')))
+        .filter(|w| w.len() > 1 && !w.starts_with('-') && !w.ends_with('-'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Classifies lines and joins what a converter split: a number alone on its line with the
-/// heading after it, and a sentence broken over two lines.
-fn join_lines(lines: &[String]) -> Vec<Line> {
+/// heading after it, a sentence broken over two lines, and the lines of hard-wrapped text.
+fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
+    let width = wrap_width(lines);
+    let words = document_words(lines.iter().map(|l| l.text.as_str()));
     let mut out: Vec<Line> = Vec::new();
     let mut pending_label: Option<String> = None;
-    for raw in lines {
-        if raw.contains('\t') {
-            out.push(Line::Tab(raw.clone()));
+    let (mut wrapped, mut previous_width) = (0, 0);
+    for (at, raw) in lines.iter().enumerate() {
+        match raw.mark {
+            Mark::Heading(level) => {
+                out.push(Line::Heading(level, raw.text.trim().to_owned()));
+                continue;
+            }
+            Mark::Item(depth) => {
+                out.push(Line::Item(depth, raw.text.trim().to_owned()));
+                continue;
+            }
+            Mark::Plain | Mark::Strong => {}
+        }
+        if raw.text.contains('\t') {
+            out.push(Line::Tab(raw.text.clone()));
             continue;
         }
-        if raw.trim().is_empty() {
+        if raw.text.trim().is_empty() {
             out.push(Line::Blank);
             continue;
         }
-        let text = raw.trim();
-        if split_label(&format!("{text} x")).0.is_some() && split_label(text).0.is_none() {
-            // "1." alone: the heading's words are on the next line.
+        let text = raw.text.trim();
+        let next_is_words =
+            lines[at + 1..].iter().find(|l| !l.text.trim().is_empty()).is_some_and(|l| !is_lone_number(&l.text));
+        if (split_label(&format!("{text} x")).0.is_some() && split_label(text).0.is_none())
+            || (is_lone_number(text) && next_is_words)
+        {
+            // "1." or "1" alone: the heading's or clause's words are on the next line.
             pending_label = Some(text.to_owned());
             continue;
         }
-        let text = match pending_label.take() {
-            Some(label) => format!("{label} {text}"),
-            None => text.to_owned(),
-        };
+        if let Some(label) = pending_label.take() {
+            previous_width = label.chars().count() + 1 + text.chars().count();
+            out.push(Line::Labelled(label, text.to_owned()));
+            continue;
+        }
+        if raw.mark == Mark::Strong {
+            out.push(Line::Strong(text.to_owned()));
+            previous_width = 0;
+            continue;
+        }
         if let Some(bullet) = BULLETS.iter().find_map(|b| text.strip_prefix(b)) {
             out.push(Line::Bullet(bullet.trim().to_owned()));
+            previous_width = text.chars().count();
             continue;
         }
         // "iii. Be sensitive:" starts lowercase too, but a numbered line starts a block.
-        let starts_lowercase = text.chars().next().is_some_and(char::is_lowercase) && split_label(&text).0.is_none();
+        let labelled = split_label(text).0.is_some();
+        let starts_lowercase = text.chars().next().is_some_and(char::is_lowercase) && !labelled;
+        let blank_before = out.last() == Some(&Line::Blank);
+        // Hard-wrapped text: a full line that ends mid-sentence goes on on the next.
+        let wraps = width.is_some_and(|w| previous_width * 4 >= w * 3) && !blank_before && !labelled;
         let previous = out.iter_mut().rev().find(|l| **l != Line::Blank);
-        if let Some(Line::Text(before) | Line::Bullet(before)) = previous
-            && starts_lowercase
+        if let Some(Line::Text(before) | Line::Bullet(before) | Line::Labelled(_, before)) = previous
+            && (starts_lowercase || wraps)
             && !ends_sentence(before)
         {
-            before.push(' ');
-            before.push_str(&text);
+            if broken_word(before, text) {
+                *before = join_broken_word(before, text, &words);
+            } else {
+                before.push(' ');
+                before.push_str(text);
+            }
+            wrapped += usize::from(wraps && !starts_lowercase);
             // The blank line the converter left inside the sentence goes too.
             while out.last() == Some(&Line::Blank) {
                 out.pop();
             }
+            previous_width = text.chars().count();
             continue;
         }
-        out.push(Line::Text(text));
+        previous_width = text.chars().count();
+        out.push(Line::Text(text.to_owned()));
+    }
+    if wrapped > 0 {
+        guesses.push(format!(
+            "the text is hard-wrapped (lines of about {} characters): joined {wrapped} line(s) to the sentence they continue",
+            width.unwrap_or_default()
+        ));
     }
     out
+}
+
+/// Words that keep a heading going between its capitalised words ("Use of social media").
+const TITLE_JOINERS: [&str; 10] = ["of", "and", "the", "to", "for", "in", "on", "with", "&", "/"];
+
+/// A clause number as a PDF's text shows it: "3", "3.1", "3.1.".
+fn is_number_token(token: &str) -> bool {
+    let bare = token.trim_end_matches('.');
+    let parts: Vec<&str> = bare.split('.').collect();
+    !bare.is_empty()
+        && parts.len() <= 3
+        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// How many words after a clause number at `at` make its heading ("3.1 Staff Using Social
+/// Networking Websites Staff are …" has five): capitalised words and the small words between
+/// them, up to a word that starts the section's first sentence.
+fn run_in_heading(tokens: &[&str], at: usize) -> usize {
+    let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    let mut length = 0;
+    while at + 1 + length < tokens.len() && length < 8 {
+        let token = tokens[at + 1 + length];
+        let next = tokens.get(at + 2 + length).copied().unwrap_or_default();
+        let opener = SENTENCE_OPENERS.contains(&token.to_lowercase().as_str())
+            || ["for", "given", "whilst", "while", "as", "in", "a", "an"].contains(&token.to_lowercase().as_str());
+        let starts_sentence = capitalised(token) && next.chars().next().is_some_and(char::is_lowercase) && opener;
+        let after_lowercase = length > 0 && tokens[at + length].chars().next().is_some_and(char::is_lowercase);
+        let joiner = TITLE_JOINERS.contains(&token.to_lowercase().as_str());
+        if length > 0 && (starts_sentence || (capitalised(token) && after_lowercase && !joiner)) {
+            break;
+        }
+        if is_number_token(token)
+            || !(capitalised(token) || (length > 0 && (joiner || token.chars().all(char::is_lowercase))))
+        {
+            break;
+        }
+        length += 1;
+    }
+    // A heading ends on a word of its own, not on "of" or "and".
+    while length > 0 && TITLE_JOINERS.contains(&tokens[at + length].to_lowercase().as_str()) {
+        length -= 1;
+    }
+    length
+}
+
+/// Splits a paragraph that a document site or converter ran together from a PDF's lines ("…
+/// with pupils. 3. Action plan 3.1. Use of social media within school Staff are …") at its
+/// clause numbers: each number and the capitalised words after it become a line of their own,
+/// the text after them another. Only a long paragraph with two such numbers at least is split.
+fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut split = 0;
+    for line in lines {
+        let Line::Text(text) = &line else {
+            out.push(line);
+            continue;
+        };
+        if text.len() < 400 {
+            out.push(line);
+            continue;
+        }
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for at in 0..tokens.len() {
+            // At the start, after a sentence, a capitalised word, a number, or the heading just cut.
+            let after_heading = cuts.last().is_some_and(|(cut, length)| cut + 1 + length == at);
+            let after_end = at == 0
+                || after_heading
+                || tokens[at - 1].ends_with(['.', ':', '?', '!', ')'])
+                || tokens[at - 1].chars().next().is_some_and(char::is_uppercase)
+                || is_number_token(tokens[at - 1]);
+            if !is_number_token(tokens[at]) || !after_end || tokens.get(at + 1).is_some_and(|t| is_number_token(t)) {
+                continue;
+            }
+            let length = run_in_heading(&tokens, at);
+            if length > 0 {
+                cuts.push((at, length));
+            }
+        }
+        if cuts.len() < 2 {
+            out.push(line);
+            continue;
+        }
+        split += cuts.len();
+        let mut from = 0;
+        for (at, length) in cuts {
+            if at > from {
+                out.push(Line::Text(tokens[from..at].join(" ")));
+            }
+            out.push(Line::Labelled(tokens[at].to_owned(), tokens[at + 1..=at + length].join(" ")));
+            from = at + 1 + length;
+        }
+        if from < tokens.len() {
+            out.push(Line::Text(tokens[from..].join(" ")));
+        }
+    }
+    (out, split)
+}
+
+/// A list of the document's parts ("A. The use of social networking sites by pupils", "B. …")
+/// whose entries come again, in order, as the sections' headings: which lines are the
+/// headings and which the list's entries.
+#[derive(Debug, Default)]
+struct Parts {
+    /// The lines, by index, that are sections' headings.
+    headings: HashSet<usize>,
+    /// The lines, by index, that are the list's entries.
+    entries: HashSet<usize>,
+}
+
+fn line_words(line: &Line) -> Option<&str> {
+    match line {
+        Line::Text(text) | Line::Bullet(text) | Line::Strong(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// The most entries a list of the document's parts has.
+const PARTS_LIMIT: usize = 30;
+
+fn repeated_parts(lines: &[Line]) -> Parts {
+    let mut parts = Parts::default();
+    let labelled_entry =
+        |at: usize| line_words(&lines[at]).filter(|t| split_label(t).0.is_some() && word_count(t) <= 16).map(entry_key);
+    // Where each line's words come, for finding an entry again without reading on each time.
+    let mut places: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (at, line) in lines.iter().enumerate() {
+        if let Some(words) = line_words(line) {
+            places.entry(entry_key(words)).or_default().push(at);
+        }
+    }
+    let mut at = 0;
+    while at < lines.len() {
+        if labelled_entry(at).is_none() {
+            at += 1;
+            continue;
+        }
+        // A run of two to thirty labelled short lines, up to where the first comes again.
+        let mut keys = HashSet::new();
+        let run: Vec<usize> = (at..lines.len())
+            .filter(|&i| lines[i] != Line::Blank)
+            .take_while(|&i| labelled_entry(i).is_some_and(|key| keys.insert(key)))
+            .take(PARTS_LIMIT + 1)
+            .collect();
+        let end = run.last().map_or(at + 1, |last| last + 1);
+        if run.len() < 2 || run.len() > PARTS_LIMIT {
+            at = end;
+            continue;
+        }
+        let mut found = Vec::new();
+        let mut from = end;
+        for &entry in &run {
+            let key = labelled_entry(entry).unwrap_or_default();
+            let again = places.get(&key).and_then(|places| places.get(places.partition_point(|&i| i < from)).copied());
+            match again {
+                Some(again) => {
+                    found.push(again);
+                    from = again + 1;
+                }
+                None => break,
+            }
+        }
+        if found.len() == run.len() {
+            parts.entries.extend(run);
+            parts.headings.extend(found);
+        }
+        at = end;
+    }
+    parts
+}
+
+/// Who a list's lead-in names, when it is for one audience only ("For staff, requirements
+/// typically include:", "Parents should:", "Children are typically required to:").
+fn names_one_audience(text: &str) -> bool {
+    let words: Vec<String> = super::wording::words(text);
+    let group = |w: &str| match w {
+        "staff" | "teachers" | "employees" | "governors" | "volunteers" => Some(0),
+        "pupils" | "pupil" | "students" | "student" | "children" | "child" | "learners" => Some(1),
+        "parents" | "parent" | "parental" | "carers" | "families" => Some(2),
+        _ => None,
+    };
+    let groups: HashSet<u8> = words.iter().filter_map(|w| group(w)).collect();
+    let early = words.iter().take(4).any(|w| group(w).is_some());
+    groups.len() == 1 && early && words.len() <= 12 && text.trim_end().ends_with(':')
 }
 
 /// Block building, line by line.
@@ -215,13 +651,23 @@ fn join_lines(lines: &[String]) -> Vec<Line> {
 struct Reader {
     /// The contents list's entries: lines equal to one are headings.
     contents: HashSet<String>,
+    /// The list of the document's parts, and the headings that repeat its entries.
+    parts: Parts,
     blocks: Vec<Block>,
     /// For each block, whether it is a heading recognised by its shape alone.
     guessed: Vec<bool>,
+    /// For each block, whether it is a list item whose depth the markup gave.
+    marked: Vec<bool>,
     /// The level of the last numbered heading, for roman-numbered ones below it.
     numbered_level: Option<u8>,
     /// Whether the current section is a form (its short lines are fields, not headings).
     in_form: bool,
+    /// How many lead-ins were read as headings.
+    lead_in_headings: usize,
+    /// How many headings were read.
+    headings: usize,
+    /// Whether the title was read.
+    has_title: bool,
 }
 
 impl Reader {
@@ -229,22 +675,60 @@ impl Reader {
         if let Block::Heading { level: 1, text, .. } = &block {
             self.in_form = is_form_title(text);
         }
+        self.headings += usize::from(matches!(block, Block::Heading { .. }));
+        self.has_title |= matches!(block, Block::Title(_));
         self.blocks.push(block);
         self.guessed.push(guessed);
+        self.marked.push(false);
     }
 
-    /// Whether only the title block has been read so far.
+    /// Whether only the opening lines have been read so far: a title, the school's name, a web
+    /// page's or a document site's own lines.
     fn at_start(&self) -> bool {
-        self.blocks.len() < 4
-            && self
-                .blocks
-                .iter()
-                .all(|b| matches!(b, Block::Title(_) | Block::Paragraph { label: None, .. } | Block::Table(_)))
+        self.blocks.len() < 8
+            && self.blocks.iter().zip(&self.guessed).all(|(b, guessed)| {
+                matches!(b, Block::Title(_) | Block::Paragraph { label: None, .. } | Block::Table(_))
+                    || (*guessed && matches!(b, Block::Heading { .. }))
+            })
+    }
+
+    /// Whether the document has shown no headings of its own so far (lead-ins read as
+    /// headings aside).
+    fn no_headings_yet(&self) -> bool {
+        self.headings == self.lead_in_headings
     }
 
     fn read(&mut self, lines: &[Line]) {
+        // Whether the next line that is not blank is a list's, for each line: worked out once,
+        // backwards, as a run of blank lines can be long.
+        let mut next_is_list_at = vec![false; lines.len()];
+        let mut next_list = false;
+        for (at, line) in lines.iter().enumerate().rev() {
+            next_is_list_at[at] = next_list;
+            if *line != Line::Blank {
+                next_list = matches!(line, Line::Bullet(_) | Line::Item(..));
+            }
+        }
         let mut at = 0;
         while at < lines.len() {
+            let next_is_list = next_is_list_at[at];
+            if self.parts.headings.contains(&at)
+                && let Some(text) = line_words(&lines[at])
+            {
+                let (label, rest) = split_label(text);
+                let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
+                self.push(Block::Heading { level, label, text: rest.to_owned() }, false);
+                at += 1;
+                continue;
+            }
+            if self.parts.entries.contains(&at)
+                && let Some(text) = line_words(&lines[at])
+            {
+                let (label, rest) = split_label(text);
+                self.push(Block::Item { depth: 0, label, text: rest.to_owned() }, false);
+                at += 1;
+                continue;
+            }
             match &lines[at] {
                 Line::Blank => at += 1,
                 Line::Tab(_) => {
@@ -257,30 +741,58 @@ impl Reader {
                     self.push(Block::Item { depth: 0, label, text: rest.to_owned() }, false);
                     at += 1;
                 }
+                Line::Item(depth, text) => {
+                    let (label, rest) = split_label(text);
+                    self.push(Block::Item { depth: *depth, label, text: rest.to_owned() }, false);
+                    if let Some(marked) = self.marked.last_mut() {
+                        *marked = true;
+                    }
+                    at += 1;
+                }
+                Line::Heading(level, text) => {
+                    let (label, rest) = split_label(text);
+                    self.push(Block::Heading { level: (*level).clamp(1, 3), label, text: rest.to_owned() }, false);
+                    at += 1;
+                }
+                Line::Labelled(label, text) => {
+                    self.read_text(Some(label.clone()), text, next_is_list, false);
+                    at += 1;
+                }
+                Line::Strong(text) => {
+                    let (label, rest) = split_label(text);
+                    self.read_text(label, rest, next_is_list, true);
+                    at += 1;
+                }
                 Line::Text(text) => {
-                    self.read_text(text);
+                    let (label, rest) = split_label(text);
+                    self.read_text(label, rest, next_is_list, false);
                     at += 1;
                 }
             }
         }
     }
 
-    fn read_text(&mut self, line: &str) {
-        let (label, rest) = split_label(line);
+    /// Reads a line of text: `strong` when its type set it apart (bold or large).
+    fn read_text(&mut self, label: Option<String>, rest: &str, next_is_list: bool, strong: bool) {
         if let Some(label) = label {
+            let bare = super::blocks::label_id(&label);
             let parts = number_parts(&label).map(|p| p.len());
-            let roman = is_roman(&super::blocks::label_id(&label));
+            let roman = is_roman(&bare);
+            let capital = label.chars().any(|c| c.is_ascii_uppercase());
             let known = self.contents.contains(&entry_key(rest));
-            if (parts.is_some() || roman) && (known || numbered_heading_shape(rest)) {
+            if (parts.is_some() || roman || capital) && (known || numbered_heading_shape(rest)) {
                 let level = match parts {
                     Some(parts) => u8::try_from(parts.min(3)).unwrap_or(3),
+                    // "A." and "II." name a document's parts: above numbered sections, or below
+                    // the last one.
+                    None if capital => self.numbered_level.map_or(1, |l| (l + 1).min(3)),
                     None => self.numbered_level.map_or(2, |l| (l + 1).min(3)),
                 };
                 if parts.is_some() {
                     self.numbered_level = Some(level);
                 }
                 self.push(Block::Heading { level, label: Some(label), text: rest.to_owned() }, false);
-            } else if parts.is_none() && !roman {
+            } else if parts.is_none() && !roman && !capital {
                 // "a) …" typed by hand: a list item.
                 self.push(Block::Item { depth: 0, label: Some(label), text: rest.to_owned() }, false);
             } else {
@@ -288,9 +800,9 @@ impl Reader {
             }
             return;
         }
-        let text = line.trim().to_owned();
+        let text = rest.trim().to_owned();
         if self.at_start() && heading_shape(&text) {
-            if text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == "policy") {
+            if !self.has_title && text.to_lowercase().contains("policy") {
                 self.push(Block::Title(text), false);
                 return;
             }
@@ -300,11 +812,30 @@ impl Reader {
             }
         }
         if self.contents.contains(&entry_key(&text)) {
+            let level = if is_section(&text) { 1 } else { self.numbered_level.map_or(1, |l| (l + 1).min(3)) };
+            if is_section(&text) {
+                self.numbered_level = Some(1);
+            }
+            self.push(Block::Heading { level, label: None, text }, false);
+            return;
+        }
+        if is_section(&text) {
+            self.numbered_level = Some(1);
             self.push(Block::Heading { level: 1, label: None, text }, false);
             return;
         }
+        if next_is_list && self.no_headings_yet() && names_one_audience(&text) {
+            self.lead_in_headings += 1;
+            self.push(Block::Heading { level: 1, label: None, text }, false);
+            return;
+        }
+        if strong && heading_shape(&text) && !self.in_form {
+            let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
+            self.push(Block::Heading { level, label: None, text }, false);
+            return;
+        }
         let appendix = is_appendix(&text);
-        if heading_shape(&text) && (!self.in_form || appendix || is_form_title(&text)) {
+        if (heading_shape(&text) || appendix) && (!self.in_form || appendix || is_form_title(&text)) {
             let level =
                 if appendix || is_form_title(&text) || (self.contents.is_empty() && self.numbered_level.is_none()) {
                     1
@@ -316,6 +847,20 @@ impl Reader {
         }
         self.push(Block::Paragraph { label: None, text }, false);
     }
+}
+
+/// "Section 3: Safer Social Media Practice", "Part 2 – Staff": a heading that names its number
+/// in words.
+fn is_section(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let Some(rest) = ["section ", "part "].iter().find_map(|p| lower.strip_prefix(p)) else { return false };
+    let number: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+    let after = rest[number.len()..].trim_start();
+    !number.is_empty()
+        && number.len() <= 4
+        && (number.bytes().all(|b| b.is_ascii_digit()) || is_roman(&number) || number.len() == 1)
+        && (after.is_empty() || after.starts_with([':', '.', '-', '–', '—']))
+        && word_count(text) <= 12
 }
 
 /// "Appendix 3 – …": always a heading of its own.
@@ -330,9 +875,23 @@ fn heading_shape(text: &str) -> bool {
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
     let has_year =
         text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    // A colon in brackets ("(Source: NAHT guidance)") is a reference, not a lead-in.
+    let outside_brackets: String = {
+        let mut depth = 0usize;
+        text.chars()
+            .filter(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth == 0
+            })
+            .collect()
+    };
     (1..=10).contains(&words)
         && first_upper
-        && !text.contains(':')
+        && !outside_brackets.contains(':')
         && !text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!'])
         && (!has_year || is_appendix(text))
 }
@@ -386,8 +945,13 @@ fn read_table(lines: &[Line], start: usize) -> (Vec<Vec<String>>, usize) {
 
 fn continuation_text(line: &Line) -> &str {
     match line {
-        Line::Text(text) | Line::Tab(text) => text.trim(),
-        Line::Bullet(text) => text.trim(),
+        Line::Text(text)
+        | Line::Tab(text)
+        | Line::Strong(text)
+        | Line::Bullet(text)
+        | Line::Item(_, text)
+        | Line::Heading(_, text) => text.trim(),
+        Line::Labelled(_, text) => text.trim(),
         Line::Blank => "",
     }
 }
@@ -482,12 +1046,16 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
         if !guessed[at] {
             continue;
         }
-        let next_is_heading = match blocks.get(at + 1) {
-            None => true,
-            Some(Block::Heading { level: next, .. }) => *next <= level,
-            Some(_) => false,
+        // A heading is followed by what it heads: prose, a list or a table, or a heading below
+        // it; not by another heading at its level, nor by a short line that is no sentence
+        // ("Governing Body" above "FGB 22.11.2022" in a version table).
+        let heads_something = match blocks.get(at + 1) {
+            None | Some(Block::Title(_)) => false,
+            Some(Block::Heading { level: next, .. }) => *next > level,
+            Some(Block::Paragraph { text, .. }) => word_count(text) >= 8 || ends_sentence(text),
+            Some(_) => true,
         };
-        if next_is_heading {
+        if !heads_something {
             blocks[at] = Block::Paragraph { label: None, text };
             guessed[at] = false;
         } else {
@@ -534,12 +1102,17 @@ fn closes_inner_list(text: &str, style: ItemStyle) -> bool {
 
 /// Text has no indentation for nested lists: an item ending with ':' followed by items leads
 /// an inner list, which ends when an item reads as a sentence of its own.
-fn nest_items(blocks: &mut [Block]) -> usize {
+fn nest_items(blocks: &mut [Block], marked: &[bool]) -> usize {
     let mut nested = 0;
     let mut inner: Option<ItemStyle> = None;
     for at in 0..blocks.len() {
         let next_is_item = matches!(blocks.get(at + 1), Some(Block::Item { .. }));
         let Block::Item { depth, text, .. } = &mut blocks[at] else {
+            inner = None;
+            continue;
+        };
+        // The markup gave the list's nesting.
+        if marked.get(at).copied().unwrap_or(false) {
             inner = None;
             continue;
         };
@@ -651,6 +1224,96 @@ mod tests {
                 vec!["□ Pupils\nAges: range".to_owned(), "□ Staff".to_owned()],
             ])
         );
+    }
+
+    #[test]
+    fn numbers_alone_sections_letters_and_romans_make_headings() {
+        let got = blocks(
+            "1\nINTRODUCTION\n1.1\nThe internet offers many tools.\nSection 2: Staff\nStaff must not post.\n\
+             A. Parents\nParents must not post.\nII. Pupils\nPupils must not post.\n",
+        );
+        assert_eq!(got[0], heading(1, Some("1"), "INTRODUCTION"));
+        assert_eq!(got[1], paragraph(Some("1.1"), "The internet offers many tools."));
+        assert_eq!(got[2], heading(1, None, "Section 2: Staff"));
+        assert_eq!(got[4], heading(2, Some("A."), "Parents"));
+        assert_eq!(got[6], heading(2, Some("II."), "Pupils"));
+    }
+
+    #[test]
+    fn hard_wrapped_text_and_broken_words_are_joined_and_page_furniture_dropped() {
+        let line = "Staff members must keep their personal and professional lives separate at all";
+        let text = format!(
+            "{line}\ntimes and should not accept friend requests from pupils or their parents on social\n\
+             media.\nPage 1 of 2\nThe school expects all of its staff to follow this policy when commu-\n\
+             nicating with parents and carers and with other members of the community online.\n\
+             Oak School Social Media Policy v2\n{line}\nOak School Social Media Policy v2\n\
+             Oak School Social Media Policy v2\nParents should contact the school office with any concerns at\n\
+             all about the use of social media by pupils, staff or parents of the school.\n{}",
+            ["name", "age", "address", "birthday", "photo", "class", "team", "club", "friend", "teacher"]
+                .map(|what| format!("Staff keep a pupil's {what} off social media.\n"))
+                .concat()
+        );
+        let read = read(&text);
+        let texts: Vec<String> = read.blocks.iter().map(Block::text).collect();
+        assert_eq!(
+            texts[0],
+            format!("{line} times and should not accept friend requests from pupils or their parents on social media.")
+        );
+        assert!(texts[1].contains("when communicating with parents"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Page 1") || t.contains("v2")), "{texts:?}");
+        assert!(read.notes.iter().any(|n| n.contains("page furniture")), "{:?}", read.notes);
+    }
+
+    #[test]
+    fn a_list_of_parts_is_kept_and_its_entries_head_the_sections() {
+        let got = blocks(
+            "This policy has two parts:\nA. Pupils online\nB. Staff online\n\nA. Pupils online\n\
+             Pupils must not post.\nB. Staff online\nStaff must not post.\n",
+        );
+        assert_eq!(got[1], Block::Item { depth: 0, label: Some("A.".to_owned()), text: "Pupils online".to_owned() });
+        assert_eq!(got[3], heading(1, Some("A."), "Pupils online"));
+        assert_eq!(got[5], heading(1, Some("B."), "Staff online"));
+    }
+
+    #[test]
+    fn lead_ins_by_audience_head_their_lists_when_there_are_no_headings() {
+        let got = blocks(
+            "Our rules.\nFor staff, requirements include:\n• Not friending pupils\nParents should:\n• Not post photos\n",
+        );
+        assert_eq!(got[1], heading(1, None, "For staff, requirements include:"));
+        assert_eq!(got[3], heading(1, None, "Parents should:"));
+        // Where the document has headings, a lead-in stays a lead-in.
+        let got = blocks("1. Staff\nFor staff, requirements include:\n• Not friending pupils\n");
+        assert_eq!(got[1], paragraph(None, "For staff, requirements include:"));
+    }
+
+    #[test]
+    fn paragraphs_run_together_from_a_pdf_are_split_at_their_clause_numbers() {
+        let filler = "Staff use these sites in many ways and the school knows that they do so. ".repeat(5);
+        let text = format!(
+            "1. Introduction For the purposes of this policy social media means any online platform. {filler}\
+             2. Objectives and targets This policy applies to all staff. 3. Action plan 3.1. Use of social media \
+             within school Staff are not permitted to use personal accounts in lessons.\n"
+        );
+        let got = blocks(&text);
+        let headings: Vec<&str> = got
+            .iter()
+            .filter_map(|b| if let Block::Heading { text, .. } = b { Some(text.as_str()) } else { None })
+            .collect();
+        assert_eq!(
+            headings,
+            ["Introduction", "Objectives and targets", "Action plan", "Use of social media within school"]
+        );
+        // A short paragraph with one number in it is left alone.
+        let got = blocks("Pupils under 13. 2. Staff Must Not post.\n");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn a_colon_in_brackets_does_not_stop_a_heading() {
+        let got =
+            blocks("Unpleasant postings (Source: NAHT guidance)\nWhere staff see abusive posts they tell the head.\n");
+        assert_eq!(got[0], heading(1, None, "Unpleasant postings (Source: NAHT guidance)"));
     }
 
     #[test]

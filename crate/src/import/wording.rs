@@ -57,9 +57,27 @@ fn match_at(slots: &[Slot], words: &[String], at: usize) -> bool {
     }
 }
 
+thread_local! {
+    /// Patterns as compiled: the obligations' patterns are matched against every sentence.
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<Slot>>>> =
+        std::cell::RefCell::default();
+}
+
+/// `pattern` compiled, once.
+fn compiled(pattern: &str) -> std::rc::Rc<Vec<Slot>> {
+    COMPILED.with(|cache| {
+        if let Some(slots) = cache.borrow().get(pattern) {
+            return std::rc::Rc::clone(slots);
+        }
+        let slots = std::rc::Rc::new(compile(pattern));
+        cache.borrow_mut().insert(pattern.to_owned(), std::rc::Rc::clone(&slots));
+        slots
+    })
+}
+
 /// Whether `pattern` is found anywhere in `words`.
 pub(crate) fn found(pattern: &str, words: &[String]) -> bool {
-    let slots = compile(pattern);
+    let slots = compiled(pattern);
     (0..words.len()).any(|at| match_at(&slots, words, at))
 }
 
@@ -94,14 +112,19 @@ const LEAD_IN_MUST: &[&str] = &["must|never|not|no|instructed|shall|prohibited|c
 pub(crate) fn needs_met(needs: Needs, words: &[String]) -> bool {
     match needs {
         Needs::Prohibition => any_found(PROHIBITIONS, words),
-        Needs::Duty => any_found(PROHIBITIONS, words) || any_found(DUTIES, words) || any_found(SANCTIONS, words),
+        Needs::Duty => {
+            any_found(PROHIBITIONS, words)
+                || any_found(DUTIES, words)
+                || any_found(SANCTIONS, words)
+                || any_found(RULE_LISTS, words)
+        }
     }
 }
 
 /// The first word in `words` any of `patterns` matches, for the comment on a rule's severity.
 fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
     for pattern in patterns {
-        let slots = compile(pattern);
+        let slots = compiled(pattern);
         for at in 0..words.len() {
             if match_at(&slots, words, at) {
                 let length = pattern.split_whitespace().count();
@@ -135,6 +158,87 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severi
     match cue(SANCTIONS, sentence) {
         Some(cue) => (Severity::Must, format!("\"{cue}\"")),
         None => (Severity::Should, "no firm wording".to_owned()),
+    }
+}
+
+/// Wording that states what a policy or list is for: its aims, not rules ("The purpose of this
+/// policy is to:", "This policy aims to", "are designed to ensure").
+const AIMS: &[&str] = &[
+    "aim|aims to",
+    "aim|aims is|are|include|includes",
+    "seeks|seek|intends|intend to",
+    "designed|intended to",
+    "sets|set out to",
+    "purpose|purposes|objective|objectives of ~ policy|guidance|document",
+    "purpose|purposes|objective|objectives is|are|include",
+];
+
+/// Wording that makes a list of rules, even when it also says what they are for.
+const RULE_LISTS: &[&str] = &["rules|guidelines|requirements|expectations|code|standards|principles"];
+
+/// Wording that tells someone what to do or not to do, or what happens if they do.
+const DIRECTIVES: &[&str] = &[
+    "must|should|shall|ought|mustn|cannot",
+    "will|wo|may|can|do|does|did not",
+    "need|needs|have|has to",
+    "is|are|am to",
+    "not permitted|allowed|acceptable|appropriate",
+    "prohibited|forbidden|banned|unacceptable|inappropriate",
+    "expected|required|asked|advised|encouraged|reminded|instructed|obliged|requested|urged|recommended",
+    "under no circumstances",
+    "never|always|avoid|avoiding|refrain",
+    "taken seriously",
+    "disciplinary|sanction|sanctions|sanctioned",
+    "tolerated",
+    "dealt with",
+    "result in|lead to",
+    "i will|agree",
+    "responsible for",
+    "will|must|should be",
+    "stored|kept|held securely|centrally",
+    "only shared",
+];
+
+/// Verbs an instruction starts with ("Do not…", "Be kind", "Only post…", "Not accepting…").
+const IMPERATIVES: &[&str] = &[
+    "do", "never", "always", "be", "use", "remember", "keep", "think", "make", "avoid", "ensure", "tell", "check",
+    "respect", "treat", "consider", "limit", "only", "protect", "try", "seek", "stop", "block", "follow", "not",
+    "refrain", "create", "share", "post", "give", "set", "turn", "speak", "identify", "ask", "switch", "no",
+];
+
+/// What a sentence does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mood {
+    /// It says what the policy (or the list it leads) is for: it asks nothing of anyone.
+    Aim,
+    /// It says how things are.
+    Statement,
+    /// It tells someone what to do or not to do, or what happens if they do.
+    Directive,
+}
+
+fn is_aim(words: &[String]) -> bool {
+    let opens_with_aim = matches!(words.first().map(String::as_str), Some("the" | "our" | "its"))
+        && words.get(1).is_some_and(|w| {
+            ["aim", "aims", "purpose", "purposes", "objective", "objectives", "intention"].contains(&w.as_str())
+        });
+    (opens_with_aim || any_found(AIMS, words)) && !any_found(RULE_LISTS, words)
+}
+
+/// What `sentence` does, given the lead-ins of its list (nearest first): a list led by an aim
+/// ("The purpose of this policy is to:") states aims, one led by a rule ("Staff must not:",
+/// "requirements include:") gives rules.
+pub(crate) fn mood(sentence: &[String], lead_ins: &[Vec<String>], subject_named: bool) -> Mood {
+    if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(l)) {
+        return Mood::Aim;
+    }
+    let imperative = sentence.first().is_some_and(|w| IMPERATIVES.contains(&w.as_str()));
+    let someone_will = subject_named && sentence.iter().any(|w| w == "will");
+    let directive_lead_in = lead_ins.iter().any(|l| any_found(DIRECTIVES, l) || any_found(RULE_LISTS, l));
+    if imperative || someone_will || any_found(DIRECTIVES, sentence) || directive_lead_in {
+        Mood::Directive
+    } else {
+        Mood::Statement
     }
 }
 
@@ -199,6 +303,39 @@ mod tests {
             Severity::Should
         );
         assert_eq!(severity(&w("Pupils are instructed not to sign up"), &[]).0, Severity::Must);
+    }
+
+    #[test]
+    fn aims_statements_and_directives() {
+        let w = |t: &str| words(t);
+        let mood_of = |sentence: &str, lead_in: &str| {
+            let lead_ins = if lead_in.is_empty() { vec![] } else { vec![w(lead_in)] };
+            let sentence = w(sentence);
+            mood(&sentence, &lead_ins, false)
+        };
+        assert_eq!(
+            mood_of(
+                "Ensure the reputation of the school is not adversely affected",
+                "The purpose of this policy is to:"
+            ),
+            Mood::Aim
+        );
+        assert_eq!(mood_of("This policy aims to help staff protect their professional reputation.", ""), Mood::Aim);
+        assert_eq!(mood_of("Staff must not accept friend requests from pupils.", ""), Mood::Directive);
+        assert_eq!(mood_of("Do not post photos of pupils.", ""), Mood::Directive);
+        assert_eq!(
+            mood_of("Not accepting friend requests from current pupils", "For staff, requirements typically include:"),
+            Mood::Directive
+        );
+        assert_eq!(
+            mood_of("Social networking sites can be used as a means of expressing offensive views.", ""),
+            Mood::Statement
+        );
+        // A list of rules is rules, whatever they are for.
+        assert_eq!(
+            mood_of("Not posting photos of other children", "These rules are designed to keep children safe:"),
+            Mood::Directive
+        );
     }
 
     #[test]
