@@ -76,14 +76,16 @@ impl Policy {
                 ok
             };
             let from_ok = day(&key.valid_from, "valid_from", diagnostics);
-            if let Some(to) = &key.valid_to {
-                if day(to, "valid_to", diagnostics) && from_ok && to.get_ref() < key.valid_from.get_ref() {
-                    diagnostics.push(Diagnostic::error(
-                        file,
-                        to.span().start,
-                        format!("valid_to {} is before valid_from {}", to.get_ref(), key.valid_from.get_ref()),
-                    ));
-                }
+            if let Some(to) = &key.valid_to
+                && day(to, "valid_to", diagnostics)
+                && from_ok
+                && to.get_ref() < key.valid_from.get_ref()
+            {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    to.span().start,
+                    format!("valid_to {} is before valid_from {}", to.get_ref(), key.valid_from.get_ref()),
+                ));
             }
         }
         for path in files_under(&self.dir) {
