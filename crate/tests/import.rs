@@ -621,3 +621,114 @@ fn an_existing_folder_is_replaced_only_with_force() {
     assert_eq!(code, 2);
     assert!(stderr.contains("must be the school's id"), "{stderr}");
 }
+
+// ── Input made to exhaust memory or lose text ──────────────────────────────────────────────────
+
+/// `postwise args…` in an address space of `megabytes`, with how long it took.
+#[cfg(target_os = "linux")]
+fn postwise_within(megabytes: u64, args: &[&str]) -> (i32, String, String, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {}; exec \"$0\" \"$@\"", megabytes * 1024))
+        .arg(env!("CARGO_BIN_EXE_postwise"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        started.elapsed(),
+    )
+}
+
+/// A .docx of under a kilobyte: one numbered paragraph whose list level starts at `start` in
+/// lower roman numerals.
+fn docx_with_list_start(start: &str) -> Vec<u8> {
+    let body = [
+        paragraph(Some("Heading1"), None, &run("Social media")),
+        paragraph(None, Some((1, 0)), &run("Staff must not post pupils' names online.")),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let styles = format!(
+        "<w:styles {W}><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style></w:styles>"
+    );
+    let numbering = format!(
+        "<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"{start}\"/>\
+         <w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>\
+         <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in
+        [("word/document.xml", document), ("word/styles.xml", styles), ("word/numbering.xml", numbering)]
+    {
+        zip.start_file(name, options).expect("zip entry");
+        zip.write_all(text.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_list_numbered_from_four_billion_imports_in_little_memory() {
+    let policies = scratch("huge-start");
+    for (name, start) in [("four-billion", "4294967000"), ("forty-million", "40000000")] {
+        let source = policies.join(format!("{name}.docx"));
+        let bytes = docx_with_list_start(start);
+        assert!(bytes.len() < 1500, "a small file: {} bytes", bytes.len());
+        std::fs::write(&source, bytes).expect("write docx");
+        let out = policies.join(name);
+        let (code, stdout, stderr, took) = postwise_within(
+            400,
+            &["import", &source.display().to_string(), "--id", name, "--out", &out.display().to_string()],
+        );
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
+        let policy_md = std::fs::read_to_string(out.join("policy.md")).expect("policy.md");
+        let rules_toml = std::fs::read_to_string(out.join("rules.toml")).expect("rules.toml");
+        assert!(policy_md.len() < 4096 && rules_toml.len() < 16384, "{policy_md}");
+        assert!(policy_md.contains("32767."), "held to Word's limit, shown as a decimal:\n{policy_md}");
+        assert!(stdout.contains("past Word's limit of 32767"), "the report says so:\n{stdout}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_large_text_file_is_refused_before_it_is_read() {
+    let policies = scratch("large-text");
+    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seeds/cotton-end.txt")).expect("seed");
+    let source = policies.join("large.txt");
+    let text = seed.repeat(19 * 1024 * 1024 / seed.len());
+    std::fs::write(&source, &text).expect("write");
+    let out = policies.join("school");
+    // Reading 19 MB of text whole once took 344 MB.
+    let (code, stdout, stderr, _) = postwise_within(
+        160,
+        &["import", &source.display().to_string(), "--id", "school", "--out", &out.display().to_string()],
+    );
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("over the 2 MB a policy could have"), "{stderr}");
+}
+
+#[test]
+fn a_utf8_text_with_a_stray_byte_is_read_and_the_loss_reported() {
+    let policies = scratch("stray-byte");
+    let seed = std::fs::read(repo().join("tests/fixtures/seeds/cotton-end.txt")).expect("seed");
+    let tenth_line = seed.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(8).map(|(i, _)| i + 1).expect("lines");
+    let mut bytes = seed[..tenth_line].to_vec();
+    bytes.push(0x81);
+    bytes.extend_from_slice(&seed[tenth_line..]);
+    let source = policies.join("stray.txt");
+    std::fs::write(&source, bytes).expect("write");
+    let report = import_into(&policies, &source, "stray").expect("imports as UTF-8");
+    assert!(
+        report.needs_person.iter().any(|n| n.contains("1 character(s) could not be decoded") && n.contains("line 10")),
+        "{report}"
+    );
+    assert!(report.guessed.iter().all(|g| !g.contains("Windows-1252")), "{report}");
+    let policy_md = std::fs::read_to_string(policies.join("stray/policy.md")).expect("policy.md");
+    assert!(policy_md.contains('\u{FFFD}') && policy_md.contains('’'), "kept as UTF-8");
+}

@@ -73,3 +73,41 @@ fn exit_status_says_what_happened() {
     assert_eq!(code, 2);
     assert!(err.contains("no such policy folder"), "{err}");
 }
+
+/// A copy of the valid fixture, with `policy.md` changed by `edit`.
+fn valid_copy_with(name: &str, edit: impl FnOnce(Vec<u8>) -> Vec<u8>) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lint").join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    for (from, to) in
+        [(fixtures().join("valid"), root.join("valid")), (fixtures().join("_shared"), root.join("_shared"))]
+    {
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for entry in std::fs::read_dir(&from).expect("lists") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copies");
+            }
+        }
+    }
+    let policy = root.join("valid/policy.md");
+    std::fs::write(&policy, edit(std::fs::read(&policy).expect("policy.md"))).expect("writes");
+    root.join("valid")
+}
+
+#[test]
+fn a_bad_byte_is_reported_where_it_is() {
+    let dir = valid_copy_with("bad-byte", |bytes| {
+        let tenth = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(8).map(|(i, _)| i + 1).expect("lines");
+        [&bytes[..tenth], b"ab\xFF", &bytes[tenth..]].concat()
+    });
+    let (reported, has_errors) = lint(&dir);
+    assert!(has_errors);
+    assert!(reported.iter().any(|r| r.starts_with("policy.md:10:3: error: byte 0xFF is not UTF-8")), "{reported:#?}");
+}
+
+#[test]
+fn a_byte_order_mark_before_the_front_matter_is_accepted() {
+    let dir = valid_copy_with("bom", |bytes| [b"\xEF\xBB\xBF".as_slice(), &bytes].concat());
+    let (reported, has_errors) = lint(&dir);
+    assert!(!has_errors, "{reported:#?}");
+}

@@ -113,11 +113,25 @@ pub(crate) fn roman_value(text: &str) -> Option<u32> {
 
 /// `n` as a lowercase roman numeral.
 pub(crate) fn roman(n: u32) -> String {
-    const PARTS: [(u32, &str); 7] = [(40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"), (0, "")];
+    const PARTS: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
     let mut out = String::new();
     let mut left = n;
     for (value, numeral) in PARTS {
-        while value > 0 && left >= value {
+        while left >= value {
             out.push_str(numeral);
             left -= value;
         }
@@ -194,6 +208,7 @@ mod tests {
     fn list_numbering() {
         assert_eq!((letters(1), letters(26), letters(27)), ("a".to_owned(), "z".to_owned(), "aa".to_owned()));
         assert_eq!((roman(4), roman(9), roman(14)), ("iv".to_owned(), "ix".to_owned(), "xiv".to_owned()));
+        assert_eq!((roman(49), roman(1994)), ("xlix".to_owned(), "mcmxciv".to_owned()));
         assert_eq!(roman_value("xii"), Some(12));
         assert_eq!(label_id("(IV)"), "iv");
         assert_eq!(number_parts("5.6."), Some(vec!["5", "6"]));

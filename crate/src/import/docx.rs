@@ -5,6 +5,7 @@
 //! Bold runs become `**bold**`; the table of contents (its `TOC` styles or content control) is
 //! dropped.
 
+use super::TEXT_LIMIT;
 use super::blocks::{Block, escape_markdown, number_parts, split_label, word_count};
 use super::numbering::{Marker, Numbering, attribute};
 use quick_xml::events::{BytesStart, Event};
@@ -25,6 +26,8 @@ pub(crate) struct DocxDocument {
     pub(crate) notes: Vec<String>,
     /// What was guessed, for the report.
     pub(crate) guesses: Vec<String>,
+    /// Text replaced or dropped on the way, which a person must put right.
+    pub(crate) lost: Vec<String>,
 }
 
 /// Why a file is not a readable Word document.
@@ -47,11 +50,16 @@ pub(crate) enum DocxProblem {
     /// A part that unpacks to more than [`PART_LIMIT`].
     #[error("{0} unpacks to more than 200 MB")]
     TooLarge(&'static str),
+    /// More text than [`TEXT_LIMIT`]: reading stops there.
+    #[error("it has more than {TEXT_LIMIT} bytes of text")]
+    TooMuchText,
 }
 
+/// A part's text; bytes that are not UTF-8 become U+FFFD, with a note saying where.
 fn read_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &'static str,
+    notes: &mut Vec<String>,
 ) -> Result<Option<String>, DocxProblem> {
     let file = match archive.by_name(name) {
         Ok(file) => file,
@@ -63,21 +71,60 @@ fn read_part(
     if bytes.len() as u64 > PART_LIMIT {
         return Err(DocxProblem::TooLarge(name));
     }
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            notes.push(replaced_bytes_note(name, &text));
+            Ok(Some(text))
+        }
+    }
+}
+
+/// Says how many characters of `part` were replaced by U+FFFD and shows the first in context.
+fn replaced_bytes_note(part: &str, text: &str) -> String {
+    let count = text.matches('\u{FFFD}').count();
+    let first = text.find('\u{FFFD}').unwrap_or(0);
+    let context: String = text[..first]
+        .chars()
+        .rev()
+        .take_while(|c| *c != '>')
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .chain(text[first..].chars().take_while(|c| *c != '<').take(20))
+        .collect();
+    format!(
+        "{part} has {count} byte sequence(s) that are not UTF-8, shown as \u{FFFD}: first in \"{context}\"; \
+         correct the text in policy.md against the original"
+    )
 }
 
 /// Reads a `.docx` file's bytes.
 pub(crate) fn read(bytes: &[u8]) -> Result<DocxDocument, DocxProblem> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| DocxProblem::Zip(e.to_string()))?;
-    let document = read_part(&mut archive, "word/document.xml")?.ok_or(DocxProblem::NoDocument)?;
-    let styles = read_part(&mut archive, "word/styles.xml")?.map(|xml| Styles::parse(&xml)).unwrap_or_default();
+    let mut lost = Vec::new();
+    let document = read_part(&mut archive, "word/document.xml", &mut lost)?.ok_or(DocxProblem::NoDocument)?;
+    let styles =
+        read_part(&mut archive, "word/styles.xml", &mut lost)?.map(|xml| Styles::parse(&xml)).unwrap_or_default();
     let numbering =
-        read_part(&mut archive, "word/numbering.xml")?.map(|xml| Numbering::parse(&xml)).unwrap_or_default();
-    let links =
-        read_part(&mut archive, "word/_rels/document.xml.rels")?.map(|xml| parse_links(&xml)).unwrap_or_default();
+        read_part(&mut archive, "word/numbering.xml", &mut lost)?.map(|xml| Numbering::parse(&xml)).unwrap_or_default();
+    let links = read_part(&mut archive, "word/_rels/document.xml.rels", &mut lost)?
+        .map(|xml| parse_links(&xml))
+        .unwrap_or_default();
     let mut body = Body { styles, numbering, links, ..Body::default() };
     body.parse(&document)?;
-    let mut notes = Vec::new();
+    let mut notes = body.numbering.notes();
+    if !body.unknown_entities.is_empty() {
+        lost.push(format!(
+            "dropped {} reference(s) to entities that Word never writes ({}): the text they stood for is not in \
+             policy.md",
+            body.unknown_entities.values().sum::<usize>(),
+            body.unknown_entities.keys().map(|name| format!("&{name};")).collect::<Vec<_>>().join(", ")
+        ));
+    }
     if body.contents_dropped > 0 {
         notes
             .push(format!("dropped the table of contents ({} entries): the site makes its own", body.contents_dropped));
@@ -95,7 +142,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<DocxDocument, DocxProblem> {
             ));
         }
     }
-    Ok(DocxDocument { blocks, notes, guesses })
+    Ok(DocxDocument { blocks, notes, guesses, lost })
 }
 
 /// What a paragraph style means here.
@@ -314,6 +361,11 @@ struct Body {
     /// Lists whose first level is numbered and shown as a paragraph: their deeper levels are
     /// one list less deep.
     numbered_lists: Vec<String>,
+    /// References in the text to entities XML does not predefine (a DTD's own), by name, with
+    /// how often each was dropped.
+    unknown_entities: std::collections::BTreeMap<String, usize>,
+    /// The bytes of text read so far, to stop at [`TEXT_LIMIT`] before holding more.
+    text_read: usize,
 }
 
 /// Where the reader is inside a paragraph's runs.
@@ -400,17 +452,27 @@ impl Body {
                     let text = e
                         .decode()
                         .map_err(|e| DocxProblem::Xml { part: "word/document.xml", message: e.to_string() })?;
+                    self.text_read += text.len();
+                    if self.text_read > TEXT_LIMIT {
+                        return Err(DocxProblem::TooMuchText);
+                    }
                     push_text(paragraphs.last_mut(), &run, &text);
                 }
                 Event::GeneralRef(e) if run.in_text && run.hidden_depth == 0 => {
                     let resolved = match e.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
+                        Ok(Some(c)) => Some(c.to_string()),
                         _ => {
                             let name = e.decode().unwrap_or_default();
-                            quick_xml::escape::resolve_predefined_entity(&name).unwrap_or_default().to_owned()
+                            let predefined = quick_xml::escape::resolve_predefined_entity(&name);
+                            if predefined.is_none() && self.unknown_entities.len() < 20 {
+                                *self.unknown_entities.entry(name.into_owned()).or_default() += 1;
+                            }
+                            predefined.map(str::to_owned)
                         }
                     };
-                    push_text(paragraphs.last_mut(), &run, &resolved);
+                    if let Some(resolved) = resolved {
+                        push_text(paragraphs.last_mut(), &run, &resolved);
+                    }
                 }
                 Event::CData(e) if run.in_text && run.hidden_depth == 0 => {
                     push_text(paragraphs.last_mut(), &run, &String::from_utf8_lossy(&e));
@@ -714,6 +776,37 @@ mod tests {
                 Block::Item { depth: 2, label: Some("a)".to_owned()), text: "on any platform".to_owned() },
             ]
         );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_and_unknown_entities_are_noted() {
+        let document = format!("<w:document {W}><w:body>{}</w:body></w:document>", p("", &r("Oak\u{1}field", false)));
+        let mut document = document.into_bytes();
+        let at = document.iter().position(|&b| b == 1).expect("marker");
+        document[at] = 0xFF;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+        zip.write_all(&document).expect("write");
+        let read = read(&zip.finish().expect("zip").into_inner()).expect("reads");
+        assert_eq!(read.blocks, [Block::Paragraph { label: None, text: "Oak\u{FFFD}field".to_owned() }]);
+        assert!(
+            read.lost.iter().any(|n| n.contains("word/document.xml has 1 byte sequence(s) that are not UTF-8")
+                && n.contains("\"Oak\u{FFFD}field\"")),
+            "{:?}",
+            read.lost
+        );
+
+        let read = read_entities();
+        assert_eq!(read.blocks, [Block::Paragraph { label: None, text: "Oak field & co".to_owned() }]);
+        assert!(
+            read.lost.iter().any(|n| n.contains("dropped 2 reference(s)") && n.contains("&school;")),
+            "{:?}",
+            read.lost
+        );
+    }
+
+    fn read_entities() -> DocxDocument {
+        read(&docx(&p("", &r("Oak &school;field &amp; co&school;", false)), None)).expect("reads")
     }
 
     #[test]

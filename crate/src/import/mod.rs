@@ -211,6 +211,8 @@ struct Read {
     blocks: Vec<blocks::Block>,
     notes: Vec<String>,
     guesses: Vec<String>,
+    /// Text replaced or dropped on the way: the report asks a person to put it right.
+    lost: Vec<String>,
 }
 
 fn read_source(path: &Path) -> Result<Read, ImportError> {
@@ -232,45 +234,96 @@ fn read_source(path: &Path) -> Result<Read, ImportError> {
             if !bytes.starts_with(b"PK") {
                 return Err(ImportError::NotDocx { path: path.to_owned(), reason: "it is not a zip file".to_owned() });
             }
-            let read = docx::read(&bytes)
-                .map_err(|e| ImportError::NotDocx { path: path.to_owned(), reason: e.to_string() })?;
-            Ok(Read { blocks: read.blocks, notes: read.notes, guesses: read.guesses })
+            let read = docx::read(&bytes).map_err(|e| match e {
+                docx::DocxProblem::TooMuchText => ImportError::TooMuchText { path: path.to_owned(), size: TEXT_LIMIT },
+                e => ImportError::NotDocx { path: path.to_owned(), reason: e.to_string() },
+            })?;
+            Ok(Read { blocks: read.blocks, notes: read.notes, guesses: read.guesses, lost: read.lost })
         }
         "txt" | "text" => {
-            let (text, decoded) = decode_text(&bytes).ok_or_else(|| ImportError::NotText { path: path.to_owned() })?;
-            let read = txt::read(&text);
-            let mut guesses = read.guesses;
-            if let Some(decoded) = decoded {
-                guesses.push(format!("the file is not UTF-8: read it as {decoded}"));
+            let decoded = decode_text(&bytes).ok_or_else(|| ImportError::NotText { path: path.to_owned() })?;
+            // Refused before reading: the reader holds several copies of the text as it works.
+            if decoded.text.len() > TEXT_LIMIT {
+                return Err(ImportError::TooMuchText { path: path.to_owned(), size: decoded.text.len() });
             }
-            Ok(Read { blocks: read.blocks, notes: read.notes, guesses })
+            let read = txt::read(&decoded.text);
+            let mut guesses = read.guesses;
+            if let Some(encoding) = decoded.fallback {
+                guesses.push(format!("the file is not UTF-8: read it as {encoding}"));
+            }
+            let lost = decoded.replaced_note().into_iter().collect();
+            Ok(Read { blocks: read.blocks, notes: read.notes, guesses, lost })
         }
         _ => Err(ImportError::UnsupportedType { path: path.to_owned() }),
     }
 }
 
+/// A `.txt` file's text as decoded.
+struct DecodedText {
+    text: String,
+    /// The encoding used when the file is not UTF-8 or UTF-16.
+    fallback: Option<&'static str>,
+    /// How many characters could not be decoded and became U+FFFD.
+    replaced: usize,
+}
+
+impl DecodedText {
+    /// Where the text lost characters, for the report.
+    fn replaced_note(&self) -> Option<String> {
+        let first = self.text.find('\u{FFFD}').filter(|_| self.replaced > 0)?;
+        let line = self.text[..first].matches('\n').count() + 1;
+        Some(format!(
+            "{} character(s) could not be decoded and are shown as \u{FFFD} in policy.md (the first \u{FFFD} is on line \
+             {line} of the file): correct them against the original",
+            self.replaced
+        ))
+    }
+}
+
 /// Text from a `.txt` file's bytes: UTF-8 (with or without a byte-order mark), UTF-16 with a
-/// byte-order mark, or else Windows-1252 (what older Word saves as "plain text"). `None` for
-/// binary files. The second value names a fallback encoding when one was used.
-fn decode_text(bytes: &[u8]) -> Option<(String, Option<&'static str>)> {
+/// byte-order mark, or else Windows-1252 (what older Word saves as "plain text"). A UTF-8 file
+/// with a few stray bytes stays UTF-8, the stray bytes replaced; `None` for binary files.
+fn decode_text(bytes: &[u8]) -> Option<DecodedText> {
     let utf16 = |little: bool| {
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
             .map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
             .collect();
-        String::from_utf16(&units).ok()
+        let written = units.iter().filter(|&&u| u == 0xFFFD).count();
+        let text = String::from_utf16_lossy(&units);
+        let replaced = text.matches('\u{FFFD}').count() - written;
+        DecodedText { text, fallback: None, replaced }
     };
-    let text = if bytes.starts_with(&[0xFF, 0xFE]) {
-        (utf16(true)?, None)
+    let decoded = if bytes.starts_with(&[0xFF, 0xFE]) {
+        utf16(true)
     } else if bytes.starts_with(&[0xFE, 0xFF]) {
-        (utf16(false)?, None)
+        utf16(false)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
-        (text.to_owned(), None)
+        DecodedText { text: text.to_owned(), fallback: None, replaced: 0 }
+    } else if mostly_utf8(bytes) {
+        let replaced = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+        DecodedText { text: String::from_utf8_lossy(bytes).into_owned(), fallback: None, replaced }
     } else {
-        (bytes.iter().map(|&b| windows_1252(b)).collect(), Some("Windows-1252"))
+        let replaced = bytes.iter().filter(|&&b| windows_1252(b) == '\u{FFFD}').count();
+        let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+        DecodedText { text, fallback: Some("Windows-1252"), replaced }
     };
-    let binary = text.0.chars().any(|c| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')));
-    (!binary).then_some(text)
+    let binary =
+        decoded.text.chars().any(|c| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')));
+    (!binary).then_some(decoded)
+}
+
+/// Whether bytes that are not valid UTF-8 are still more UTF-8 than anything else: at least
+/// as many well-formed multi-byte characters as broken sequences. Windows-1252 text with
+/// accents or curly quotes has almost no well-formed ones; a UTF-8 file with a stray byte has
+/// its other accents and quotes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > 0 && good >= bad
 }
 
 /// A Windows-1252 byte as a character.
@@ -280,6 +333,8 @@ fn windows_1252(byte: u8) -> char {
         '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match byte {
+        // The five bytes Windows-1252 leaves undefined are lost, not control characters.
+        0x81 | 0x8D | 0x8F | 0x90 | 0x9D => '\u{FFFD}',
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
         _ => char::from(byte),
     }
@@ -364,6 +419,9 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
     }
     for guess in read.guesses {
         report.guessed(guess);
+    }
+    for lost in read.lost {
+        report.needs_person(lost);
     }
     let (blocks, forms) = forms::recognise(read.blocks);
     for form in &forms.forms {

@@ -11,6 +11,19 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use std::collections::HashMap;
 
+/// The highest number Word counts to in a list level (its own limit for a level's start):
+/// counters stop there, so a damaged or hostile `w:start` cannot make labels of any size.
+const MAX_COUNT: u32 = 32_767;
+
+/// The longest label kept: a real one is "1.2.3." or "(xxviii)"; longer is a damaged
+/// `w:lvlText`, cut here so it cannot grow the clause ids.
+const MAX_LABEL_CHARS: usize = 32;
+
+/// The largest number shown as a roman numeral (`mmmcmxcix`) or as letters (`zz`); Word shows
+/// larger ones in ways no policy uses, and they become long labels, so they show as decimals.
+const MAX_ROMAN: u32 = 3_999;
+const MAX_LETTERS: u32 = 702;
+
 /// How a list level shows its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) enum Format {
@@ -44,14 +57,15 @@ impl Format {
         }
     }
 
+    /// `n` as this format shows it; numbers past what the format shows well are decimals.
     fn show(self, n: u32) -> String {
         match self {
-            Format::Decimal => n.to_string(),
-            Format::LowerLetter => letters(n),
-            Format::UpperLetter => letters(n).to_uppercase(),
-            Format::LowerRoman => roman(n),
-            Format::UpperRoman => roman(n).to_uppercase(),
+            Format::LowerLetter if n <= MAX_LETTERS => letters(n),
+            Format::UpperLetter if n <= MAX_LETTERS => letters(n).to_uppercase(),
+            Format::LowerRoman if n <= MAX_ROMAN => roman(n),
+            Format::UpperRoman if n <= MAX_ROMAN => roman(n).to_uppercase(),
             Format::Bullet | Format::None => String::new(),
+            _ => n.to_string(),
         }
     }
 }
@@ -83,6 +97,10 @@ pub(crate) struct Numbering {
     lists: HashMap<String, String>,
     /// Counts so far, per list, per level.
     counts: HashMap<String, [u32; 9]>,
+    /// The largest start past Word's limit, which was held to the limit.
+    capped_start: Option<u64>,
+    /// How many labels were cut to [`MAX_LABEL_CHARS`].
+    labels_cut: usize,
 }
 
 /// An attribute's value by its local name (`w:val` is `val`), entities resolved.
@@ -125,7 +143,11 @@ impl Numbering {
                     }
                     b"start" => {
                         if let Some((_, level)) = &mut level {
-                            level.start = attribute(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                            let start = attribute(&e, b"val").and_then(|v| v.parse::<u64>().ok()).unwrap_or(1);
+                            level.start = u32::try_from(start).unwrap_or(u32::MAX).min(MAX_COUNT);
+                            if start > u64::from(MAX_COUNT) {
+                                numbering.capped_start = numbering.capped_start.max(Some(start));
+                            }
                         }
                     }
                     b"numFmt" => {
@@ -160,6 +182,24 @@ impl Numbering {
         numbering
     }
 
+    /// What was changed to keep numbers within Word's limits, for the import's report.
+    pub(crate) fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(start) = self.capped_start {
+            notes.push(format!(
+                "a list in word/numbering.xml starts at {start}, past Word's limit of {MAX_COUNT}: counted from \
+                 {MAX_COUNT}, and numbers too large for letters or roman numerals shown as decimals"
+            ));
+        }
+        if self.labels_cut > 0 {
+            notes.push(format!(
+                "{} list label(s) longer than {MAX_LABEL_CHARS} characters (a damaged w:lvlText) cut to that length",
+                self.labels_cut
+            ));
+        }
+        notes
+    }
+
     fn levels(&self, list: &str) -> Option<&Vec<Level>> {
         self.abstracts.get(self.lists.get(list)?)
     }
@@ -177,7 +217,7 @@ impl Numbering {
         }
         let ilvl = ilvl.min(8);
         let counts = self.counts.entry(list.to_owned()).or_insert([0; 9]);
-        counts[ilvl] = if counts[ilvl] == 0 { level.start.max(1) } else { counts[ilvl] + 1 };
+        counts[ilvl] = if counts[ilvl] == 0 { level.start.max(1) } else { (counts[ilvl] + 1).min(MAX_COUNT) };
         for deeper in &mut counts[ilvl + 1..] {
             *deeper = 0;
         }
@@ -187,7 +227,15 @@ impl Numbering {
             let count = if counts[index] == 0 { above.start.max(1) } else { counts[index] };
             shown = shown.replace(&format!("%{}", index + 1), &above.format.show(count));
         }
-        Marker::Number(shown.trim().to_owned())
+        let shown = shown.trim();
+        let label = match shown.char_indices().nth(MAX_LABEL_CHARS) {
+            Some((cut, _)) => {
+                self.labels_cut += 1;
+                &shown[..cut]
+            }
+            None => shown,
+        };
+        Marker::Number(label.to_owned())
     }
 }
 
@@ -222,5 +270,42 @@ mod tests {
         );
         assert_eq!(numbering.next("6", 0), Marker::Bullet);
         assert_eq!(numbering.next("99", 0), Marker::Bullet, "an undefined list");
+    }
+
+    fn one_level(format: &str, start: &str, text: &str) -> Numbering {
+        Numbering::parse(&format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">
+            <w:start w:val="{start}"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/></w:lvl>
+            </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        ))
+    }
+
+    #[test]
+    fn a_huge_start_is_held_to_words_limit_and_shown_as_a_decimal() {
+        // A 967-byte document with this level once made a 214 MB roman numeral.
+        let mut numbering = one_level("lowerRoman", "4294967000", "(%1)");
+        assert_eq!(numbering.next("1", 0), Marker::Number("(32767)".to_owned()));
+        assert_eq!(numbering.next("1", 0), Marker::Number("(32767)".to_owned()), "counting stops at the limit");
+        assert!(numbering.notes().iter().any(|n| n.contains("starts at 4294967000")), "{:?}", numbering.notes());
+        let mut numbering = one_level("upperLetter", "40000000", "%1.");
+        assert_eq!(numbering.next("1", 0), Marker::Number("32767.".to_owned()));
+        let mut numbering = one_level("lowerRoman", "3999", "%1");
+        assert_eq!(numbering.next("1", 0), Marker::Number("mmmcmxcix".to_owned()));
+        assert_eq!(numbering.next("1", 0), Marker::Number("4000".to_owned()));
+        let mut numbering = one_level("lowerLetter", "702", "%1)");
+        assert_eq!(numbering.next("1", 0), Marker::Number("zz)".to_owned()));
+        assert_eq!(numbering.next("1", 0), Marker::Number("703)".to_owned()));
+    }
+
+    #[test]
+    fn a_long_label_is_cut() {
+        let mut numbering = one_level("decimal", "1", &format!("%1{}", "%1".repeat(200)));
+        let Marker::Number(label) = numbering.next("1", 0) else { panic!("a number") };
+        assert_eq!(label.chars().count(), MAX_LABEL_CHARS);
+        numbering.next("1", 0);
+        assert_eq!(
+            numbering.notes(),
+            ["2 list label(s) longer than 32 characters (a damaged w:lvlText) cut to that length"]
+        );
     }
 }

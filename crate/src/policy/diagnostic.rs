@@ -3,6 +3,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// A policy file's path and text, kept to turn byte offsets into lines and columns.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -16,6 +19,33 @@ impl SourceFile {
     /// A file at `path` with contents `text`.
     pub fn new(path: impl Into<PathBuf>, text: String) -> SourceFile {
         SourceFile { path: path.into(), text }
+    }
+
+    /// A file read as bytes: UTF-8, a byte-order mark at its start dropped (editors on
+    /// Windows add one). Bytes that are not UTF-8 give an error at their own line and column.
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+        let path = path.into();
+        let bytes = match bytes.strip_prefix(UTF8_BOM) {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile { path, text }),
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let bytes = error.as_bytes();
+                let bad = bytes[at];
+                let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
+                let file = SourceFile { path, text: valid };
+                Err(Diagnostic::error(
+                    &file,
+                    at,
+                    format!(
+                        "byte 0x{bad:02X} is not UTF-8: save the file as UTF-8 (in most editors: Save As, Encoding)"
+                    ),
+                ))
+            }
+        }
     }
 
     /// The 1-based line and column (in characters) of byte offset `at`.
@@ -141,5 +171,18 @@ mod tests {
         assert_eq!(file.line_col(5), (2, 2));
         assert_eq!(file.line_col(4), (2, 1), "inside a character: its start");
         assert_eq!(file.line_col(99), (3, 2), "past the end: the end");
+    }
+
+    #[test]
+    fn a_bad_byte_is_located_and_a_byte_order_mark_dropped() {
+        let mut bytes = "+++\ntitle = \"ç\"\n+++\n".repeat(3).into_bytes();
+        bytes.extend_from_slice(b"line ten \xFF here\n");
+        let error = SourceFile::from_bytes("policy.md", bytes).expect_err("not UTF-8");
+        assert_eq!(
+            error.to_string(),
+            "policy.md:10:10: error: byte 0xFF is not UTF-8: save the file as UTF-8 (in most editors: Save As, Encoding)"
+        );
+        let file = SourceFile::from_bytes("policy.md", b"\xEF\xBB\xBF+++\n".to_vec()).expect("UTF-8");
+        assert_eq!(file.text, "+++\n");
     }
 }

@@ -62,13 +62,10 @@ pub fn is_valid_school_id(id: &str) -> bool {
 }
 
 fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(SourceFile::new(path, text)),
-        Err(error) => {
-            diagnostics.push(Diagnostic::unreadable(path, format!("cannot read the file: {error}")));
-            None
-        }
-    }
+    let file = std::fs::read(path)
+        .map_err(|error| Diagnostic::unreadable(path, format!("cannot read the file: {error}")))
+        .and_then(|bytes| SourceFile::from_bytes(path, bytes));
+    file.map_err(|diagnostic| diagnostics.push(diagnostic)).ok()
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<T> {
