@@ -103,6 +103,8 @@ pub struct Ask {
 pub struct ClauseQuote {
     /// The heading of the section it is in.
     pub section: String,
+    /// The clause in words people use: "Data protection principles, 7.9(b)".
+    pub label: String,
     /// The clause's text.
     pub text: String,
 }

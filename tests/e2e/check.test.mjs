@@ -55,7 +55,7 @@ async function choose(page, { author, channel }) {
  */
 async function assertFindingsMatchTheSchool(page, findings, { author, channel }) {
   const facts = await page.evaluate(async (hrefs) => {
-    const { rules } = await (await fetch('rules.json')).json();
+    const { rules, clauses: quotes } = await (await fetch('rules.json')).json();
     const policy = new DOMParser().parseFromString(await (await fetch('policy.html')).text(), 'text/html');
     const clauses = {};
     for (const href of hrefs) {
@@ -63,7 +63,7 @@ async function assertFindingsMatchTheSchool(page, findings, { author, channel })
       const element = policy.getElementById(id);
       clauses[id] = element ? element.textContent : null;
     }
-    return { rules, clauses };
+    return { rules, clauses, quotes };
   }, findings.map((f) => f.href ?? ''));
   for (const finding of findings) {
     const rule = facts.rules.find((r) => r.id === finding.rule);
@@ -74,7 +74,9 @@ async function assertFindingsMatchTheSchool(page, findings, { author, channel })
     assert.equal(finding.severity, SEVERITY_WORDS[rule.severity]);
     assert.ok(rule.authors.includes(author) && rule.channels.includes(channel), `${rule.id} applies to ${author} on ${channel}`);
     assert.equal(finding.href, `policy.html#${rule.clause}`);
-    assert.ok(finding.link.includes(rule.clause), `the link names clause ${rule.clause}: ${finding.link}`);
+    // In words people use ("Data protection principles, 7.9(b)"), not the clause's id.
+    assert.ok(finding.link.startsWith(facts.quotes[rule.clause].label), `the link names clause ${rule.clause}: ${finding.link}`);
+    assert.match(facts.quotes[rule.clause].label, /^[A-Z].*, [0-9]+[0-9.()a-z]*$/);
     const clause = facts.clauses[rule.clause];
     assert.ok(clause, `policy.html has clause ${rule.clause}`);
     assert.ok(finding.quote && finding.quote.length > 10, `the clause is quoted: ${JSON.stringify(finding)}`);

@@ -159,7 +159,7 @@ function clauseLink(clauseId) {
   link.href = `${page.dataset.policy}#${encodeURIComponent(clauseId)}`;
   link.target = '_blank';
   link.rel = 'noopener';
-  link.textContent = quote && quote.section ? `${quote.section}, clause ${clauseId}` : `Clause ${clauseId}`;
+  link.textContent = quote?.label || `Clause ${clauseId}`;
   link.append(' (opens in a new tab)');
   wrapper.append('From the policy: ', link);
   if (quote && quote.text) {

@@ -193,7 +193,8 @@ impl Policy {
             .filter_map(|id| {
                 let clause = self.document.clause(id)?;
                 let section = self.document.section_of(clause).map(|s| s.text.clone()).unwrap_or_default();
-                Some((id.clone(), ClauseQuote { section, text: clause.text.clone() }))
+                let label = self.document.label(clause);
+                Some((id.clone(), ClauseQuote { section, label, text: clause.text.clone() }))
             })
             .collect();
         PolicyBundle { school, rules, asks, clauses }

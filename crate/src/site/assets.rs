@@ -20,6 +20,7 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "postwise.css", bytes: include_bytes!("../../../www/css/postwise.css") },
     Embedded { name: "print.css", bytes: include_bytes!("../../../www/css/print.css") },
     Embedded { name: "icon.svg", bytes: include_bytes!("../../../www/img/icon.svg") },
+    Embedded { name: "policy.js", bytes: include_bytes!("../../../www/js/policy.js") },
     Embedded { name: "check.css", bytes: include_bytes!("../../../www/css/check.css") },
     Embedded { name: "check.js", bytes: include_bytes!("../../../www/js/check.js") },
     Embedded { name: "form.css", bytes: include_bytes!("../../../www/css/form.css") },

@@ -130,7 +130,7 @@ pub(super) fn render_school(
     let review = Review::new(policy.school.review.as_ref(), today);
     let policy_version = policy_version(&policy.document_file.text);
     let toc = markdown::table_of_contents(&policy.document);
-    let policy_html = markdown::render_policy(&policy.document.body);
+    let policy_html = markdown::render_policy(&policy.document);
     let rule_groups = rules_page::rule_groups(policy);
     let links: Vec<NavLink> = nav_links(policy, &renderer.templates, "").into_iter().skip(1).collect();
     let forms = form_pages::compile(policy)?;
