@@ -24,6 +24,7 @@ fn main() -> anyhow::Result<()> {
         also_known_as: Vec::new(),
         place_names: Vec::new(),
         pupil_ages: [4, 18],
+        pupils: "pupils".to_owned(),
         platforms: platforms
             .into_iter()
             .map(|(id, p)| Platform {

@@ -35,10 +35,18 @@ pub struct School {
     pub place_names: Vec<String>,
     /// Youngest and oldest pupils' ages.
     pub pupil_ages: [u32; 2],
+    /// What the policy calls its children: "pupils", "students" or "children" (for rewrites
+    /// such as "one of our Year 4 pupils").
+    #[serde(default = "pupils")]
+    pub pupils: String,
     /// Platforms people mention, with their minimum ages for this school.
     pub platforms: Vec<Platform>,
     /// Who the policy governs, and on which channels; an author absent is not governed.
     pub covers: BTreeMap<Author, Vec<Channel>>,
+}
+
+fn pupils() -> String {
+    "pupils".to_owned()
 }
 
 /// A social-media platform.

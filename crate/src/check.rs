@@ -11,6 +11,7 @@
 use crate::bundle::{Ask, PolicyBundle, Rule};
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
 use crate::model::{Author, Channel, Context, Finding, Span};
+use crate::suggest::{self, Rewrite};
 use crate::text::pattern::{CueEngine, PatternError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -58,11 +59,24 @@ pub enum Coverage {
     ChannelNotCovered,
 }
 
+impl Coverage {
+    /// Its name, as serialised: `covered`, `author-not-covered` or `channel-not-covered`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::AuthorNotCovered => "author-not-covered",
+            Coverage::ChannelNotCovered => "channel-not-covered",
+        }
+    }
+}
+
 /// A school's checker.
 pub struct Checker {
     rules: Vec<Rule>,
     asks: Vec<Ask>,
     covers: BTreeMap<Author, Vec<Channel>>,
+    /// The school's word for its children, for rewrites.
+    pupils: String,
     /// For each rule, the index of its detector in `detectors`.
     detector_of: Vec<usize>,
     detectors: Vec<Box<dyn Detect>>,
@@ -97,6 +111,7 @@ impl Checker {
             rules: bundle.rules.clone(),
             asks: bundle.asks.clone(),
             covers: bundle.school.covers.clone(),
+            pupils: bundle.school.pupils.clone(),
             detector_of,
             detectors,
             vocabulary,
@@ -115,6 +130,31 @@ impl Checker {
         self.asks
             .iter()
             .filter(|ask| ask.authors.contains(&context.author) && ask.channels.contains(&context.channel))
+            .collect()
+    }
+
+    /// Safe rewrites for finding `index` of [`Checker::check`]`(text, context)`, best first:
+    /// each one tried on the draft, and offered only if the finding is gone and nothing new is
+    /// found (see [`crate::suggest`]). None for what is about a post's meaning.
+    pub fn suggest(&self, text: &str, context: &Context, index: usize) -> Vec<Rewrite> {
+        let before = self.check(text, context);
+        let Some(finding) = before.get(index) else { return Vec::new() };
+        let Some(rule) = self.rules.iter().find(|r| r.id == finding.rule) else { return Vec::new() };
+        let span = Span::new(finding.start, finding.end);
+        let mut expected = flagged(text, &before);
+        if let Some(at) = expected.iter().position(|f| *f == (finding.rule.as_str(), &text[span.start..span.end])) {
+            expected.swap_remove(at);
+        }
+        suggest::candidates(&rule.detect, text, span, &self.pupils)
+            .into_iter()
+            .filter(|rewrite| {
+                let rewritten = rewrite.apply(text);
+                let mut left = expected.clone();
+                flagged(&rewritten, &self.check(&rewritten, context)).iter().all(|found| {
+                    let known = left.iter().position(|f| f == found);
+                    known.map(|at| left.swap_remove(at)).is_some()
+                })
+            })
             .collect()
     }
 
@@ -172,6 +212,11 @@ impl Checker {
         }
         settle(findings)
     }
+}
+
+/// Each finding as its rule and the words it flagged, which a rewrite elsewhere leaves alone.
+fn flagged<'a>(text: &'a str, findings: &'a [Finding]) -> Vec<(&'a str, &'a str)> {
+    findings.iter().map(|f| (f.rule.as_str(), text.get(f.start..f.end).unwrap_or(""))).collect()
 }
 
 /// Orders findings by position and keeps one per category and span: the most severe rule's
@@ -244,6 +289,7 @@ mod tests {
             also_known_as: Vec::new(),
             place_names: Vec::new(),
             pupil_ages: [4, 11],
+            pupils: "pupils".to_owned(),
             platforms: Vec::new(),
             covers: covers.iter().map(|(a, c)| (*a, c.to_vec())).collect(),
         }
@@ -279,6 +325,10 @@ mod tests {
         assert_eq!(checker.covers(&context(Author::Parent, Channel::School)), Coverage::AuthorNotCovered);
         let json = serde_json::to_string(&Coverage::ChannelNotCovered).expect("serialises");
         assert_eq!(json, "\"channel-not-covered\"");
+        for coverage in [Coverage::Covered, Coverage::AuthorNotCovered, Coverage::ChannelNotCovered] {
+            let json = serde_json::to_string(&coverage).expect("serialises");
+            assert_eq!(json.trim_matches('"'), coverage.as_str());
+        }
     }
 
     #[test]

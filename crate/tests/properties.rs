@@ -68,6 +68,7 @@ fn everything() -> Checker {
         also_known_as: vec!["Oakfield".to_owned()],
         place_names: Vec::new(),
         pupil_ages: [4, 11],
+        pupils: "pupils".to_owned(),
         platforms: vec![platform],
         covers: Default::default(),
     };

@@ -16,6 +16,7 @@ fn vocabulary() -> Vocabulary {
         also_known_as: Vec::new(),
         place_names: Vec::new(),
         pupil_ages: [4, 11],
+        pupils: "pupils".to_owned(),
         platforms: Vec::new(),
         covers: Default::default(),
     })

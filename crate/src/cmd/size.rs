@@ -76,8 +76,12 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         largest = largest.max(shared + rules);
     }
     println!("\nlargest checker page download (gzipped, without its HTML): {:.1} KB", largest as f64 / 1024.0);
-    println!("\nthe other pages' packages, when built:");
-    for (file, what) in [("postwise_quiz_bg.wasm", "quizzes"), ("postwise_forms_bg.wasm", "forms")] {
+    println!("\nthe other pages' packages, and the check page's fetched later, when built:");
+    for (file, what) in [
+        ("postwise_quiz_bg.wasm", "quizzes"),
+        ("postwise_forms_bg.wasm", "forms"),
+        ("postwise_length_bg.wasm", "platform counter, when a platform is picked"),
+    ] {
         if let Ok(bytes) = std::fs::read(args.wasm_pkg.join(file)) {
             row(&format!("{file} ({what})"), &bytes)?;
         }

@@ -155,6 +155,7 @@ impl Vocabulary {
             also_known_as: vec!["Oakfield".to_owned(), "Oakfield Primary".to_owned()],
             place_names: vec!["Elmstead".to_owned()],
             pupil_ages: [4, 11],
+            pupils: "pupils".to_owned(),
             platforms: vec![
                 platform("instagram", "Instagram", &["insta", "ig"], &[], Some(13)),
                 platform("snapchat", "Snapchat", &["snap"], &["snap"], Some(13)),

@@ -150,6 +150,7 @@ impl Policy {
             also_known_as: self.school.also_known_as.iter().map(|n| n.get_ref().clone()).collect(),
             place_names: self.school.place_names.iter().map(|n| n.get_ref().clone()).collect(),
             pupil_ages: *self.school.pupil_ages.get_ref(),
+            pupils: self.school.pupils_called.word().to_owned(),
             platforms,
             covers: self.school.covers.get_ref().entries().map(|(a, c)| (a, c.get_ref().clone())).collect(),
         };

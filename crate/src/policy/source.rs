@@ -3,6 +3,7 @@
 //! position in the file (`Spanned`), so every problem can be reported as `file:line:column`.
 
 use crate::detect::DetectorSpec;
+use crate::length::Counting;
 use crate::model::{Author, Category, Channel, MediaItem, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -86,6 +87,17 @@ pub enum PupilsCalled {
     Children,
 }
 
+impl PupilsCalled {
+    /// The word, plural: "pupils", "students" or "children".
+    pub fn word(self) -> &'static str {
+        match self {
+            PupilsCalled::Pupils => "pupils",
+            PupilsCalled::Students => "students",
+            PupilsCalled::Children => "children",
+        }
+    }
+}
+
 /// `[review]` in `school.toml`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -135,6 +147,16 @@ pub struct PlatformSource {
     /// Where the minimum age comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// The most characters a post may have.
+    #[serde(default)]
+    pub post_limit: Option<u32>,
+    /// How the platform counts them: `graphemes` (what a person sees as one character, the
+    /// default) or `x` (X's weighting).
+    #[serde(default)]
+    pub counting: Counting,
+    /// Where the limit comes from.
+    #[serde(default)]
+    pub limit_source: Option<String>,
 }
 
 /// `rules.toml`.

@@ -40,6 +40,11 @@ pub const FORMS_PKG_FILES: [&str; 2] = ["postwise_forms.js", "postwise_forms_bg.
 /// binding), for the quiz pages; added when it is there.
 pub const QUIZ_PKG_FILES: [&str; 2] = ["postwise_quiz.js", "postwise_quiz_bg.wasm"];
 
+/// The check page's platform counter in the same folder (`--out-name postwise_length`, the
+/// post-length binding alone), fetched the first time someone picks a platform; added when it
+/// is there.
+pub const LENGTH_PKG_FILES: [&str; 2] = ["postwise_length.js", "postwise_length_bg.wasm"];
+
 /// The folder under the site root that holds assets.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -85,7 +90,7 @@ impl Assets {
         for name in WASM_PKG_FILES {
             self.insert(name, std::fs::read(pkg.join(name))?);
         }
-        for files in [FORMS_PKG_FILES, QUIZ_PKG_FILES] {
+        for files in [FORMS_PKG_FILES, QUIZ_PKG_FILES, LENGTH_PKG_FILES] {
             if files.iter().all(|name| pkg.join(name).is_file()) {
                 for name in files {
                     self.insert(name, std::fs::read(pkg.join(name))?);

@@ -11,7 +11,10 @@ use super::review::Review;
 use super::rules_page::{self, RuleGroup};
 use super::templates::{NavLink, Page, SchoolInfo, Templates};
 use super::{BuildError, RULES_JSON, words};
+use crate::check::DRAFT_LIMIT;
 use crate::form::digest::policy_version;
+use crate::length::Counting;
+use crate::model::Author;
 use crate::policy::Policy;
 use crate::policy::date::Date;
 use serde::Serialize;
@@ -50,6 +53,82 @@ struct SchoolPageData<'a> {
     forms: &'a FormsIndex,
     /// The school's quizzes, for "Practise staying safe".
     quizzes: &'a QuizIndex,
+    /// What the "Check a post" page offers besides the checker.
+    check: &'a CheckPageData,
+}
+
+/// What the "Check a post" page offers besides the checker itself: the longest draft it takes,
+/// the school's official accounts (to name "the school's account"), who the policy does not
+/// cover, and the platforms whose post limit it counts.
+#[derive(Clone, Debug, Serialize)]
+struct CheckPageData {
+    /// The longest draft the checker takes, in characters (`check::DRAFT_LIMIT`).
+    draft_limit: usize,
+    /// The school's official accounts: "Coton-in-the-Elms Primary on Facebook".
+    official_accounts: Vec<OfficialAccount>,
+    /// Authors the policy does not govern anywhere (`[covers]`): `parent`, `pupil`.
+    not_covered: Vec<&'static str>,
+    /// Platforms with a post limit, by name.
+    platforms: Vec<PlatformLimit>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct OfficialAccount {
+    /// The platform's id, from `platforms.toml`.
+    platform: String,
+    /// Its name: "Facebook".
+    platform_name: String,
+    /// The account or page name.
+    account: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct PlatformLimit {
+    id: String,
+    name: String,
+    /// The most characters a post may have.
+    limit: u32,
+    /// How they are counted: `graphemes` or `x` (`length::Counting`).
+    counting: &'static str,
+}
+
+impl CheckPageData {
+    fn new(policy: &Policy) -> CheckPageData {
+        let platform_name = |id: &str| policy.platforms.get(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
+        let official_accounts = policy
+            .school
+            .official_channels
+            .iter()
+            .map(|c| OfficialAccount {
+                platform: c.platform.get_ref().clone(),
+                platform_name: platform_name(c.platform.get_ref()),
+                account: c.account.clone(),
+            })
+            .collect();
+        let covers = policy.school.covers.get_ref();
+        let not_covered = [Author::Staff, Author::Pupil, Author::Parent]
+            .into_iter()
+            .filter(|author| !covers.entries().any(|(a, _)| a == *author))
+            .map(Author::as_str)
+            .collect();
+        let mut platforms: Vec<PlatformLimit> = policy
+            .platforms
+            .iter()
+            .filter_map(|(id, p)| {
+                Some(PlatformLimit {
+                    id: id.clone(),
+                    name: p.name.clone(),
+                    limit: p.post_limit?,
+                    counting: match p.counting {
+                        Counting::Graphemes => "graphemes",
+                        Counting::X => "x",
+                    },
+                })
+            })
+            .collect();
+        platforms.sort_by_key(|p| p.name.to_lowercase());
+        CheckPageData { draft_limit: DRAFT_LIMIT, official_accounts, not_covered, platforms }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -137,6 +216,7 @@ pub(super) fn render_school(
     let forms_index = form_pages::index(policy, &forms);
     let quizzes = quiz_pages::compile(policy)?;
     let quiz_index = quiz_pages::index(&quizzes, school.pupils);
+    let check = CheckPageData::new(policy);
     let data = |heading: &'static str| SchoolPageData {
         heading,
         policy_title: &policy.document.front.title,
@@ -150,6 +230,7 @@ pub(super) fn render_school(
         links: &links,
         forms: &forms_index,
         quizzes: &quiz_index,
+        check: &check,
     };
 
     let home = renderer.page(

@@ -6,6 +6,8 @@
 mod check;
 #[cfg(feature = "forms")]
 mod form;
+#[cfg(feature = "length")]
+mod length;
 // The quizzes' package holds the checker too: a "would you post this?" answer is its verdict.
 #[cfg(feature = "quiz")]
 mod quiz;
@@ -14,6 +16,8 @@ mod quiz;
 pub use check::PostChecker;
 #[cfg(feature = "forms")]
 pub use form::{FormFiller, verify_record};
+#[cfg(feature = "length")]
+pub use length::post_length;
 #[cfg(feature = "quiz")]
 pub use quiz::QuizSession;
 
