@@ -11,7 +11,6 @@
 use crate::bundle::{Ask, PolicyBundle, Rule};
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
 use crate::model::{Author, Channel, Context, Finding, Span};
-use crate::suggest::{self, Rewrite};
 use crate::text::pattern::{CueEngine, PatternError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -75,8 +74,6 @@ pub struct Checker {
     rules: Vec<Rule>,
     asks: Vec<Ask>,
     covers: BTreeMap<Author, Vec<Channel>>,
-    /// The school's word for its children, for rewrites.
-    pupils: String,
     /// For each rule, the index of its detector in `detectors`.
     detector_of: Vec<usize>,
     detectors: Vec<Box<dyn Detect>>,
@@ -111,7 +108,6 @@ impl Checker {
             rules: bundle.rules.clone(),
             asks: bundle.asks.clone(),
             covers: bundle.school.covers.clone(),
-            pupils: bundle.school.pupils.clone(),
             detector_of,
             detectors,
             vocabulary,
@@ -130,31 +126,6 @@ impl Checker {
         self.asks
             .iter()
             .filter(|ask| ask.authors.contains(&context.author) && ask.channels.contains(&context.channel))
-            .collect()
-    }
-
-    /// Safe rewrites for finding `index` of [`Checker::check`]`(text, context)`, best first:
-    /// each one tried on the draft, and offered only if the finding is gone and nothing new is
-    /// found (see [`crate::suggest`]). None for what is about a post's meaning.
-    pub fn suggest(&self, text: &str, context: &Context, index: usize) -> Vec<Rewrite> {
-        let before = self.check(text, context);
-        let Some(finding) = before.get(index) else { return Vec::new() };
-        let Some(rule) = self.rules.iter().find(|r| r.id == finding.rule) else { return Vec::new() };
-        let span = Span::new(finding.start, finding.end);
-        let mut expected = flagged(text, &before);
-        if let Some(at) = expected.iter().position(|f| *f == (finding.rule.as_str(), &text[span.start..span.end])) {
-            expected.swap_remove(at);
-        }
-        suggest::candidates(&rule.detect, text, span, &self.pupils)
-            .into_iter()
-            .filter(|rewrite| {
-                let rewritten = rewrite.apply(text);
-                let mut left = expected.clone();
-                flagged(&rewritten, &self.check(&rewritten, context)).iter().all(|found| {
-                    let known = left.iter().position(|f| f == found);
-                    known.map(|at| left.swap_remove(at)).is_some()
-                })
-            })
             .collect()
     }
 
@@ -212,11 +183,6 @@ impl Checker {
         }
         settle(findings)
     }
-}
-
-/// Each finding as its rule and the words it flagged, which a rewrite elsewhere leaves alone.
-fn flagged<'a>(text: &'a str, findings: &'a [Finding]) -> Vec<(&'a str, &'a str)> {
-    findings.iter().map(|f| (f.rule.as_str(), text.get(f.start..f.end).unwrap_or(""))).collect()
 }
 
 /// Orders findings by position and keeps one per category and span: the most severe rule's

@@ -13,10 +13,12 @@
 //!
 //! Everything else (bullying, criticism, politics, opinions, private matters, rumours) is about
 //! what the post says: rewording it would change its meaning, so there is no rewrite, and the
-//! page explains instead. [`crate::check::Checker::suggest`] offers a rewrite only once it has
-//! checked the draft with it: the finding gone, and nothing new found.
+//! page explains instead.
+//!
+//! A rewrite is offered only once the draft has been checked with it and [`clears`] says so:
+//! its finding gone, and nothing found that was not found before ("one of our pupils" on a
+//! teacher's own account says where they work, so it is not offered there).
 
-use crate::detect::DetectorSpec;
 use crate::model::Span;
 
 /// One rewrite of a draft: the bytes `span` replaced by `text`.
@@ -53,40 +55,30 @@ const NEVER_SHARE: &str = "Never share a password or log-in, not even privately.
 /// Words before a contact detail that go with it: "ring me on", "email me at", "via".
 const CONNECTIVES: &[&str] = &["on", "at", "via", "is", ":", "-"];
 
-/// The rewrites to try for what `detect` found at `span` of `text`, best first, before they
-/// are checked. `pupils` is the school's word for its children.
-pub fn candidates(detect: &DetectorSpec, text: &str, span: Span, pupils: &str) -> Vec<Rewrite> {
-    match detect {
-        DetectorSpec::FullName(_) => names(text, span, pupils),
-        DetectorSpec::Phone(_) | DetectorSpec::Email(_) | DetectorSpec::Handle(_) | DetectorSpec::HomeAddress(_) => {
-            vec![Rewrite {
-                label: "Take it out",
-                span: removal(text, span, true),
-                text: String::new(),
-                note: Some(CONTACT_ROUTE),
-            }]
-        }
-        DetectorSpec::Offensive(_) => {
-            vec![Rewrite {
-                label: "Take the word out",
-                span: removal(text, span, false),
-                text: String::new(),
-                note: Some(REREAD),
-            }]
-        }
-        DetectorSpec::Credentials(_) => {
-            vec![Rewrite {
-                label: "Take it out",
-                span: removal(text, span, false),
-                text: String::new(),
-                note: Some(NEVER_SHARE),
-            }]
-        }
-        DetectorSpec::DateOfBirth(_) => {
-            vec![Rewrite { label: "Take it out", span: removal(text, span, true), text: String::new(), note: None }]
-        }
-        _ => Vec::new(),
-    }
+/// The rewrites to try for what the detector `detector` (its `kind`, as `rules.json` names
+/// it: [`crate::detect::DetectorSpec::kind`]) found at `span` of `text`, best first, before
+/// they are checked. `pupils` is the school's word for its children.
+pub fn candidates(detector: &str, text: &str, span: Span, pupils: &str) -> Vec<Rewrite> {
+    let (label, with_connective, note) = match detector {
+        "full-name" => return names(text, span, pupils),
+        "phone" | "email" | "handle" | "home-address" => ("Take it out", true, Some(CONTACT_ROUTE)),
+        "offensive" => ("Take the word out", false, Some(REREAD)),
+        "credentials" => ("Take it out", false, Some(NEVER_SHARE)),
+        "date-of-birth" => ("Take it out", true, None),
+        _ => return Vec::new(),
+    };
+    vec![Rewrite { label, span: removal(text, span, with_connective), text: String::new(), note }]
+}
+
+/// Whether a rewrite is safe to offer, from what was found before and after it, each finding
+/// as its rule and the words it flagged: the finding it was for (`target`) is found once less,
+/// and nothing is found that was not found before (words flagged elsewhere keep their place in
+/// the list, so their offsets do not matter).
+pub fn clears(before: &[(&str, &str)], after: &[(&str, &str)], target: (&str, &str)) -> bool {
+    let mut left: Vec<(&str, &str)> = before.to_vec();
+    let Some(at) = left.iter().position(|f| *f == target) else { return false };
+    left.swap_remove(at);
+    after.iter().all(|found| left.iter().position(|f| f == found).map(|at| left.swap_remove(at)).is_some())
 }
 
 /// A child's name: the first name alone, and no name at all ("one of our pupils", with the
@@ -145,17 +137,12 @@ fn removal(text: &str, span: Span, with_connective: bool) -> Span {
 mod tests {
     use super::*;
 
-    fn spec(kind: &str) -> DetectorSpec {
-        let settings = if kind == "offensive" { r#","min_severity":1"# } else { "" };
-        serde_json::from_str(&format!(r#"{{"kind":"{kind}"{settings}}}"#)).expect("detector")
-    }
-
     /// The draft after each candidate for the first occurrence of `flagged`.
     #[track_caller]
     fn rewritten(kind: &str, text: &str, flagged: &str) -> Vec<String> {
         let start = text.find(flagged).expect("flagged words in the text");
         let span = Span::new(start, start + flagged.len());
-        candidates(&spec(kind), text, span, "pupils").iter().map(|r| r.apply(text)).collect()
+        candidates(kind, text, span, "pupils").iter().map(|r| r.apply(text)).collect()
     }
 
     #[test]
@@ -194,7 +181,7 @@ mod tests {
         assert_eq!(rewritten("phone", "Call the office, 07700 900874.", "07700 900874"), ["Call the office."]);
         // "on" inside a word is not a connective.
         assert_eq!(rewritten("phone", "Ring Ron 07700 900874 now", "07700 900874"), ["Ring Ron now"]);
-        let rewrite = &candidates(&spec("phone"), "on 07700 900874", Span::new(3, 15), "pupils")[0];
+        let rewrite = &candidates("phone", "on 07700 900874", Span::new(3, 15), "pupils")[0];
         assert_eq!(rewrite.note, Some(CONTACT_ROUTE));
     }
 
@@ -202,6 +189,17 @@ mod tests {
     fn a_swear_word_comes_out_alone() {
         assert_eq!(rewritten("offensive", "What a sh1t start to the week.", "sh1t"), ["What a start to the week."]);
         assert_eq!(rewritten("offensive", "Crap day.", "Crap"), ["day."]);
+    }
+
+    #[test]
+    fn a_rewrite_clears_when_its_finding_goes_and_nothing_new_comes() {
+        let before = [("names", "Sienna Parkes"), ("phone", "07700 900874"), ("names", "Sienna Parkes")];
+        let target = ("names", "Sienna Parkes");
+        assert!(clears(&before, &[("phone", "07700 900874"), ("names", "Sienna Parkes")], target), "one of two gone");
+        assert!(clears(&before, &[("names", "Sienna Parkes"), ("phone", "07700 900874")], target), "in any order");
+        assert!(!clears(&before, &before, target), "still found as often");
+        assert!(!clears(&before, &[("phone", "07700 900874"), ("job", "our pupils")], target), "something new");
+        assert!(!clears(&before[1..2], &[], target), "not found before at all");
     }
 
     #[test]

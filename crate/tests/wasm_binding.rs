@@ -7,6 +7,7 @@
 
 use js_sys::JsString;
 use postwise::bundle::{Ask, PolicyBundle, Rule, School};
+use postwise::check::DRAFT_LIMIT;
 use postwise::model::{Author, Category, Channel, Severity};
 use postwise::wasm::PostChecker;
 use serde::Deserialize;
@@ -76,7 +77,7 @@ fn context(author: &str) -> JsValue {
 
 fn flagged(text: &str) -> Vec<(String, String)> {
     let found = checker().check(text, context("parent")).expect("check");
-    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found).expect("findings");
+    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found.into()).expect("findings");
     let js_text = JsString::from(text);
     findings.into_iter().map(|f| (f.category, String::from(js_text.slice(f.start, f.end)))).collect()
 }
@@ -103,7 +104,7 @@ fn offsets_slice_the_javascript_string_at_the_flagged_words() {
 #[wasm_bindgen_test]
 fn a_finding_names_its_rule() {
     let found = checker().check("what a crap day", context("staff")).expect("check");
-    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found).expect("findings");
+    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found.into()).expect("findings");
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].rule, "language");
 }
@@ -114,7 +115,7 @@ fn bad_rules_and_bad_context_are_explained() {
     let message = String::from(js_sys::Error::from(JsValue::from(error)).message());
     assert!(message.contains("the school's rules"), "{message}");
 
-    let error = checker().check("hello", context("teacher")).err().expect("rejected");
+    let error = checker().check("hello", context("teacher")).expect_err("rejected");
     let message = String::from(js_sys::Error::from(JsValue::from(error)).message());
     assert!(message.contains("who is posting and where") && message.contains("teacher"), "{message}");
 }
@@ -160,21 +161,53 @@ struct JsRewrite {
     text: String,
 }
 
+/// The UTF-16 offsets of `words` in `text`, as the page has them.
+fn units(text: &str, words: &str) -> (usize, usize) {
+    let start = text.find(words).expect("words in the text");
+    (text[..start].encode_utf16().count(), text[..start + words.len()].encode_utf16().count())
+}
+
 #[wasm_bindgen_test]
 fn a_rewrite_slices_the_javascript_string_at_the_words_it_replaces() {
     let text = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} Well done Sienna Parkes! What a sh1t day.";
-    let rewrites: Vec<JsRewrite> =
-        serde_wasm_bindgen::from_value(checker().suggest(text, context("staff"), 0).expect("suggest").into())
-            .expect("rewrites");
-    assert_eq!(rewrites[0].label, "Use the first name only");
     let js_text = JsString::from(text);
-    assert_eq!(String::from(js_text.slice(rewrites[0].start, rewrites[0].end)), "Sienna Parkes");
-    assert_eq!(rewrites[0].text, "Sienna");
-    let swear: Vec<JsRewrite> =
-        serde_wasm_bindgen::from_value(checker().suggest(text, context("staff"), 1).expect("suggest").into())
-            .expect("rewrites");
-    assert_eq!(String::from(js_text.slice(swear[0].start, swear[0].end)), " sh1t");
-    assert_eq!(json(checker().suggest(text, context("staff"), 7).expect("suggest").into()), "[]", "no such finding");
+    let (start, end) = units(text, "Sienna Parkes");
+    let found = postwise::wasm::rewrites(text, start, end, "full-name", "pupils").expect("rewrites");
+    let names: Vec<JsRewrite> = serde_wasm_bindgen::from_value(found.into()).expect("rewrites");
+    assert_eq!(names[0].label, "Use the first name only");
+    assert_eq!(String::from(js_text.slice(names[0].start, names[0].end)), "Sienna Parkes");
+    assert_eq!(names[0].text, "Sienna");
+    assert_eq!(names[1].text, "one of our pupils");
+    let (start, end) = units(text, "sh1t");
+    let found = postwise::wasm::rewrites(text, start, end, "offensive", "pupils").expect("rewrites");
+    let swear: Vec<JsRewrite> = serde_wasm_bindgen::from_value(found.into()).expect("rewrites");
+    assert_eq!(String::from(js_text.slice(swear[0].start, swear[0].end)), " sh1t", "with the space before it");
+    assert_eq!(json(postwise::wasm::rewrites(text, start, end, "bullying", "pupils").expect("rewrites").into()), "[]");
+    let message = js_error(postwise::wasm::rewrites(text, 1, 2, "offensive", "pupils").expect_err("refused"));
+    assert!(message.contains("not where the text has characters"), "inside the emoji: {message}");
+}
+
+#[wasm_bindgen_test]
+fn clears_takes_the_findings_as_rule_and_words_pairs() {
+    let pairs = |list: &str| -> js_sys::Array { js_sys::JSON::parse(list).expect("JSON").into() };
+    let before = pairs(r#"[["names", "Sienna Parkes"], ["phone", "07700 900874"]]"#);
+    assert!(
+        postwise::wasm::clears(before.clone(), pairs(r#"[["phone", "07700 900874"]]"#), "names", "Sienna Parkes")
+            .expect("clears")
+    );
+    assert!(
+        !postwise::wasm::clears(
+            before.clone(),
+            pairs(r#"[["job", "our pupils"], ["phone", "07700 900874"]]"#),
+            "names",
+            "Sienna Parkes"
+        )
+        .expect("clears")
+    );
+    let message = js_error(
+        postwise::wasm::clears(before, pairs(r#"[["phone"]]"#), "names", "Sienna Parkes").expect_err("refused"),
+    );
+    assert!(message.contains("[rule, words]"), "{message}");
 }
 
 #[wasm_bindgen_test]
@@ -182,16 +215,15 @@ fn a_post_is_measured_as_its_platform_counts() {
     let text = "\u{1F600} Cafe\u{301} https://example.org/a/long/way";
     assert_eq!(postwise::wasm::post_length(text, "x").expect("counts"), 2 + 1 + 4 + 1 + 23);
     assert_eq!(postwise::wasm::post_length(text, "graphemes").expect("counts"), 1 + 1 + 4 + 1 + 30);
-    let message = js_error(postwise::wasm::post_length(text, "words").err().expect("refused"));
-    assert!(message.contains("words"), "{message}");
+    let message = js_error(postwise::wasm::post_length(text, "words").expect_err("refused"));
+    assert!(message.contains("no such counting"), "{message}");
 }
 
 #[wasm_bindgen_test]
 fn a_draft_over_the_limit_is_refused_and_one_at_it_is_checked() {
-    assert_eq!(PostChecker::draft_limit(), 20_000);
-    let long = "a".repeat(PostChecker::draft_limit() + 1);
-    let message = js_error(checker().check(&long, context("staff")).err().expect("refused"));
+    assert_eq!(DRAFT_LIMIT, 20_000);
+    let long = "a".repeat(DRAFT_LIMIT + 1);
+    let message = js_error(checker().check(&long, context("staff")).expect_err("refused"));
     assert!(message.contains("20001 characters") && message.contains("20000"), "{message}");
     assert!(checker().check(&long[1..], context("staff")).is_ok(), "the limit itself is checked");
-    assert_eq!(json(checker().suggest(&long, context("staff"), 0).expect("suggest").into()), "[]");
 }

@@ -246,7 +246,7 @@ describe('the checker page', () => {
     const { context, page } = await openChecker(browser, server, 'cotton-end');
     await typeDraft(page, 'Follow me back for homework help');
     assert.deepEqual(await readFindings(page), [], 'nothing on the official account');
-    assert.equal((await readVerdict(page)).title, 'Looks fine');
+    assert.equal((await readVerdict(page)).title, 'Nothing found in the text');
     await choose(page, { channel: 'personal' });
     const findings = await readFindings(page);
     assert.deepEqual(findings.map((f) => [f.category, f.quoted]), [['contact-request', 'Follow me back']]);
@@ -301,7 +301,7 @@ describe('the checker page', () => {
     assert.equal((await readVerdict(page)).title, "Don't post this");
     await page.locator('#media-consent').selectOption('images+video');
     assert.deepEqual(await readFindings(page), []);
-    assert.equal((await readVerdict(page)).title, 'Looks fine');
+    assert.equal((await readVerdict(page)).title, 'Nothing found in the text');
 
     // A parent in a class group: another child without consent, then only their own.
     await choose(page, { author: 'parent', channel: 'group' });
@@ -313,7 +313,7 @@ describe('the checker page', () => {
     await assertFindingsMatchTheSchool(page, findings, { author: 'parent', channel: 'group' });
     await page.locator('label[for="media-own-child"]').click();
     assert.deepEqual(await readFindings(page), []);
-    assert.equal((await readVerdict(page)).title, 'Looks fine');
+    assert.equal((await readVerdict(page)).title, 'Nothing found in the text');
     // "My own child" is a parent's answer: it does not excuse staff on the school's account.
     await choose(page, { author: 'staff', channel: 'school' });
     assert.equal(await page.locator('#media-own-child').isVisible(), false);
@@ -321,17 +321,18 @@ describe('the checker page', () => {
     await context.close();
   });
 
-  it('the verdict in words: "Looks fine", "Think again", "Don\'t post this"; and "If in doubt, don\'t post"', async () => {
+  it('the verdict in words: "Nothing found in the text", "Think again", "Don\'t post this"; and "If in doubt, don\'t post"', async () => {
     const { context, page } = await openChecker(browser, server, 'cotton-end');
     const doubt = page.locator('.doubt');
     assert.ok(await doubt.isVisible());
     assert.match(await doubt.textContent(), /^If in doubt, don't post\./);
     const cases = [
       // [author, channel, text, verdict, severities]
-      ['staff', 'school', 'Our harvest festival raised £240 for the food bank.', 'Looks fine', []],
+      ['staff', 'school', 'Our harvest festival raised £240 for the food bank.', 'Nothing found in the text', []],
       ['pupil', 'group', 'ring me on 07700 900874 after tea', 'Think again', ['should']],
       ['staff', 'school', 'What a sh1t start to the week.', "Don't post this", ['must']],
-      ['staff', 'personal', 'Parents, follow me back so you can see the trip photos. Text me on 07700 900874.', "Don't post this", ['should', 'should', 'must']],
+      // Two "follow me back" findings of one rule are one item in the list.
+      ['staff', 'personal', 'Parents, follow me back so you can see the trip photos. Text me on 07700 900874.', "Don't post this", ['should', 'must']],
     ];
     for (const [author, channel, text, title, severities] of cases) {
       await choose(page, { author, channel });
@@ -383,7 +384,9 @@ describe('the checker page', () => {
       await page.keyboard.press('Tab');
       after.push(await active());
     }
-    assert.deepEqual(after, ['keep', 'button-secondary clear-draft', 'has-media', 'show-in-text']);
+    assert.deepEqual(after, ['platform', 'keep', 'button-secondary clear-draft', 'has-media', 'show-in-text']);
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), 'set-aside-button');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('.finding-clause') !== null), true, 'then the clause link');
     await page.keyboard.press('Tab');
@@ -454,7 +457,7 @@ describe('the checker page', () => {
 
     await page.locator('#draft').fill('Our harvest festival raised £240 for the food bank.');
     await page.clock.runFor(2000);
-    assert.equal((await heard()).at(-1), 'Looks fine');
+    assert.equal((await heard()).at(-1), 'Nothing found in the text');
     await context.close();
   });
 

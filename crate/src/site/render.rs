@@ -64,8 +64,12 @@ struct SchoolPageData<'a> {
 struct CheckPageData {
     /// The longest draft the checker takes, in characters (`check::DRAFT_LIMIT`).
     draft_limit: usize,
+    /// The same, as people write it: "20,000".
+    draft_limit_text: String,
     /// The school's official accounts: "Coton-in-the-Elms Primary on Facebook".
     official_accounts: Vec<OfficialAccount>,
+    /// The same in a phrase: "Coton-in-the-Elms Primary on Facebook or Instagram".
+    official_accounts_text: String,
     /// Authors the policy does not govern anywhere (`[covers]`): `parent`, `pupil`.
     not_covered: Vec<&'static str>,
     /// Platforms with a post limit, by name.
@@ -92,10 +96,37 @@ struct PlatformLimit {
     counting: &'static str,
 }
 
+/// A number with commas between its thousands: 20000 → "20,000".
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "A on Facebook or Instagram; B on X": each account once, with the platforms it is on.
+fn accounts_text(accounts: &[OfficialAccount]) -> String {
+    let mut names: Vec<(&str, Vec<&str>)> = Vec::new();
+    for account in accounts {
+        match names.iter_mut().find(|(name, _)| *name == account.account) {
+            Some((_, platforms)) => platforms.push(&account.platform_name),
+            None => names.push((&account.account, vec![&account.platform_name])),
+        }
+    }
+    let phrases: Vec<String> =
+        names.iter().map(|(name, platforms)| format!("{name} on {}", platforms.join(" or "))).collect();
+    phrases.join("; ")
+}
+
 impl CheckPageData {
     fn new(policy: &Policy) -> CheckPageData {
         let platform_name = |id: &str| policy.platforms.get(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
-        let official_accounts = policy
+        let official_accounts: Vec<OfficialAccount> = policy
             .school
             .official_channels
             .iter()
@@ -127,7 +158,14 @@ impl CheckPageData {
             })
             .collect();
         platforms.sort_by_key(|p| p.name.to_lowercase());
-        CheckPageData { draft_limit: DRAFT_LIMIT, official_accounts, not_covered, platforms }
+        CheckPageData {
+            draft_limit: DRAFT_LIMIT,
+            draft_limit_text: thousands(DRAFT_LIMIT),
+            official_accounts_text: accounts_text(&official_accounts),
+            official_accounts,
+            not_covered,
+            platforms,
+        }
     }
 }
 
@@ -304,4 +342,28 @@ pub(super) fn render_home(
     // Served for any missing path, so its links start from the site root.
     files.insert("404.html".to_owned(), renderer.page(frame("404.html", "/", "Page not found – Postwise"), ())?);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OfficialAccount, accounts_text, thousands};
+
+    #[test]
+    fn official_accounts_are_named_once_with_their_platforms() {
+        let account = |account: &str, platform_name: &str| OfficialAccount {
+            platform: platform_name.to_lowercase(),
+            platform_name: platform_name.to_owned(),
+            account: account.to_owned(),
+        };
+        let accounts =
+            [account("Coton Primary", "Facebook"), account("Coton Primary", "Instagram"), account("Coton PTA", "X")];
+        assert_eq!(accounts_text(&accounts), "Coton Primary on Facebook or Instagram; Coton PTA on X");
+        assert_eq!(accounts_text(&[]), "");
+    }
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        let written: Vec<String> = [0, 999, 1000, 20_000, 1_234_567].into_iter().map(thousands).collect();
+        assert_eq!(written, ["0", "999", "1,000", "20,000", "1,234,567"]);
+    }
 }
