@@ -25,6 +25,7 @@ fn main() -> anyhow::Result<()> {
         place_names: Vec::new(),
         address: None,
         pupil_ages: [4, 18],
+        pupils: "pupils".to_owned(),
         platforms: platforms
             .into_iter()
             .map(|(id, p)| Platform {

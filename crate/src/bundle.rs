@@ -38,10 +38,18 @@ pub struct School {
     pub address: Option<String>,
     /// Youngest and oldest pupils' ages.
     pub pupil_ages: [u32; 2],
+    /// What the policy calls its children: "pupils", "students" or "children" (for rewrites
+    /// such as "one of our Year 4 pupils").
+    #[serde(default = "pupils")]
+    pub pupils: String,
     /// Platforms people mention, with their minimum ages for this school.
     pub platforms: Vec<Platform>,
     /// Who the policy governs, and on which channels; an author absent is not governed.
     pub covers: BTreeMap<Author, Vec<Channel>>,
+}
+
+fn pupils() -> String {
+    "pupils".to_owned()
 }
 
 /// A social-media platform.
@@ -106,6 +114,8 @@ pub struct Ask {
 pub struct ClauseQuote {
     /// The heading of the section it is in.
     pub section: String,
+    /// The clause in words people use: "Data protection principles, 7.9(b)".
+    pub label: String,
     /// The clause's text.
     pub text: String,
 }

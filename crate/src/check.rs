@@ -58,6 +58,17 @@ pub enum Coverage {
     ChannelNotCovered,
 }
 
+impl Coverage {
+    /// Its name, as serialised: `covered`, `author-not-covered` or `channel-not-covered`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::AuthorNotCovered => "author-not-covered",
+            Coverage::ChannelNotCovered => "channel-not-covered",
+        }
+    }
+}
+
 /// A school's checker.
 pub struct Checker {
     rules: Vec<Rule>,
@@ -262,6 +273,7 @@ mod tests {
             place_names: Vec::new(),
             address: None,
             pupil_ages: [4, 11],
+            pupils: "pupils".to_owned(),
             platforms: Vec::new(),
             covers: covers.iter().map(|(a, c)| (*a, c.to_vec())).collect(),
         }
@@ -297,6 +309,10 @@ mod tests {
         assert_eq!(checker.covers(&context(Author::Parent, Channel::School)), Coverage::AuthorNotCovered);
         let json = serde_json::to_string(&Coverage::ChannelNotCovered).expect("serialises");
         assert_eq!(json, "\"channel-not-covered\"");
+        for coverage in [Coverage::Covered, Coverage::AuthorNotCovered, Coverage::ChannelNotCovered] {
+            let json = serde_json::to_string(&coverage).expect("serialises");
+            assert_eq!(json.trim_matches('"'), coverage.as_str());
+        }
     }
 
     #[test]
@@ -354,6 +370,7 @@ mod tests {
                 place_names: Vec::new(),
                 address: None,
                 pupil_ages: [4, 11],
+                pupils: "pupils".to_owned(),
                 platforms: Vec::new(),
                 covers: [(Author::Pupil, vec![Channel::Personal])].into_iter().collect(),
             },

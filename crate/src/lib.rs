@@ -11,10 +11,12 @@ pub mod bundle;
 pub mod check;
 pub mod detect;
 pub mod form;
+pub mod length;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;
 pub mod quiz;
+pub mod suggest;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -69,6 +69,7 @@ fn everything() -> Checker {
         place_names: Vec::new(),
         address: None,
         pupil_ages: [4, 11],
+        pupils: "pupils".to_owned(),
         platforms: vec![platform],
         covers: Default::default(),
     };

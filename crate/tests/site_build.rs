@@ -129,8 +129,8 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-/// The text a reader sees in `<main>`: tags, and the "§" clause links (not the school's
-/// words), removed; character references decoded.
+/// The text a reader sees in `<main>`: tags, and the clause links (numbers and "§", not the
+/// school's words), removed; character references decoded.
 fn visible_main_text(html: &str) -> String {
     let start = html.find("<main").expect("page has <main>");
     let end = html.find("</main>").expect("page has </main>");
@@ -169,13 +169,21 @@ fn every_clause_is_an_element_id_with_a_link_to_itself() {
         let ids = element_ids(&html);
         assert!(policy.document.clauses.len() > 10, "{}: too few clauses to be a policy", policy.id);
         for clause in &policy.document.clauses {
-            let link = format!("href=\"#{}\" aria-label=\"Link to clause {}\"", clause.id, clause.id);
-            if !ids.contains(&clause.id) || !html.contains(&link) {
+            // The link's text is its name: the clause's number, or "§" and the number after it.
+            let number = policy.document.number(clause);
+            let named = if number.is_empty() { clause.id.clone() } else { number.clone() };
+            let shown = format!("<a class=\"clause-link\" href=\"#{}\">{number}</a>", clause.id);
+            let hidden = format!(
+                "<a class=\"clause-link\" href=\"#{}\">§<span class=\"clause-id\"> {named}</span></a>",
+                clause.id
+            );
+            if !ids.contains(&clause.id) || !(html.contains(&shown) && !number.is_empty() || html.contains(&hidden)) {
                 missing.push(format!("{}: clause {}", policy.id, clause.id));
             }
         }
+        assert!(!html.contains("aria-label=\"Link to clause"), "{}: a link's name is its text", policy.id);
     }
-    assert!(missing.is_empty(), "clauses without an element id or § link:\n{}", missing.join("\n"));
+    assert!(missing.is_empty(), "clauses without an element id or a link showing its number:\n{}", missing.join("\n"));
 }
 
 /// A seed line's pieces that must be on the page: the line split at `[name removed]` and at

@@ -6,7 +6,8 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
 use js_sys::JsString;
-use postwise::bundle::{PolicyBundle, Rule, School};
+use postwise::bundle::{Ask, PolicyBundle, Rule, School};
+use postwise::check::DRAFT_LIMIT;
 use postwise::model::{Author, Category, Channel, Severity};
 use postwise::wasm::PostChecker;
 use serde::Deserialize;
@@ -28,8 +29,8 @@ fn rule(id: &str, category: Category, detect: &str) -> Rule {
     }
 }
 
-fn checker() -> PostChecker {
-    let bundle = PolicyBundle {
+fn bundle() -> PolicyBundle {
+    PolicyBundle {
         school: School {
             id: "oakfield".to_owned(),
             name: "Oakfield Primary School".to_owned(),
@@ -37,6 +38,7 @@ fn checker() -> PostChecker {
             place_names: Vec::new(),
             address: None,
             pupil_ages: [4, 11],
+            pupils: "pupils".to_owned(),
             platforms: Vec::new(),
             covers: [Author::Staff, Author::Pupil, Author::Parent]
                 .into_iter()
@@ -49,10 +51,17 @@ fn checker() -> PostChecker {
         ],
         asks: Vec::new(),
         clauses: Default::default(),
-    };
+    }
+}
+
+fn checker_of(bundle: &PolicyBundle) -> PostChecker {
     // As the page does: `rules.json` parsed by the browser, `covers` an object keyed by author.
-    let value = js_sys::JSON::parse(&serde_json::to_string(&bundle).expect("bundle to JSON")).expect("JSON");
+    let value = js_sys::JSON::parse(&serde_json::to_string(bundle).expect("bundle to JSON")).expect("JSON");
     PostChecker::new(value).expect("checker builds")
+}
+
+fn checker() -> PostChecker {
+    checker_of(&bundle())
 }
 
 #[derive(Deserialize)]
@@ -69,7 +78,7 @@ fn context(author: &str) -> JsValue {
 
 fn flagged(text: &str) -> Vec<(String, String)> {
     let found = checker().check(text, context("parent")).expect("check");
-    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found).expect("findings");
+    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found.into()).expect("findings");
     let js_text = JsString::from(text);
     findings.into_iter().map(|f| (f.category, String::from(js_text.slice(f.start, f.end)))).collect()
 }
@@ -96,7 +105,7 @@ fn offsets_slice_the_javascript_string_at_the_flagged_words() {
 #[wasm_bindgen_test]
 fn a_finding_names_its_rule() {
     let found = checker().check("what a crap day", context("staff")).expect("check");
-    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found).expect("findings");
+    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(found.into()).expect("findings");
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].rule, "language");
 }
@@ -107,7 +116,115 @@ fn bad_rules_and_bad_context_are_explained() {
     let message = String::from(js_sys::Error::from(JsValue::from(error)).message());
     assert!(message.contains("the school's rules"), "{message}");
 
-    let error = checker().check("hello", context("teacher")).err().expect("rejected");
+    let error = checker().check("hello", context("teacher")).expect_err("rejected");
     let message = String::from(js_sys::Error::from(JsValue::from(error)).message());
     assert!(message.contains("who is posting and where") && message.contains("teacher"), "{message}");
+}
+
+fn js_error(error: wasm_bindgen::JsError) -> String {
+    String::from(js_sys::Error::from(JsValue::from(error)).message())
+}
+
+fn json(value: JsValue) -> String {
+    String::from(js_sys::JSON::stringify(&value).expect("JSON"))
+}
+
+#[wasm_bindgen_test]
+fn asks_and_coverage_come_back_as_plain_values() {
+    let mut bundle = bundle();
+    bundle.school.covers.remove(&Author::Parent);
+    bundle.asks = vec![Ask {
+        id: "approved".to_owned(),
+        severity: Severity::Must,
+        authors: vec![Author::Staff],
+        channels: vec![Channel::Group],
+        clause: "3.2".to_owned(),
+        question: "Has SLT approved this post?".to_owned(),
+        hint: None,
+    }];
+    let checker = checker_of(&bundle);
+    let asks = json(checker.asks(context("staff")).expect("asks").into());
+    assert!(
+        asks.starts_with(r#"[{"id":"approved","severity":"must","#)
+            && asks.contains(r#""question":"Has SLT approved this post?""#),
+        "{asks}"
+    );
+    assert_eq!(json(checker.asks(context("pupil")).expect("asks").into()), "[]");
+    assert_eq!(checker.covers(context("staff")).expect("covers"), "covered");
+    assert_eq!(checker.covers(context("parent")).expect("covers"), "author-not-covered");
+}
+
+#[derive(Deserialize)]
+struct JsRewrite {
+    label: String,
+    start: u32,
+    end: u32,
+    text: String,
+}
+
+/// The UTF-16 offsets of `words` in `text`, as the page has them.
+fn units(text: &str, words: &str) -> (usize, usize) {
+    let start = text.find(words).expect("words in the text");
+    (text[..start].encode_utf16().count(), text[..start + words.len()].encode_utf16().count())
+}
+
+#[wasm_bindgen_test]
+fn a_rewrite_slices_the_javascript_string_at_the_words_it_replaces() {
+    let text = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} Well done Sienna Parkes! What a sh1t day.";
+    let js_text = JsString::from(text);
+    let (start, end) = units(text, "Sienna Parkes");
+    let found = postwise::wasm::rewrites(text, start, end, "full-name", "pupils").expect("rewrites");
+    let names: Vec<JsRewrite> = serde_wasm_bindgen::from_value(found.into()).expect("rewrites");
+    assert_eq!(names[0].label, "Use the first name only");
+    assert_eq!(String::from(js_text.slice(names[0].start, names[0].end)), "Sienna Parkes");
+    assert_eq!(names[0].text, "Sienna");
+    assert_eq!(names[1].text, "one of our pupils");
+    let (start, end) = units(text, "sh1t");
+    let found = postwise::wasm::rewrites(text, start, end, "offensive", "pupils").expect("rewrites");
+    let swear: Vec<JsRewrite> = serde_wasm_bindgen::from_value(found.into()).expect("rewrites");
+    assert_eq!(String::from(js_text.slice(swear[0].start, swear[0].end)), " sh1t", "with the space before it");
+    assert_eq!(json(postwise::wasm::rewrites(text, start, end, "bullying", "pupils").expect("rewrites").into()), "[]");
+    let message = js_error(postwise::wasm::rewrites(text, 1, 2, "offensive", "pupils").expect_err("refused"));
+    assert!(message.contains("not where the text has characters"), "inside the emoji: {message}");
+}
+
+#[wasm_bindgen_test]
+fn clears_takes_the_findings_as_rule_and_words_pairs() {
+    let pairs = |list: &str| -> js_sys::Array { js_sys::JSON::parse(list).expect("JSON").into() };
+    let before = pairs(r#"[["names", "Sienna Parkes"], ["phone", "07700 900874"]]"#);
+    assert!(
+        postwise::wasm::clears(before.clone(), pairs(r#"[["phone", "07700 900874"]]"#), "names", "Sienna Parkes")
+            .expect("clears")
+    );
+    assert!(
+        !postwise::wasm::clears(
+            before.clone(),
+            pairs(r#"[["job", "our pupils"], ["phone", "07700 900874"]]"#),
+            "names",
+            "Sienna Parkes"
+        )
+        .expect("clears")
+    );
+    let message = js_error(
+        postwise::wasm::clears(before, pairs(r#"[["phone"]]"#), "names", "Sienna Parkes").expect_err("refused"),
+    );
+    assert!(message.contains("[rule, words]"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_post_is_measured_as_its_platform_counts() {
+    let text = "\u{1F600} Cafe\u{301} https://example.org/a/long/way";
+    assert_eq!(postwise::wasm::post_length(text, "x").expect("counts"), 2 + 1 + 4 + 1 + 23);
+    assert_eq!(postwise::wasm::post_length(text, "graphemes").expect("counts"), 1 + 1 + 4 + 1 + 30);
+    let message = js_error(postwise::wasm::post_length(text, "words").expect_err("refused"));
+    assert!(message.contains("no such counting"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_draft_over_the_limit_is_refused_and_one_at_it_is_checked() {
+    assert_eq!(DRAFT_LIMIT, 20_000);
+    let long = "a".repeat(DRAFT_LIMIT + 1);
+    let message = js_error(checker().check(&long, context("staff")).expect_err("refused"));
+    assert!(message.contains("20001 characters") && message.contains("20000"), "{message}");
+    assert!(checker().check(&long[1..], context("staff")).is_ok(), "the limit itself is checked");
 }

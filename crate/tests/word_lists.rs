@@ -17,6 +17,7 @@ fn vocabulary() -> Vocabulary {
         place_names: Vec::new(),
         address: None,
         pupil_ages: [4, 11],
+        pupils: "pupils".to_owned(),
         platforms: Vec::new(),
         covers: Default::default(),
     })

@@ -55,7 +55,7 @@ async function choose(page, { author, channel }) {
  */
 async function assertFindingsMatchTheSchool(page, findings, { author, channel }) {
   const facts = await page.evaluate(async (hrefs) => {
-    const { rules } = await (await fetch('rules.json')).json();
+    const { rules, clauses: quotes } = await (await fetch('rules.json')).json();
     const policy = new DOMParser().parseFromString(await (await fetch('policy.html')).text(), 'text/html');
     const clauses = {};
     for (const href of hrefs) {
@@ -63,7 +63,7 @@ async function assertFindingsMatchTheSchool(page, findings, { author, channel })
       const element = policy.getElementById(id);
       clauses[id] = element ? element.textContent : null;
     }
-    return { rules, clauses };
+    return { rules, clauses, quotes };
   }, findings.map((f) => f.href ?? ''));
   for (const finding of findings) {
     const rule = facts.rules.find((r) => r.id === finding.rule);
@@ -74,7 +74,9 @@ async function assertFindingsMatchTheSchool(page, findings, { author, channel })
     assert.equal(finding.severity, SEVERITY_WORDS[rule.severity]);
     assert.ok(rule.authors.includes(author) && rule.channels.includes(channel), `${rule.id} applies to ${author} on ${channel}`);
     assert.equal(finding.href, `policy.html#${rule.clause}`);
-    assert.ok(finding.link.includes(rule.clause), `the link names clause ${rule.clause}: ${finding.link}`);
+    // In words people use ("Data protection principles, 7.9(b)"), not the clause's id.
+    assert.ok(finding.link.startsWith(facts.quotes[rule.clause].label), `the link names clause ${rule.clause}: ${finding.link}`);
+    assert.match(facts.quotes[rule.clause].label, /^[A-Z].*, [0-9]+[0-9.()a-z]*$/);
     const clause = facts.clauses[rule.clause];
     assert.ok(clause, `policy.html has clause ${rule.clause}`);
     assert.ok(finding.quote && finding.quote.length > 10, `the clause is quoted: ${JSON.stringify(finding)}`);
@@ -244,7 +246,7 @@ describe('the checker page', () => {
     const { context, page } = await openChecker(browser, server, 'cotton-end');
     await typeDraft(page, 'Follow me back for homework help');
     assert.deepEqual(await readFindings(page), [], 'nothing on the official account');
-    assert.equal((await readVerdict(page)).title, 'Looks fine');
+    assert.equal((await readVerdict(page)).title, 'Nothing found in the text');
     await choose(page, { channel: 'personal' });
     const findings = await readFindings(page);
     assert.deepEqual(findings.map((f) => [f.category, f.quoted]), [['contact-request', 'Follow me back']]);
@@ -299,7 +301,7 @@ describe('the checker page', () => {
     assert.equal((await readVerdict(page)).title, "Don't post this");
     await page.locator('#media-consent').selectOption('images+video');
     assert.deepEqual(await readFindings(page), []);
-    assert.equal((await readVerdict(page)).title, 'Looks fine');
+    assert.equal((await readVerdict(page)).title, 'Nothing found in the text');
 
     // A parent in a class group: another child without consent, then only their own.
     await choose(page, { author: 'parent', channel: 'group' });
@@ -320,17 +322,18 @@ describe('the checker page', () => {
     await context.close();
   });
 
-  it('the verdict in words: "Looks fine", "Think again", "Don\'t post this"; and "If in doubt, don\'t post"', async () => {
+  it('the verdict in words: "Nothing found in the text", "Think again", "Don\'t post this"; and "If in doubt, don\'t post"', async () => {
     const { context, page } = await openChecker(browser, server, 'cotton-end');
     const doubt = page.locator('.doubt');
     assert.ok(await doubt.isVisible());
     assert.match(await doubt.textContent(), /^If in doubt, don't post\./);
     const cases = [
       // [author, channel, text, verdict, severities]
-      ['staff', 'school', 'Our harvest festival raised £240 for the food bank.', 'Looks fine', []],
+      ['staff', 'school', 'Our harvest festival raised £240 for the food bank.', 'Nothing found in the text', []],
       ['pupil', 'group', 'ring me on 07700 900874 after tea', 'Think again', ['should']],
       ['staff', 'school', 'What a sh1t start to the week.', "Don't post this", ['must']],
-      ['staff', 'personal', 'Parents, follow me back so you can see the trip photos. Text me on 07700 900874.', "Don't post this", ['should', 'should', 'must']],
+      // Two "follow me back" findings of one rule are one item in the list.
+      ['staff', 'personal', 'Parents, follow me back so you can see the trip photos. Text me on 07700 900874.', "Don't post this", ['should', 'must']],
     ];
     for (const [author, channel, text, title, severities] of cases) {
       await choose(page, { author, channel });
@@ -382,7 +385,9 @@ describe('the checker page', () => {
       await page.keyboard.press('Tab');
       after.push(await active());
     }
-    assert.deepEqual(after, ['keep', 'button-secondary clear-draft', 'has-media', 'show-in-text']);
+    assert.deepEqual(after, ['platform', 'keep', 'button-secondary clear-draft', 'has-media', 'show-in-text']);
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), 'set-aside-button');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('.finding-clause') !== null), true, 'then the clause link');
     await page.keyboard.press('Tab');
@@ -453,7 +458,7 @@ describe('the checker page', () => {
 
     await page.locator('#draft').fill('Our harvest festival raised £240 for the food bank.');
     await page.clock.runFor(2000);
-    assert.equal((await heard()).at(-1), 'Looks fine');
+    assert.equal((await heard()).at(-1), 'Nothing found in the text');
     await context.close();
   });
 

@@ -142,14 +142,23 @@ export function markTexts(page) {
   return page.locator('.editor-highlights mark').allTextContents();
 }
 
-/** Every finding as listed: its category and rule, and what the person reads. */
+/**
+ * Every finding as listed, one item per rule: its category and rule, and what the person reads
+ * (`quoted` is the first of the words it flagged, `words` all of them, `what` the first row's
+ * words without its buttons).
+ */
 export function readFindings(page) {
   return page.locator('.findings-list > li').evaluateAll((items) => items.map((li) => ({
     category: li.dataset.category,
     rule: li.dataset.rule,
     heading: li.querySelector('h3')?.textContent,
     quoted: li.querySelector('q')?.textContent ?? null,
-    what: li.querySelector('.finding-what')?.textContent,
+    words: [...li.querySelectorAll('.finding-what q')].map((q) => q.textContent),
+    what: (() => {
+      const row = li.querySelector('.finding-what > li')?.cloneNode(true);
+      row?.querySelectorAll('button').forEach((b) => b.remove());
+      return row?.textContent.trim();
+    })(),
     message: li.querySelector('.finding-message')?.textContent,
     severity: li.querySelector('.finding-severity')?.textContent,
     href: li.querySelector('.finding-clause a')?.getAttribute('href'),

@@ -55,7 +55,9 @@ describe('reading the site', () => {
     const clause = page.locator('article.policy li[id]').nth(60);
     const clauseId = await clause.getAttribute('id');
     const link = clause.locator(':scope > a.clause-link');
-    assert.equal(await link.getAttribute('aria-label'), `Link to clause ${clauseId}`);
+    // The link shows the clause's number, and its name is what it shows (WCAG 2.5.3).
+    assert.equal(await link.getAttribute('aria-label'), null);
+    assert.match(await link.textContent(), /^\d+(\.\d+)*(\([a-z]+\))+$/);
     await link.click();
     await page.waitForFunction((want) => decodeURIComponent(location.hash) === `#${want}`, clauseId);
     assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), clauseId);
@@ -71,6 +73,33 @@ describe('reading the site', () => {
     assert.match(await page.evaluate(() => document.querySelector(':target').tagName), /^H[23]$/);
     await context.close();
   });
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    it(`a clause link lands with the clause and its lead-in sentence in view, at once (${viewport.width}px)`, async () => {
+      const { context, page } = await openPage(browser, { viewport });
+      // 7.9(b) hangs from "Before posting on social media, staff will:" (7.9);
+      // 2.1(f) is the sixth item under its lead-in.
+      for (const [school, clause, lead] of [['cotton-end', '7.9.b', '7.9'], ['cotton-end', '2.1.f', '2.1'], ['robert-carre', 'data-protection.8.b', 'data-protection.8']]) {
+        await page.goto(server.url(`/${school}/policy.html#${clause}`));
+        const seen = () => page.evaluate(([c, l]) => {
+          const box = (id) => document.getElementById(id).getBoundingClientRect();
+          return { lead: box(l).top, clause: box(c).bottom, height: window.innerHeight, y: window.scrollY };
+        }, [clause, lead]);
+        const first = await seen();
+        assert.ok(first.lead >= 0 && first.clause <= first.height, `${school} ${clause} and ${lead} in view: ${JSON.stringify(first)}`);
+        assert.ok(first.y > 0, 'scrolled to it');
+        await page.waitForTimeout(300);
+        assert.deepEqual(await seen(), first, 'and stays there: no smooth scrolling after');
+      }
+      // Following a clause link on the page does the same.
+      await page.goto(server.url('/cotton-end/policy.html'));
+      await page.locator('a.clause-link[href="#7.9.b"]').click();
+      await page.waitForFunction(() => location.hash === '#7.9.b');
+      const box = await page.evaluate(() => [document.getElementById('7.9').getBoundingClientRect().top, document.getElementById('7.9.b').getBoundingClientRect().bottom, window.innerHeight]);
+      assert.ok(box[0] >= 0 && box[1] <= box[2], JSON.stringify(box));
+      await context.close();
+    });
+  }
 
   it('a rule links to the clause it cites', async () => {
     const { context, page } = await openPage(browser);

@@ -1,36 +1,51 @@
 // The "Check a post" page: runs the school's rules on the draft at every keystroke, in
-// WebAssembly, and shows what it finds in the text and in a list. Nothing typed leaves the
-// device; the draft is kept in this browser only if the person asks for it.
+// WebAssembly, and shows what it finds where the writer is looking: underlined in the box, in a
+// card beside an underline, in a verdict kept above the box, and in a list that quotes each
+// clause once. Nothing typed leaves the device; the draft, and the reasons findings were set
+// aside, are kept in this browser only.
 //
-// Steps: 1. load the checker (wasm glue, wasm, the school's rules.json);
-//        2. read who is posting, where, and the media checklist;
-//        3. on every change: check, highlight, list findings, set the verdict;
-//        4. tell screen readers what changed, once typing pauses.
+// Steps: 1. load the checker (wasm glue, wasm, the school's rules.json); what was typed or
+//           pasted while it loaded is checked as soon as it is ready;
+//        2. read who is posting, where, and the media checklist; ask the checker whether the
+//           policy covers them and what it asks of them that no text shows;
+//        3. on every change: check (the "rules" source), then draw everything from the
+//           findings of every source: highlights, verdict, list;
+//        4. once ready, fetch check-tools.js: a finding's card with its rewrites, setting
+//           findings aside, the platform counter, printing and copying the check (`api` is
+//           what it gets from here);
+//        5. tell screen readers what changed, once typing pauses.
+//
+// Findings come from sources (`sources.rules` now; a slower one may add its own later and
+// call `render()`): the verdict, list and highlights are drawn from all of them together.
 
 const page = document.querySelector('[data-checker]');
 const form = page.querySelector('form');
-const draft = form.elements.namedItem('draft');
+const field = (name) => form.elements.namedItem(name);
+const draft = field('draft');
 const backdrop = page.querySelector('.editor-highlights');
 const verdict = page.querySelector('.verdict');
+const badge = page.querySelector('.verdict-badge');
 const findingsList = page.querySelector('.findings-list');
 const announcer = page.querySelector('.announcer');
 const status = page.querySelector('.checker-status');
-const keepDraft = form.elements.namedItem('keep');
-const STORAGE_KEY = `postwise:check:${page.dataset.school}`;
+const keepDraft = field('keep');
+const LIMIT = Number(page.dataset.draftLimit);
+const KEY = `postwise:check:${page.dataset.school}`;
+const ASIDE_KEY = `${KEY}:set-aside`;
 
 // Storage can be switched off or full; the checker works without it.
-function store(value) {
+function store(key, value) {
   try {
-    if (value === null) localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, value);
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
   } catch {
-    status.textContent = 'This browser will not keep the draft, but the checker still works.';
+    status.textContent = 'This browser will not keep anything, but the checker still works.';
   }
 }
 
-function stored() {
+function stored(key) {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
@@ -63,31 +78,92 @@ const SEVERITY_WORDS = {
   advice: 'The policy gives this as good practice.',
 };
 
+const AUTHOR_WORDS = { staff: 'staff', pupil: 'pupils', parent: 'parents and carers' };
+const CHANNEL_WORDS = {
+  school: "the school's account",
+  personal: 'their own account',
+  group: 'a private group',
+  direct: 'a private message',
+};
+
+// Why a finding may be set aside; kept by number, never with the words it was about.
+const REASONS = [
+  "It is the school's own contact details",
+  'Consent is on file for this',
+  'It is not a pupil',
+  'The head has approved it',
+  'The checker has got this wrong',
+];
+
 let checker = null;
+let bundle = null;
 let clauses = {};
+const sources = { rules: [] };
+let shown = [];
+let coverage = 'covered';
+let asks = [];
+let contextKey = '';
+let listKey = '';
+// check-tools.js's functions, once it is here.
+let tools = null;
 // What the page says before any check; not worth announcing again.
 let lastAnnounced = 'Nothing to check yet';
 let announceTimer = 0;
 
+// Set-aside findings by a hash of their rule and words (the words themselves are not kept).
+const setAside = new Map(Object.entries(JSON.parse(stored(ASIDE_KEY) ?? '{}')));
+
+function keyOf(rule, words) {
+  let hash = 0x811c9dc5;
+  for (const c of `${rule}\n${words.toLowerCase()}`) hash = Math.imul(hash ^ c.codePointAt(0), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
 function context() {
-  const author = form.elements.namedItem('author').value;
-  const channel = form.elements.namedItem('channel').value;
-  const ageText = form.elements.namedItem('age').value.trim();
+  const author = field('author').value;
+  const channel = field('channel').value;
+  const ageText = field('age').value.trim();
   const age = author === 'pupil' && /^\d{1,2}$/.test(ageText) ? Number(ageText) : undefined;
   const media = [];
-  if (form.elements.namedItem('has-media').checked) {
-    const pupils = Number(form.elements.namedItem('media-pupils').value);
+  if (field('has-media').checked) {
+    const pupils = Number(field('media-pupils').value);
     media.push({
-      type: form.elements.namedItem('media-type').value,
+      type: field('media-type').value,
       pupils: Number.isInteger(pupils) && pupils >= 0 ? pupils : 0,
-      consent: form.elements.namedItem('media-consent').value,
-      swimwear: form.elements.namedItem('media-swimwear').checked,
+      consent: field('media-consent').value,
+      swimwear: field('media-swimwear').checked,
       // A parent's answer only: the box is hidden, but may still be ticked, for anyone else.
-      own_child_only: author === 'parent' && form.elements.namedItem('media-own-child').checked,
+      own_child_only: author === 'parent' && field('media-own-child').checked,
     });
   }
   return age === undefined ? { author, channel, media } : { author, channel, age, media };
 }
+
+function element(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function button(text, onClick, className = 'button-secondary') {
+  const node = element('button', { type: 'button', className, textContent: text });
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+// A link to a clause of the policy, in words people use ("Data protection principles,
+// 7.9(b)"). In a new tab, and saying so: following it here would lose a draft that is not kept.
+function clauseLink(clauseId) {
+  const quote = clauses[clauseId];
+  return element('a', {
+    href: `${page.dataset.policy}#${encodeURIComponent(clauseId)}`,
+    target: '_blank',
+    rel: 'noopener',
+    textContent: `${quote?.label || `Clause ${clauseId}`} (opens in a new tab)`,
+  });
+}
+
+// ── Drawing ───────────────────────────────────────────────────────────────────────────────
 
 // Selects text in the box and scrolls the box to it: browsers do not scroll a textarea to a
 // selection made by script. Where the words are is read from the highlight layer, which lays
@@ -95,6 +171,16 @@ function context() {
 function select(start, end) {
   draft.focus();
   draft.setSelectionRange(start, end);
+  const words = rangeRect(start, end);
+  if (!words) return;
+  const top = words.top - backdrop.getBoundingClientRect().top + backdrop.scrollTop - draft.clientTop;
+  if (top < draft.scrollTop || top + words.height > draft.scrollTop + draft.clientHeight) {
+    draft.scrollTop = Math.max(0, top - draft.clientHeight / 3);
+  }
+}
+
+// Where characters start to end are drawn, from the highlight layer.
+function rangeRect(start, end) {
   let at = 0;
   const walker = document.createTreeWalker(backdrop, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -102,34 +188,24 @@ function select(start, end) {
       const range = document.createRange();
       range.setStart(node, start - at);
       range.setEnd(node, Math.min(end - at, node.length));
-      const words = range.getBoundingClientRect();
-      const top = words.top - backdrop.getBoundingClientRect().top + backdrop.scrollTop - draft.clientTop;
-      if (top < draft.scrollTop || top + words.height > draft.scrollTop + draft.clientHeight) {
-        draft.scrollTop = Math.max(0, top - draft.clientHeight / 3);
-      }
-      return;
+      return range.getBoundingClientRect();
     }
     at += node.length;
   }
+  return null;
 }
 
 // Rebuilds the highlight layer: the same text as the box, with <mark>s on the findings.
 function highlight(text, findings) {
-  const spans = findings
-    .filter((f) => f.end > f.start)
-    .map((f) => [f.start, f.end, f.severity])
-    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const fragment = document.createDocumentFragment();
   let at = 0;
-  for (const [start, end, severity] of spans) {
-    if (end <= at) continue;
-    const from = Math.max(start, at);
+  for (const finding of findings) {
+    if (finding.end <= at || finding.end === finding.start) continue;
+    const from = Math.max(finding.start, at);
     if (from > at) fragment.append(text.slice(at, from));
-    const mark = document.createElement('mark');
-    mark.className = `severity-${severity}`;
-    mark.textContent = text.slice(from, end);
-    fragment.append(mark);
-    at = end;
+    fragment.append(element('mark', { className: `severity-${finding.severity}`, textContent: text.slice(from, finding.end) }));
+    fragment.lastChild.dataset.at = finding.start;
+    at = finding.end;
   }
   // A trailing newline needs a character after it to take up a line, as in the box.
   fragment.append(text.slice(at) + '\n');
@@ -137,72 +213,93 @@ function highlight(text, findings) {
   backdrop.scrollTop = draft.scrollTop;
 }
 
-function verdictFor(findings) {
-  if (findings.some((f) => f.severity === 'must')) {
-    return { level: 'stop', title: "Don't post this", detail: 'It breaks a rule in the policy. Change the parts marked below.' };
-  }
-  if (findings.length > 0) {
-    return { level: 'think', title: 'Think again', detail: 'The policy advises against parts of this. If in doubt, don\'t post.' };
-  }
-  if (draft.value.trim() === '' && context().media.length === 0) {
-    return { level: 'empty', title: 'Nothing to check yet', detail: 'Type or paste your post in the box.' };
-  }
-  return { level: 'ok', title: 'Looks fine', detail: 'Nothing here breaks the school\'s rules. Read it once more before you post.' };
+// Counts characters as the checker does (code points), only when the length might be over.
+function overLimit(text) {
+  if (text.length <= LIMIT) return 0;
+  const characters = text.length - (text.match(/[\uD800-\uDBFF]/g)?.length ?? 0);
+  return characters > LIMIT ? characters : 0;
 }
 
-function clauseLink(clauseId) {
-  const quote = clauses[clauseId];
-  const wrapper = document.createElement('div');
-  wrapper.className = 'finding-clause';
-  // In a new tab, and saying so: following it here would lose a draft that is not kept.
-  const link = document.createElement('a');
-  link.href = `${page.dataset.policy}#${encodeURIComponent(clauseId)}`;
-  link.target = '_blank';
-  link.rel = 'noopener';
-  link.textContent = quote && quote.section ? `${quote.section}, clause ${clauseId}` : `Clause ${clauseId}`;
-  link.append(' (opens in a new tab)');
-  wrapper.append('From the policy: ', link);
-  if (quote && quote.text) {
-    const blockquote = document.createElement('blockquote');
-    blockquote.textContent = quote.text;
-    wrapper.append(blockquote);
+function verdictFor(text, active, aside, long) {
+  const { author, channel } = context();
+  if (coverage !== 'covered') {
+    const who = coverage === 'author-not-covered' ? `posts by ${AUTHOR_WORDS[author]}` : `${AUTHOR_WORDS[author]} posting on ${CHANNEL_WORDS[channel]}`;
+    return ['uncovered', 'Not covered by this policy', `${page.dataset.schoolName}'s policy does not cover ${who}, so there are no rules to check this against and nothing has been checked. Ask the school what applies.`];
+  }
+  if (long) {
+    return ['long', 'Too long to check', `This post is ${long.toLocaleString('en-GB')} characters; the checker takes up to ${LIMIT.toLocaleString('en-GB')}. Nothing in it has been checked. Shorten it, or check it in parts.`];
+  }
+  if (active.some((f) => f.severity === 'must')) {
+    return ['stop', "Don't post this", 'It breaks a rule in the policy. Change the parts marked below.'];
+  }
+  if (active.length > 0) {
+    return ['think', 'Think again', "The policy advises against parts of this. If in doubt, don't post."];
+  }
+  if (text.trim() === '' && context().media.length === 0) {
+    return ['empty', 'Nothing to check yet', 'Type or paste your post in the box.'];
+  }
+  const setAsideWords = aside.length ? ` You set aside ${aside.length === 1 ? 'one finding' : `${aside.length} findings`}.` : '';
+  const also = asks.length ? ' The checker cannot see everything: answer the questions below too.' : ' Read it once more before you post.';
+  return ['clear', 'Nothing found in the text', `The checker found nothing in the words that breaks the policy.${setAsideWords}${also}`];
+}
+
+// The list: one item per rule, each clause quoted once, each flagged word once with how often.
+function renderList(text, active, aside) {
+  const groups = new Map();
+  for (const finding of active) {
+    const group = groups.get(finding.rule) ?? { finding, words: new Map() };
+    const words = text.slice(finding.start, finding.end);
+    group.words.set(words, (group.words.get(words) ?? 0) + 1);
+    groups.set(finding.rule, group);
+  }
+  const quoted = new Set();
+  findingsList.replaceChildren(...[...groups.values()].map(({ finding, words }) => {
+    const item = element('li', { className: `finding severity-${finding.severity}` });
+    item.dataset.category = finding.category;
+    item.dataset.rule = finding.rule;
+    const what = element('ul', { className: 'finding-what' });
+    for (const [flagged, count] of words) {
+      if (!flagged) {
+        const row = element('li', {}, 'About the photo or video you are attaching. ');
+        row.append(button('Set aside', () => tools?.askReason(row, finding.rule, flagged), 'set-aside-button'));
+        what.append(row);
+        continue;
+      }
+      const row = element('li', {}, 'In your post: ', element('q', { textContent: flagged }), count > 1 ? ` (${count} times) ` : ' ');
+      // Each press shows the next place these words are flagged.
+      let next = 0;
+      row.append(button('Show in my post', () => {
+        const places = shown.filter((f) => f.rule === finding.rule && !f.aside && draft.value.slice(f.start, f.end) === flagged);
+        const place = places[next++ % places.length];
+        if (place) {
+          select(place.start, place.end);
+          tools?.openCard(place);
+        }
+      }, 'show-in-text'), ' ', button('Set aside', () => tools?.askReason(row, finding.rule, flagged), 'set-aside-button'));
+      what.append(row);
+    }
+    item.append(
+      element('h3', { textContent: CATEGORY_NAMES[finding.category] ?? finding.category }),
+      what,
+      element('p', { className: 'finding-message', textContent: finding.message }),
+      element('p', { className: 'finding-severity', textContent: SEVERITY_WORDS[finding.severity] ?? '' }),
+      clauseQuote(finding.clause, quoted),
+    );
+    return item;
+  }));
+  tools?.renderAside(text, aside);
+}
+
+// "From the policy", with the clause quoted the first time it is cited in the list.
+function clauseQuote(clauseId, quoted) {
+  const wrapper = element('div', { className: 'finding-clause' }, 'From the policy: ', clauseLink(clauseId));
+  if (quoted && quoted.has(clauseId)) {
+    wrapper.append(' (quoted above)');
+  } else if (clauses[clauseId]?.text) {
+    wrapper.append(element('blockquote', { textContent: clauses[clauseId].text }));
+    quoted?.add(clauseId);
   }
   return wrapper;
-}
-
-function renderFindings(text, findings) {
-  findingsList.replaceChildren(
-    ...findings.map((finding) => {
-      const item = document.createElement('li');
-      item.className = `finding severity-${finding.severity}`;
-      item.dataset.category = finding.category;
-      item.dataset.rule = finding.rule;
-      const heading = document.createElement('h3');
-      heading.textContent = CATEGORY_NAMES[finding.category] ?? finding.category;
-      const what = document.createElement('p');
-      what.className = 'finding-what';
-      if (finding.end > finding.start) {
-        const quoted = document.createElement('q');
-        quoted.textContent = text.slice(finding.start, finding.end);
-        const show = document.createElement('button');
-        show.type = 'button';
-        show.className = 'show-in-text';
-        show.textContent = 'Show in my post';
-        show.addEventListener('click', () => select(finding.start, finding.end));
-        what.append('In your post: ', quoted, ' ', show);
-      } else {
-        what.textContent = 'About the photo or video you are attaching.';
-      }
-      const message = document.createElement('p');
-      message.className = 'finding-message';
-      message.textContent = finding.message;
-      const severity = document.createElement('p');
-      severity.className = 'finding-severity';
-      severity.textContent = SEVERITY_WORDS[finding.severity] ?? '';
-      item.append(heading, what, message, severity, clauseLink(finding.clause));
-      return item;
-    }),
-  );
 }
 
 // Screen readers hear a short summary once typing pauses, and only when it changed.
@@ -216,39 +313,72 @@ function announce(summary) {
   }, 1200);
 }
 
-function run() {
-  if (!checker) return;
-  const started = performance.now();
+// Draws everything from the findings of every source.
+function render() {
   const text = draft.value;
-  let findings;
+  const long = overLimit(text);
+  shown = Object.values(sources).flat().sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const finding of shown) {
+    finding.key = keyOf(finding.rule, text.slice(finding.start, finding.end));
+    finding.aside = REASONS[setAside.get(finding.key)];
+  }
+  const active = shown.filter((f) => !f.aside);
+  const aside = shown.filter((f) => f.aside);
+  highlight(text, active);
+  const key = [coverage, ...shown.map((f) => `${f.rule}\u0000${text.slice(f.start, f.end)}\u0000${f.aside ?? ''}`)].join('\u0001');
+  if (key !== listKey) {
+    listKey = key;
+    renderList(text, active, aside);
+  }
+  const [level, title, detail] = verdictFor(text, active, aside, long);
+  if (verdict.dataset.level !== level || verdict.firstElementChild.textContent !== title) {
+    verdict.dataset.level = level;
+    badge.dataset.level = level;
+    verdict.firstElementChild.textContent = title;
+    badge.firstElementChild.textContent = title;
+  }
+  verdict.lastElementChild.textContent = detail;
+  const count = active.length === 1 ? '1 thing to look at' : `${active.length} things to look at`;
+  badge.lastElementChild.textContent = active.length ? `: ${count}` : '';
+  announce(active.length === 0 ? title : `${title}: ${count}.`);
+  tools?.countLength(text);
+}
+
+function run() {
+  const started = performance.now();
+  if (keepDraft.checked) store(KEY, draft.value);
+  // Until the checker is ready the page says so (as written in the page); then it checks.
+  if (!checker) return;
+  const now = context();
+  const key = JSON.stringify(now);
+  if (key !== contextKey) {
+    contextKey = key;
+    coverage = checker.covers(now);
+    asks = checker.asks(now);
+    tools?.renderAsks();
+  }
+  const text = draft.value;
   try {
-    findings = checker.check(text, context());
+    sources.rules = coverage === 'covered' && !overLimit(text)
+      ? checker.check(text, now).map((finding, index) => ({ ...finding, source: 'rules', index }))
+      : [];
   } catch (error) {
     status.textContent = `The checker could not read that: ${error.message}`;
     return;
   }
-  highlight(text, findings);
-  renderFindings(text, findings);
-  const result = verdictFor(findings);
-  verdict.dataset.level = result.level;
-  verdict.querySelector('.verdict-title').textContent = result.title;
-  verdict.querySelector('.verdict-detail').textContent = result.detail;
-  const count = findings.length === 1 ? '1 thing to look at' : `${findings.length} things to look at`;
-  announce(findings.length === 0 ? result.title : `${result.title}: ${count}.`);
-  if (keepDraft.checked) store(text);
+  render();
   // One check and its rendering (tests/e2e/timing.mjs reads these); only the latest is kept.
   performance.clearMeasures('postwise:check');
   performance.measure('postwise:check', { start: started });
 }
 
-function showAgeFieldForPupils() {
-  const pupil = form.elements.namedItem('author').value === 'pupil';
-  page.querySelector('.age-field').hidden = !pupil;
-  page.querySelector('.own-child-field').hidden = form.elements.namedItem('author').value !== 'parent';
-}
+// ── Starting ──────────────────────────────────────────────────────────────────────────────
 
-function showMediaFields() {
-  page.querySelector('.media-fields').hidden = !form.elements.namedItem('has-media').checked;
+function showFieldsFor() {
+  const author = field('author').value;
+  page.querySelector('.age-field').hidden = author !== 'pupil';
+  page.querySelector('.own-child-field').hidden = author !== 'parent';
+  page.querySelector('.media-fields').hidden = !field('has-media').checked;
 }
 
 async function start() {
@@ -265,35 +395,68 @@ async function start() {
   rules.catch(() => {});
   const glue = await import(page.dataset.glue);
   await glue.default({ module_or_path: wasm });
-  const bundle = await rules;
+  bundle = await rules;
   clauses = bundle.clauses ?? {};
   checker = new glue.PostChecker(bundle);
   performance.measure('postwise:checker-ready', { start: started });
-  page.dataset.ready = 'true';
   status.textContent = '';
+  // Whatever was typed or pasted while it loaded.
   run();
+  try {
+    const stylesheet = new Promise((resolve) => {
+      document.head.append(element('link', { rel: 'stylesheet', href: page.dataset.toolsCss, onload: resolve, onerror: resolve }));
+    });
+    const [module] = await Promise.all([import(page.dataset.tools), stylesheet]);
+    tools = module.install(api);
+    // Again, with the questions and anything set aside, which the tools draw.
+    contextKey = '';
+    listKey = '';
+    run();
+  } catch {
+    status.textContent = 'The cards and rewrites could not load. The checker still works.';
+  }
+  page.dataset.ready = 'true';
 }
+
+function saveAside() {
+  store(ASIDE_KEY, setAside.size ? JSON.stringify(Object.fromEntries(setAside)) : null);
+}
+
+// What check-tools.js reads and calls here; the state through getters, as it changes.
+const api = {
+  page, form, draft, backdrop, card: page.querySelector('.finding-card'), field, context, element, button, clauseLink,
+  rangeRect, run, render, keyOf, saveAside, setAside, REASONS, CATEGORY_NAMES, SEVERITY_WORDS,
+  get checker() { return checker; },
+  get bundle() { return bundle; },
+  get clauses() { return clauses; },
+  get shown() { return shown; },
+  get asks() { return asks; },
+  get coverage() { return coverage; },
+};
 
 // Everything the page needs from JavaScript is here; without it the <noscript> text explains.
 page.hidden = false;
 form.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('input', (event) => {
-  if (event.target.name === 'author') showAgeFieldForPupils();
-  if (event.target.name === 'has-media') showMediaFields();
+  // The card's and the list's own controls, the questions and the platform change no finding.
+  if (event.target.closest('.finding-card, .findings-list, .asks, .platform-field')) return;
+  if (event.target !== draft) showFieldsFor();
+  tools?.closeCard();
   run();
 });
 draft.addEventListener('scroll', () => {
   backdrop.scrollTop = draft.scrollTop;
 });
-keepDraft.addEventListener('change', () => store(keepDraft.checked ? draft.value : null));
+keepDraft.addEventListener('change', () => store(KEY, keepDraft.checked ? draft.value : null));
 form.querySelector('.clear-draft').addEventListener('click', () => {
   draft.value = '';
-  store(null);
+  store(KEY, null);
+  tools?.closeCard();
   run();
   draft.focus();
 });
 
-const saved = stored();
+const saved = stored(KEY);
 if (saved !== null) {
   draft.value = saved;
   keepDraft.checked = true;
@@ -304,19 +467,14 @@ for (const name of ['author', 'channel']) {
   const input = value && form.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
   if (input) input.checked = true;
 }
-showAgeFieldForPupils();
-showMediaFields();
+showFieldsFor();
 
 // Says why there is no checker, and where to read the rules instead; the form goes, since
 // a box that checks nothing would look like a post with nothing wrong.
 function unavailable(reason) {
   form.hidden = true;
-  const policy = document.createElement('a');
-  policy.href = page.dataset.policy;
-  policy.textContent = 'read the policy';
-  const rules = document.createElement('a');
-  rules.href = 'rules.html';
-  rules.textContent = 'the rules the checker uses, with examples';
+  const policy = element('a', { href: page.dataset.policy, textContent: 'read the policy' });
+  const rules = element('a', { href: 'rules.html', textContent: 'the rules the checker uses, with examples' });
   status.replaceChildren(`${reason} You can still `, policy, ' and ', rules, '.');
   status.classList.add('notice');
 }

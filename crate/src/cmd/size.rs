@@ -3,6 +3,7 @@
 use anyhow::Context as _;
 use flate2::{Compression, write::GzEncoder};
 use postwise::policy::{self, date::Date};
+use postwise::site::assets::served;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -56,13 +57,15 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     println!("{:<38} {:>9} {:>9}", "file", "bytes", "gzipped");
     let mut shared = 0;
     shared += row("postwise_bg.wasm (the checker)", &read(&wasm_path)?)?;
-    shared += row("postwise.js (wasm-bindgen glue)", &read(&args.wasm_pkg.join("postwise.js"))?)?;
+    // Scripts and styles as the site serves them, without their comment lines.
+    let glue = served("postwise.js", &read(&args.wasm_pkg.join("postwise.js"))?);
+    shared += row("postwise.js (wasm-bindgen glue)", &glue)?;
     for (name, bytes) in [
         ("check.js", &include_bytes!("../../../www/js/check.js")[..]),
         ("check.css", &include_bytes!("../../../www/css/check.css")[..]),
         ("postwise.css", &include_bytes!("../../../www/css/postwise.css")[..]),
     ] {
-        shared += row(name, bytes)?;
+        shared += row(name, &served(name, bytes))?;
     }
     println!("\nword lists compiled into the checker:");
     let mut lexicon = Vec::new();
@@ -81,9 +84,19 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         largest = largest.max(shared + rules);
     }
     println!("\nlargest checker page download (gzipped, without its HTML): {:.1} KB", largest as f64 / 1024.0);
-    println!("\nthe other pages' packages, when built:");
+    println!("\nfetched by the checker page once the checker is ready (not in its first download):");
+    row(
+        "check-tools.js (cards, rewrites, set aside, print)",
+        &served("check-tools.js", include_bytes!("../../../www/js/check-tools.js")),
+    )?;
+    row("check-tools.css", &served("check-tools.css", include_bytes!("../../../www/css/check-tools.css")))?;
+    println!("\nthe other pages' packages, and the check page's tools, when built:");
     let mut forms = None;
-    for (file, what) in [("postwise_quiz_bg.wasm", "quizzes"), ("postwise_forms_bg.wasm", "forms")] {
+    for (file, what) in [
+        ("postwise_quiz_bg.wasm", "quizzes"),
+        ("postwise_forms_bg.wasm", "forms"),
+        ("postwise_tools_bg.wasm", "check page's rewrites and counter, when first used"),
+    ] {
         if let Ok(bytes) = std::fs::read(args.wasm_pkg.join(file)) {
             let gz = row(&format!("{file} ({what})"), &bytes)?;
             if what == "forms" {

@@ -165,6 +165,7 @@ impl Vocabulary {
             place_names: vec!["Elmstead".to_owned()],
             address: None,
             pupil_ages: [4, 11],
+            pupils: "pupils".to_owned(),
             platforms: vec![
                 platform("instagram", "Instagram", &["insta", "ig"], &[], Some(13)),
                 platform("snapchat", "Snapchat", &["snap"], &["snap"], Some(13)),

@@ -80,6 +80,83 @@ impl Document {
     pub fn section_of(&self, clause: &Clause) -> Option<&Clause> {
         clause.section.as_deref().and_then(|id| self.clause(id))
     }
+
+    /// The clause's number as people read it, shown beside the clause on the policy page and
+    /// cited by the checker: `7.9(b)` for `7.9.b` under "7. Data protection principles";
+    /// under a heading without a number of its own, the number within it (`3(a)` for
+    /// `3.conduct.3.a` under "Staff conduct", `4` for `staff.personal-accounts.4`). Empty
+    /// for such a heading itself.
+    pub fn number(&self, clause: &Clause) -> String {
+        let relative = match self.section_of(clause) {
+            Some(heading) if heading_title(heading).0 => clause.id.as_str(),
+            Some(heading) if heading.id == clause.id => "",
+            Some(heading) => clause
+                .id
+                .strip_prefix(heading.id.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or(&clause.id),
+            None => clause.id.as_str(),
+        };
+        written_number(relative)
+    }
+
+    /// The clause in words people use: its section's title and its number, "Data protection
+    /// principles, 7.9(b)", rather than its id (`7.9.b`, `appendix-3.5.a`).
+    pub fn label(&self, clause: &Clause) -> String {
+        let number = self.number(clause);
+        match self.section_of(clause).map(|heading| heading_title(heading).1) {
+            Some(title) if number.is_empty() => title.to_owned(),
+            Some(title) => format!("{title}, {number}"),
+            None => number,
+        }
+    }
+}
+
+/// Whether a part of a clause id is a number as policies write them: digits, a roman numeral
+/// (`iv`) or a single letter.
+fn is_number_part(part: &str) -> bool {
+    !part.is_empty()
+        && (part.bytes().all(|b| b.is_ascii_digit())
+            || part.len() == 1 && part.bytes().all(|b| b.is_ascii_lowercase())
+            || part.bytes().all(|b| b"ivxl".contains(&b)))
+}
+
+/// Whether a heading's text starts with its own number ("7. Data protection" for `7`, "4.1
+/// Reputation" for `4.1`, "ii. Be honest:" for `5.ii`), and its title without that number or
+/// a closing colon.
+fn heading_title(heading: &Clause) -> (bool, &str) {
+    let last = heading.id.rsplit('.').next().unwrap_or(&heading.id);
+    for number in [heading.id.as_str(), last] {
+        if let Some(rest) = heading.text.strip_prefix(number)
+            && number.split('.').all(is_number_part)
+            && rest.starts_with(['.', ')', ' '])
+        {
+            return (true, rest.trim_start_matches(['.', ')', ' ']).trim_end_matches([':', ' ']));
+        }
+    }
+    (false, heading.text.trim_end_matches([':', ' ']))
+}
+
+/// A clause id's parts as a policy's number: digits joined by dots, then each letter or
+/// numeral in brackets (`7.9.b` → `7.9(b)`, `5.ii.c` → `5(ii)(c)`).
+fn written_number(id: &str) -> String {
+    let mut number = String::with_capacity(id.len() + 4);
+    let mut bracketed = false;
+    for (i, part) in id.split('.').filter(|p| !p.is_empty()).enumerate() {
+        let digits = part.bytes().all(|b| b.is_ascii_digit());
+        if i == 0 {
+            number.push_str(part);
+        } else if digits && !bracketed {
+            number.push('.');
+            number.push_str(part);
+        } else {
+            bracketed = true;
+            number.push('(');
+            number.push_str(part);
+            number.push(')');
+        }
+    }
+    number
 }
 
 /// Whether `id` is a well-formed clause id: lowercase letters, digits, `.` and `-`,
@@ -373,6 +450,50 @@ mod tests {
 
         let (_, diags) = parse_str("+++\ntitel = \"T\"\n+++\n");
         assert!(diags.iter().any(|d| d.to_string().contains("unknown field `titel`")), "{diags:?}");
+    }
+
+    #[test]
+    fn numbers_and_labels_read_as_the_policy_writes_them() {
+        let (doc, diags) = parse_str(
+            "+++\ntitle = \"T\"\n+++\n\
+             ## Statement of intent {#intent}\n\n- {#intent.2.a} Encouraging.\n\n\
+             ## 7. Data protection principles {#7}\n\n{#7.9} The school will:\n\n- {#7.9.b} Ensure.\n\n\
+             ### Staff conduct {#7.conduct}\n\n- {#7.conduct.3.a} Not disrepute.\n\n\
+             ### 4.1 Reputation {#4.1}\n\n- {#4.1.b.i} Privacy.\n\n\
+             ### ii. Be honest: {#5.ii}\n\n- {#5.ii.c} True.\n\n\
+             ## Personal accounts {#staff.personal-accounts}\n\n{#staff.personal-accounts.4} No address.\n\n\
+             ## Appendix 3 – Agreement {#appendix-3}\n\n- {#appendix-3.5.a} Be respectful.\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let doc = doc.expect("parses");
+        let labels: Vec<(String, String)> = doc.clauses.iter().map(|c| (doc.number(c), doc.label(c))).collect();
+        let expected = [
+            ("", "Statement of intent"),
+            ("2(a)", "Statement of intent, 2(a)"),
+            ("7", "Data protection principles, 7"),
+            ("7.9", "Data protection principles, 7.9"),
+            ("7.9(b)", "Data protection principles, 7.9(b)"),
+            ("", "Staff conduct"),
+            ("3(a)", "Staff conduct, 3(a)"),
+            ("4.1", "Reputation, 4.1"),
+            ("4.1(b)(i)", "Reputation, 4.1(b)(i)"),
+            ("5(ii)", "Be honest, 5(ii)"),
+            ("5(ii)(c)", "Be honest, 5(ii)(c)"),
+            ("", "Personal accounts"),
+            ("4", "Personal accounts, 4"),
+            ("", "Appendix 3 – Agreement"),
+            ("5(a)", "Appendix 3 – Agreement, 5(a)"),
+        ];
+        let expected: Vec<(String, String)> = expected.iter().map(|(n, l)| (n.to_string(), l.to_string())).collect();
+        assert_eq!(labels, expected);
+    }
+
+    #[test]
+    fn a_heading_that_starts_with_a_word_of_its_id_is_not_numbered() {
+        let (doc, _) = parse_str("+++\ntitle = \"T\"\n+++\n## intent and aims {#intent}\n\n{#intent.1} One.\n");
+        let doc = doc.expect("parses");
+        let labels: Vec<String> = doc.clauses.iter().map(|c| doc.label(c)).collect();
+        assert_eq!(labels, ["intent and aims", "intent and aims, 1"]);
     }
 
     #[test]

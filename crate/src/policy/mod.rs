@@ -191,6 +191,7 @@ impl Policy {
             place_names: self.school.place_names.iter().map(|n| n.get_ref().clone()).collect(),
             address: self.school.address.clone(),
             pupil_ages: *self.school.pupil_ages.get_ref(),
+            pupils: self.school.pupils_called.word().to_owned(),
             platforms,
             covers: self.school.covers.get_ref().entries().map(|(a, c)| (a, c.get_ref().clone())).collect(),
         };
@@ -234,7 +235,8 @@ impl Policy {
             .filter_map(|id| {
                 let clause = self.document.clause(id)?;
                 let section = self.document.section_of(clause).map(|s| s.text.clone()).unwrap_or_default();
-                Some((id.clone(), ClauseQuote { section, text: clause.text.clone() }))
+                let label = self.document.label(clause);
+                Some((id.clone(), ClauseQuote { section, label, text: clause.text.clone() }))
             })
             .collect();
         PolicyBundle { school, rules, asks, clauses }

@@ -3,6 +3,7 @@
 //! position in the file (`Spanned`), so every problem can be reported as `file:line:column`.
 
 use crate::detect::DetectorSpec;
+use crate::length::Counting;
 use crate::model::{Author, Category, Channel, MediaItem, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -129,6 +130,17 @@ pub enum PupilsCalled {
     Children,
 }
 
+impl PupilsCalled {
+    /// The word, plural: "pupils", "students" or "children".
+    pub fn word(self) -> &'static str {
+        match self {
+            PupilsCalled::Pupils => "pupils",
+            PupilsCalled::Students => "students",
+            PupilsCalled::Children => "children",
+        }
+    }
+}
+
 /// `[review]` in `school.toml`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +199,16 @@ pub struct PlatformSource {
     /// When it closed, for a platform that no longer exists ("December 2024").
     #[serde(default)]
     pub closed: Option<String>,
+    /// The most characters a post may have.
+    #[serde(default)]
+    pub post_limit: Option<u32>,
+    /// How the platform counts them: `graphemes` (what a person sees as one character, the
+    /// default) or `x` (X's weighting).
+    #[serde(default)]
+    pub counting: Counting,
+    /// Where the limit comes from.
+    #[serde(default)]
+    pub limit_source: Option<String>,
 }
 
 /// `rules.toml`.

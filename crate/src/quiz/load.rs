@@ -158,7 +158,9 @@ pub fn load_school(policy: &Policy, shared: &SharedQuizzes, diagnostics: &mut Di
                 for concept in &quiz.concepts {
                     if let Some(clause) = policy.document.clause(&concept.clause) {
                         let section = policy.document.section_of(clause).map(|s| s.text.clone()).unwrap_or_default();
-                        set.clauses.insert(concept.clause.clone(), ClauseQuote { section, text: clause.text.clone() });
+                        let label = policy.document.label(clause);
+                        set.clauses
+                            .insert(concept.clause.clone(), ClauseQuote { section, label, text: clause.text.clone() });
                     }
                 }
                 set.quizzes.push(quiz);

@@ -20,8 +20,11 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "postwise.css", bytes: include_bytes!("../../../www/css/postwise.css") },
     Embedded { name: "print.css", bytes: include_bytes!("../../../www/css/print.css") },
     Embedded { name: "icon.svg", bytes: include_bytes!("../../../www/img/icon.svg") },
+    Embedded { name: "policy.js", bytes: include_bytes!("../../../www/js/policy.js") },
     Embedded { name: "check.css", bytes: include_bytes!("../../../www/css/check.css") },
     Embedded { name: "check.js", bytes: include_bytes!("../../../www/js/check.js") },
+    Embedded { name: "check-tools.js", bytes: include_bytes!("../../../www/js/check-tools.js") },
+    Embedded { name: "check-tools.css", bytes: include_bytes!("../../../www/css/check-tools.css") },
     Embedded { name: "form.css", bytes: include_bytes!("../../../www/css/form.css") },
     Embedded { name: "form.js", bytes: include_bytes!("../../../www/js/form.js") },
     Embedded { name: "office.js", bytes: include_bytes!("../../../www/js/office.js") },
@@ -48,6 +51,11 @@ pub const FORMS_PKG_FILES: [&str; 2] = ["postwise_forms.js", "postwise_forms_bg.
 /// binding), for the quiz pages; added when it is there.
 pub const QUIZ_PKG_FILES: [&str; 2] = ["postwise_quiz.js", "postwise_quiz_bg.wasm"];
 
+/// The check page's tools in the same folder (`--out-name postwise_tools`: rewrites and the
+/// platform counter, without the checker), fetched the first time someone opens a finding's
+/// card or picks a platform; added when it is there.
+pub const TOOLS_PKG_FILES: [&str; 2] = ["postwise_tools.js", "postwise_tools_bg.wasm"];
+
 /// The folder under the site root that holds assets.
 pub const ASSETS_DIR: &str = "assets";
 
@@ -59,6 +67,62 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
         Some((stem, ext)) if !stem.is_empty() => format!("{stem}.{hash}.{ext}"),
         _ => format!("{name}.{hash}"),
     }
+}
+
+/// A script or stylesheet as the site serves it: without the comments written for the people
+/// who work on it, which are a fifth of the checker page's scripts and styles gzipped. Only
+/// whole lines go: a JavaScript line that is a `//` comment or part of a `/* … */` block that
+/// starts a line and ends one (not inside a template literal), a CSS `/* … */` comment and the
+/// line it leaves empty. Anything else, and any file that is not UTF-8, is served as written.
+pub fn served(name: &str, bytes: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(bytes) else { return bytes.to_vec() };
+    if name.ends_with(".js") {
+        without_js_comment_lines(text).into_bytes()
+    } else if name.ends_with(".css") {
+        without_css_comments(text).into_bytes()
+    } else {
+        bytes.to_vec()
+    }
+}
+
+fn without_js_comment_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut in_template = false;
+    let mut at = 0;
+    while let Some(line) = lines.get(at) {
+        let code = line.trim();
+        if !in_template && code.starts_with("//") {
+            at += 1;
+            continue;
+        }
+        if !in_template && code.starts_with("/*") {
+            // The whole block, when the line that closes it ends there.
+            let close = (at..lines.len()).find(|&i| lines[i].contains("*/"));
+            if let Some(close) = close.filter(|&i| lines[i].trim().ends_with("*/")) {
+                at = close + 1;
+                continue;
+            }
+        }
+        // A template literal spanning lines: what is inside it is text, not code.
+        if line.matches('`').count() % 2 == 1 {
+            in_template = !in_template;
+        }
+        out.push_str(line);
+        at += 1;
+    }
+    out
+}
+
+fn without_css_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out.lines().filter(|line| !line.trim().is_empty()).flat_map(|line| [line, "\n"]).collect()
 }
 
 /// The assets of one build: what each is called, its hashed path and its bytes.
@@ -78,8 +142,9 @@ impl Assets {
         assets
     }
 
-    /// Adds an asset under its logical name.
+    /// Adds an asset under its logical name, as served (see [`served`]).
     pub(crate) fn insert(&mut self, name: &str, bytes: Vec<u8>) {
+        let bytes = served(name, &bytes);
         let path = format!("{ASSETS_DIR}/{}", hashed_name(name, &bytes));
         self.files.insert(name.to_owned(), (path, bytes));
     }
@@ -93,7 +158,7 @@ impl Assets {
         for name in WASM_PKG_FILES {
             self.insert(name, std::fs::read(pkg.join(name))?);
         }
-        for files in [FORMS_PKG_FILES, QUIZ_PKG_FILES] {
+        for files in [FORMS_PKG_FILES, QUIZ_PKG_FILES, TOOLS_PKG_FILES] {
             if files.iter().all(|name| pkg.join(name).is_file()) {
                 for name in files {
                     self.insert(name, std::fs::read(pkg.join(name))?);
@@ -140,6 +205,22 @@ mod tests {
             let path = assets.paths()[file.name];
             assert!(path.starts_with("assets/") && path != format!("assets/{}", file.name), "{path}");
         }
+    }
+
+    #[test]
+    fn scripts_and_styles_are_served_without_their_comment_lines() {
+        let script = "// Why.\nconst a = 1; // kept: code on the line\n  /**\n   * A doc block.\n   */\nconst t = `\n// text, not a comment\n`;\n/* x */ const b = 2;\nconst u = 'http://example.org';\n";
+        let served_script = String::from_utf8(served("check.js", script.as_bytes())).expect("UTF-8");
+        assert_eq!(
+            served_script,
+            "const a = 1; // kept: code on the line\nconst t = `\n// text, not a comment\n`;\n/* x */ const b = 2;\nconst u = 'http://example.org';\n"
+        );
+        let style =
+            "/* The palette.\n   More. */\n:root { --bg: #fff; }\n\n.a::before { content: \"✓ \" / \"\"; } /* why */\n";
+        let served_style = String::from_utf8(served("check.css", style.as_bytes())).expect("UTF-8");
+        assert_eq!(served_style, ":root { --bg: #fff; }\n.a::before { content: \"✓ \" / \"\"; } \n");
+        assert_eq!(served("icon.svg", b"<!-- kept -->"), b"<!-- kept -->");
+        assert_eq!(served("x.js", b"\xff// not UTF-8"), b"\xff// not UTF-8");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A policy's markdown as HTML: every clause becomes an element whose `id` is the clause id,
-//! with a small "§" link to itself, and the whole is sanitised so that raw HTML in a policy
-//! file (a `<script>`, an `onerror=`, a `javascript:` link) never reaches a page.
+//! with a link to itself that shows its number ("7.9(b)", as findings cite it), and the whole
+//! is sanitised so that raw HTML in a policy file (a `<script>`, an `onerror=`, a
+//! `javascript:` link) never reaches a page.
 //!
 //! Ids come from the same markers the loader reads (`policy::document`): a heading's
 //! `{#id}` attribute, and the `{#id}` that starts a paragraph or list item, which is removed
@@ -22,12 +23,18 @@ pub struct TocEntry {
     pub children: Vec<TocEntry>,
 }
 
-/// The "§" link that follows a heading or starts a clause. The id is shown in print only
-/// (`.clause-id`), where the link itself cannot be followed.
-fn self_link(id: &str) -> String {
-    format!(
-        r##"<a class="clause-link" href="#{id}" aria-label="Link to clause {id}">§<span class="clause-id">{id}</span></a>"##
-    )
+/// The link that starts a clause, or follows a heading. It shows the clause's number, so that
+/// "7.9(b)" in a finding is found on the page, and its text is its whole accessible name
+/// (WCAG 2.5.3). Where the number is written already (a heading "7. Data protection", a
+/// paragraph "5.1. School media…") or there is none, it shows "§", with the number or id
+/// after it for screen readers and print (`.clause-id`).
+fn self_link(id: &str, number: &str, shown: bool) -> String {
+    if shown {
+        format!(r##"<a class="clause-link" href="#{id}">{number}</a>"##)
+    } else {
+        let named = if number.is_empty() { id } else { number };
+        format!(r##"<a class="clause-link" href="#{id}">§<span class="clause-id"> {named}</span></a>"##)
+    }
 }
 
 /// The clause id that starts the text event at `index`, and the marker's length.
@@ -43,16 +50,27 @@ fn leading_id(events: &[Event<'_>], index: usize) -> Option<(String, usize)> {
 /// Which block starts get an id, and how much of which text events is the id marker.
 #[derive(Default)]
 struct Anchors {
-    /// Start event index → clause id, for paragraphs and list items.
-    ids: HashMap<usize, String>,
+    /// Start event index → clause id, and whether its text does not already start with its
+    /// number, for paragraphs and list items.
+    ids: HashMap<usize, (String, bool)>,
     /// Text event index → bytes of the `{#id} ` marker to drop.
     markers: HashMap<usize, usize>,
     /// Paragraphs that are the first block of an item carrying the id: rendered plain.
     item_paragraphs: HashSet<usize>,
 }
 
-fn find_anchors(events: &[Event<'_>]) -> Anchors {
+/// Whether the text event at `index`, after its `len`-byte marker, does not start with `number`.
+fn number_not_written(events: &[Event<'_>], index: usize, len: usize, number: &str) -> bool {
+    let written = match events.get(index) {
+        Some(Event::Text(text)) => text.get(len..).is_some_and(|rest| rest.starts_with(number)),
+        _ => false,
+    };
+    !number.is_empty() && !written
+}
+
+fn find_anchors(events: &[Event<'_>], numbers: &HashMap<&str, String>) -> Anchors {
     let mut anchors = Anchors::default();
+    let number = |id: &str| numbers.get(id).map_or("", String::as_str);
     for (index, event) in events.iter().enumerate() {
         match event {
             // A tight item's text follows its start; a loose item's is in its first paragraph.
@@ -62,14 +80,16 @@ fn find_anchors(events: &[Event<'_>]) -> Anchors {
                     _ => (index + 1, None),
                 };
                 if let Some((id, len)) = leading_id(events, text_at) {
-                    anchors.ids.insert(index, id);
+                    let shown = number_not_written(events, text_at, len, number(&id));
+                    anchors.ids.insert(index, (id, shown));
                     anchors.markers.insert(text_at, len);
                     anchors.item_paragraphs.extend(paragraph);
                 }
             }
             Event::Start(Tag::Paragraph) if !anchors.item_paragraphs.contains(&index) => {
                 if let Some((id, len)) = leading_id(events, index + 1) {
-                    anchors.ids.insert(index, id);
+                    let shown = number_not_written(events, index + 1, len, number(&id));
+                    anchors.ids.insert(index, (id, shown));
                     anchors.markers.insert(index + 1, len);
                 }
             }
@@ -79,26 +99,30 @@ fn find_anchors(events: &[Event<'_>]) -> Anchors {
     anchors
 }
 
-/// Renders `markdown` to HTML with clause anchors, not yet sanitised.
-fn render_unsanitised(markdown: &str) -> String {
+/// Renders `markdown` to HTML with clause anchors, not yet sanitised. `numbers` gives each
+/// clause id its number as people read it.
+fn render_unsanitised(markdown: &str, numbers: &HashMap<&str, String>) -> String {
     let events: Vec<Event<'_>> = TextMergeStream::new(Parser::new_ext(markdown, MARKDOWN_OPTIONS)).collect();
-    let anchors = find_anchors(&events);
+    let anchors = find_anchors(&events, numbers);
+    let number = |id: &str| numbers.get(id).map_or("", String::as_str);
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + anchors.ids.len());
     let mut open_headings: Vec<Option<String>> = Vec::new();
     for (index, event) in events.into_iter().enumerate() {
         match event {
             Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) if anchors.ids.contains_key(&index) => {
-                let id = &anchors.ids[&index];
+                let (id, shown) = &anchors.ids[&index];
                 let tag = if matches!(event, Event::Start(Tag::Paragraph)) { "p" } else { "li" };
-                out.push(Event::Html(CowStr::from(format!("<{tag} id=\"{id}\">{} ", self_link(id)))));
+                let link = self_link(id, number(id), *shown);
+                out.push(Event::Html(CowStr::from(format!("<{tag} id=\"{id}\">{link} "))));
             }
             Event::Start(Tag::Heading { ref id, .. }) => {
                 open_headings.push(id.as_deref().filter(|id| is_valid_clause_id(id)).map(str::to_owned));
                 out.push(event);
             }
             Event::End(TagEnd::Heading(_)) => {
+                // A heading's number is in its text or it has none: "§" after it.
                 if let Some(Some(id)) = open_headings.pop() {
-                    out.push(Event::Html(CowStr::from(format!(" {}", self_link(&id)))));
+                    out.push(Event::Html(CowStr::from(format!(" {}", self_link(&id, number(&id), false)))));
                 }
                 out.push(event);
             }
@@ -169,8 +193,10 @@ fn sanitiser() -> ammonia::Builder<'static> {
 }
 
 /// Renders a policy's markdown body to sanitised HTML with an anchor per clause.
-pub fn render_policy(markdown: &str) -> String {
-    sanitiser().clean(&render_unsanitised(markdown)).to_string()
+pub fn render_policy(document: &Document) -> String {
+    let numbers: HashMap<&str, String> =
+        document.clauses.iter().map(|clause| (clause.id.as_str(), document.number(clause))).collect();
+    sanitiser().clean(&render_unsanitised(&document.body, &numbers)).to_string()
 }
 
 /// The table of contents: level-2 headings, each with the level-3 headings under it.
@@ -193,26 +219,53 @@ pub fn table_of_contents(document: &Document) -> Vec<TocEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::diagnostic::{Diagnostics, SourceFile};
+
+    fn document(markdown: &str) -> Document {
+        let file = SourceFile::new("policy.md", format!("+++\ntitle = \"T\"\n+++\n{markdown}"));
+        crate::policy::document::parse(&file, &mut Diagnostics::default()).expect("parses")
+    }
+
+    fn render(markdown: &str) -> String {
+        render_policy(&document(markdown))
+    }
 
     #[test]
     fn headings_paragraphs_and_items_get_their_clause_ids() {
-        let html = render_policy(
+        let html = render(
             "## 5. Staff {#5}\n\n{#5.6} 5.6. Staff **must not** friend pupils.\n\n- {#5.6.a} Tight item.\n  - {#5.6.a.i} Nested.\n",
         );
         assert!(
-            html.contains(r##"<h2 id="5">5. Staff <a class="clause-link" href="#5" aria-label="Link to clause 5">"##),
+            html.contains(
+                r##"<h2 id="5">5. Staff <a class="clause-link" href="#5">§<span class="clause-id"> 5</span></a>"##
+            ),
             "{html}"
         );
-        assert!(html.contains(r##"<p id="5.6"><a class="clause-link" href="#5.6""##), "{html}");
+        assert!(html.contains(r##"<p id="5.6"><a class="clause-link" href="#5.6">"##), "{html}");
         assert!(html.contains("</a> 5.6. Staff <strong>must not</strong> friend pupils.</p>"), "{html}");
-        assert!(html.contains(r##"<li id="5.6.a"><a class="clause-link" href="#5.6.a""##), "{html}");
-        assert!(html.contains(r##"<li id="5.6.a.i">"##), "{html}");
+        assert!(
+            html.contains(r##"<li id="5.6.a"><a class="clause-link" href="#5.6.a">5.6(a)</a> Tight item."##),
+            "{html}"
+        );
+        assert!(html.contains(r##"<li id="5.6.a.i"><a class="clause-link" href="#5.6.a.i">5.6(a)(i)</a>"##), "{html}");
         assert!(!html.contains("{#"), "markers must be stripped: {html}");
     }
 
     #[test]
+    fn a_clause_whose_text_starts_with_its_number_is_not_numbered_twice() {
+        let html = render("## 5. Staff {#5}\n\n{#5.1} 5.1. Passwords.\n\n{#5.2} Devices.\n");
+        assert!(
+            html.contains(
+                r##"<a class="clause-link" href="#5.1">§<span class="clause-id"> 5.1</span></a> 5.1. Passwords."##
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r##"<a class="clause-link" href="#5.2">5.2</a> Devices."##), "{html}");
+    }
+
+    #[test]
     fn a_loose_item_is_one_clause_not_an_item_and_a_paragraph() {
-        let html = render_policy("- {#a} One.\n\n- {#b} Two.\n");
+        let html = render("- {#a} One.\n\n- {#b} Two.\n");
         assert!(html.contains(r##"<li id="a">"##), "{html}");
         assert!(html.contains(r##"<li id="b">"##), "{html}");
         assert_eq!(html.matches(" id=").count(), 2, "{html}");
@@ -221,7 +274,7 @@ mod tests {
 
     #[test]
     fn raw_html_and_script_links_come_out_inert() {
-        let html = render_policy(
+        let html = render(
             "{#a} Text <img src=x onerror=alert(1)> and [x](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n<p onclick=\"alert(1)\" class=\"clause-link evil\" style=\"color:red\">hi</p>\n",
         );
         for bad in ["<script", "onerror", "javascript:", "onclick", "style=", "alert(1)", "evil", "<img"] {
@@ -232,19 +285,13 @@ mod tests {
 
     #[test]
     fn web_links_survive() {
-        let html = render_policy("{#a} See [guidance](https://www.gov.uk/x).\n");
+        let html = render("{#a} See [guidance](https://www.gov.uk/x).\n");
         assert!(html.contains(r##"<a href="https://www.gov.uk/x">guidance</a>"##), "{html}");
     }
 
     #[test]
     fn table_of_contents_nests_level_three_under_level_two() {
-        let file = crate::policy::diagnostic::SourceFile::new(
-            "policy.md",
-            "+++\ntitle = \"T\"\n+++\n## A {#a}\n\n### A1 {#a1}\n\n{#p} Text.\n\n## B {#b}\n".to_owned(),
-        );
-        let mut diagnostics = crate::policy::diagnostic::Diagnostics::default();
-        let document = crate::policy::document::parse(&file, &mut diagnostics).expect("parses");
-        let toc = table_of_contents(&document);
+        let toc = table_of_contents(&document("## A {#a}\n\n### A1 {#a1}\n\n{#p} Text.\n\n## B {#b}\n"));
         let shape: Vec<(&str, Vec<&str>)> =
             toc.iter().map(|e| (e.id.as_str(), e.children.iter().map(|c| c.id.as_str()).collect())).collect();
         assert_eq!(shape, [("a", vec!["a1"]), ("b", vec![])]);

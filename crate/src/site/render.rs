@@ -16,7 +16,10 @@ use super::review::Review;
 use super::rules_page::{self, RuleGroup};
 use super::templates::{NavLink, Page, SchoolInfo, Templates};
 use super::{BuildError, RULES_JSON, SiteFile, SiteFiles, words};
+use crate::check::DRAFT_LIMIT;
 use crate::form::digest::policy_version;
+use crate::length::Counting;
+use crate::model::Author;
 use crate::policy::Policy;
 use crate::policy::date::Date;
 use serde::Serialize;
@@ -62,19 +65,120 @@ struct SchoolPageData<'a> {
     duties: &'a DutiesView,
     /// Where to report, and the blocked sites.
     reporting: &'a ReportingView,
-    /// The school's official accounts (`school.toml`), for the check page to name.
-    official_channels: &'a [OfficialChannel],
+    /// What the "Check a post" page offers besides the checker.
+    check: &'a CheckPageData,
 }
 
-/// One of the school's official accounts.
+/// What the "Check a post" page offers besides the checker itself: the longest draft it takes,
+/// the school's official accounts (to name "the school's account"), who the policy does not
+/// cover, and the platforms whose post limit it counts.
 #[derive(Clone, Debug, Serialize)]
-struct OfficialChannel {
-    /// The platform's id in `_shared/platforms.toml`.
+struct CheckPageData {
+    /// The longest draft the checker takes, in characters (`check::DRAFT_LIMIT`).
+    draft_limit: usize,
+    /// The same, as people write it: "20,000".
+    draft_limit_text: String,
+    /// The school's official accounts: "Coton-in-the-Elms Primary on Facebook".
+    official_accounts: Vec<OfficialAccount>,
+    /// The same in a phrase: "Coton-in-the-Elms Primary on Facebook or Instagram".
+    official_accounts_text: String,
+    /// Authors the policy does not govern anywhere (`[covers]`): `parent`, `pupil`.
+    not_covered: Vec<&'static str>,
+    /// Platforms with a post limit, by name.
+    platforms: Vec<PlatformLimit>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct OfficialAccount {
+    /// The platform's id, from `platforms.toml`.
     platform: String,
-    /// The platform's name: "Facebook".
+    /// Its name: "Facebook".
     platform_name: String,
-    /// The account or page name as the school gives it.
+    /// The account or page name.
     account: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct PlatformLimit {
+    id: String,
+    name: String,
+    /// The most characters a post may have.
+    limit: u32,
+    /// How they are counted: `graphemes` or `x` (`length::Counting`).
+    counting: &'static str,
+}
+
+/// A number with commas between its thousands: 20000 → "20,000".
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "A on Facebook or Instagram; B on X": each account once, with the platforms it is on.
+fn accounts_text(accounts: &[OfficialAccount]) -> String {
+    let mut names: Vec<(&str, Vec<&str>)> = Vec::new();
+    for account in accounts {
+        match names.iter_mut().find(|(name, _)| *name == account.account) {
+            Some((_, platforms)) => platforms.push(&account.platform_name),
+            None => names.push((&account.account, vec![&account.platform_name])),
+        }
+    }
+    let phrases: Vec<String> =
+        names.iter().map(|(name, platforms)| format!("{name} on {}", platforms.join(" or "))).collect();
+    phrases.join("; ")
+}
+
+impl CheckPageData {
+    fn new(policy: &Policy) -> CheckPageData {
+        let platform_name = |id: &str| policy.platforms.get(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
+        let official_accounts: Vec<OfficialAccount> = policy
+            .school
+            .official_channels
+            .iter()
+            .map(|c| OfficialAccount {
+                platform: c.platform.get_ref().clone(),
+                platform_name: platform_name(c.platform.get_ref()),
+                account: c.account.clone(),
+            })
+            .collect();
+        let covers = policy.school.covers.get_ref();
+        let not_covered = [Author::Staff, Author::Pupil, Author::Parent]
+            .into_iter()
+            .filter(|author| !covers.entries().any(|(a, _)| a == *author))
+            .map(Author::as_str)
+            .collect();
+        let mut platforms: Vec<PlatformLimit> = policy
+            .platforms
+            .iter()
+            .filter_map(|(id, p)| {
+                Some(PlatformLimit {
+                    id: id.clone(),
+                    name: p.name.clone(),
+                    limit: p.post_limit?,
+                    counting: match p.counting {
+                        Counting::Graphemes => "graphemes",
+                        Counting::X => "x",
+                    },
+                })
+            })
+            .collect();
+        platforms.sort_by_key(|p| p.name.to_lowercase());
+        CheckPageData {
+            draft_limit: DRAFT_LIMIT,
+            draft_limit_text: thousands(DRAFT_LIMIT),
+            official_accounts_text: accounts_text(&official_accounts),
+            official_accounts,
+            not_covered,
+            platforms,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -170,7 +274,7 @@ pub(super) fn render_school(
     let review = Review::new(policy.school.review.as_ref(), today);
     let policy_version = policy_version(&policy.document_file.text);
     let toc = markdown::table_of_contents(&policy.document);
-    let policy_html = markdown::render_policy(&policy.document.body);
+    let policy_html = markdown::render_policy(&policy.document);
     let rule_groups = rules_page::rule_groups(policy);
     let links: Vec<NavLink> = nav_links(policy, &renderer.templates, "").into_iter().skip(1).collect();
     let forms = form_pages::compile(policy)?;
@@ -182,16 +286,7 @@ pub(super) fn render_school(
     let calendar_file = calendar::calendar(policy, today, role_title);
     let duties = duty_page::view(policy, calendar_file.is_some());
     let reporting = reporting_page::view(policy);
-    let official_channels: Vec<OfficialChannel> = policy
-        .school
-        .official_channels
-        .iter()
-        .map(|c| {
-            let platform = c.platform.get_ref().clone();
-            let platform_name = policy.platforms.get(&platform).map_or_else(|| platform.clone(), |p| p.name.clone());
-            OfficialChannel { platform, platform_name, account: c.account.clone() }
-        })
-        .collect();
+    let check = CheckPageData::new(policy);
     let data = |heading: &'static str| SchoolPageData {
         heading,
         policy_title: &policy.document.front.title,
@@ -209,7 +304,7 @@ pub(super) fn render_school(
         coverage: &coverage,
         duties: &duties,
         reporting: &reporting,
-        official_channels: &official_channels,
+        check: &check,
     };
 
     let home = renderer.page(
@@ -294,4 +389,28 @@ pub(super) fn render_home(
     // Served for any missing path, so its links start from the site root.
     files.insert("404.html".to_owned(), renderer.page(frame("404.html", "/", "Page not found – Postwise"), ())?);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OfficialAccount, accounts_text, thousands};
+
+    #[test]
+    fn official_accounts_are_named_once_with_their_platforms() {
+        let account = |account: &str, platform_name: &str| OfficialAccount {
+            platform: platform_name.to_lowercase(),
+            platform_name: platform_name.to_owned(),
+            account: account.to_owned(),
+        };
+        let accounts =
+            [account("Coton Primary", "Facebook"), account("Coton Primary", "Instagram"), account("Coton PTA", "X")];
+        assert_eq!(accounts_text(&accounts), "Coton Primary on Facebook or Instagram; Coton PTA on X");
+        assert_eq!(accounts_text(&[]), "");
+    }
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        let written: Vec<String> = [0, 999, 1000, 20_000, 1_234_567].into_iter().map(thousands).collect();
+        assert_eq!(written, ["0", "999", "1,000", "20,000", "1,234,567"]);
+    }
 }

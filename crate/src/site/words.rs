@@ -39,11 +39,7 @@ pub(crate) fn category(category: Category) -> &'static str {
 
 /// What the school calls its children, plural.
 pub(crate) fn pupils(called: PupilsCalled) -> &'static str {
-    match called {
-        PupilsCalled::Pupils => "pupils",
-        PupilsCalled::Students => "students",
-        PupilsCalled::Children => "children",
-    }
+    called.word()
 }
 
 /// Who writes, as a phrase ("a parent or carer"), using the school's word for its children.

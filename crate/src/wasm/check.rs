@@ -1,24 +1,12 @@
 //! The post checker for the "Check a post" page.
 
-use super::{from_js, to_js};
+use super::{from_js, object};
 use crate::bundle::PolicyBundle;
-use crate::check::Checker;
+use crate::check::{Checker, DRAFT_LIMIT, over_draft_limit};
 use crate::model::{Context, Finding};
 use crate::offsets::utf8_to_utf16;
-use serde::Serialize;
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
-
-/// A finding with offsets in UTF-16 code units, as `String.prototype.slice` counts.
-#[derive(Serialize)]
-struct JsFinding<'a> {
-    category: &'a str,
-    rule: &'a str,
-    severity: &'a str,
-    clause: &'a str,
-    start: usize,
-    end: usize,
-    message: &'a str,
-}
 
 /// A school's checker, built once from its `rules.json`.
 #[wasm_bindgen]
@@ -37,28 +25,61 @@ impl PostChecker {
     }
 
     /// Checks `text` written by `context.author` for `context.channel` (with optional `age` and
-    /// `media`), returning findings whose `start`/`end` index the JavaScript string.
-    pub fn check(&self, text: &str, context: JsValue) -> Result<JsValue, JsError> {
+    /// `media`), returning findings whose `start`/`end` index the JavaScript string. Fails for a
+    /// draft over `check::DRAFT_LIMIT` characters (the page says the limit, and checks first).
+    pub fn check(&self, text: &str, context: JsValue) -> Result<Array, JsError> {
         let context: Context = from_js(context, "who is posting and where")?;
+        if let Some(characters) = over_draft_limit(text) {
+            return Err(JsError::new(&format!(
+                "the draft is {characters} characters; the checker takes {DRAFT_LIMIT}"
+            )));
+        }
         let findings = self.checker.check(text, &context);
-        to_js(&with_utf16_offsets(text, &findings))
+        Ok(with_utf16_offsets(text, &findings))
+    }
+
+    /// What the policy asks of this writer and channel that the text cannot show: `[{ id,
+    /// severity, clause, question, hint? }]`, in the order written.
+    pub fn asks(&self, context: JsValue) -> Result<Array, JsError> {
+        let context: Context = from_js(context, "who is posting and where")?;
+        let asks = Array::new();
+        for ask in self.checker.asks(&context) {
+            asks.push(&object(&[
+                ("id", ask.id.as_str().into()),
+                ("severity", ask.severity.as_str().into()),
+                ("clause", ask.clause.as_str().into()),
+                ("question", ask.question.as_str().into()),
+                ("hint", ask.hint.as_deref().map_or(JsValue::UNDEFINED, JsValue::from)),
+            ]));
+        }
+        Ok(asks)
+    }
+
+    /// `"covered"`, `"author-not-covered"` or `"channel-not-covered"`: whether the policy
+    /// governs this writer on this channel at all.
+    pub fn covers(&self, context: JsValue) -> Result<String, JsError> {
+        let context: Context = from_js(context, "who is posting and where")?;
+        Ok(self.checker.covers(&context).as_str().to_owned())
     }
 }
 
-fn with_utf16_offsets<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
+/// `[{ category, rule, severity, clause, start, end, message }]`, offsets in UTF-16 code units
+/// as `String.prototype.slice` counts. Made field by field, as the other methods' results: serde's
+/// serialiser would be code of its own in the checker's download, for this one list.
+fn with_utf16_offsets(text: &str, findings: &[Finding]) -> Array {
     let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
     let units = utf8_to_utf16(text, &bytes);
-    findings
-        .iter()
-        .zip(units.chunks_exact(2))
-        .map(|(f, u)| JsFinding {
-            category: f.category.as_str(),
-            rule: &f.rule,
-            severity: f.severity.as_str(),
-            clause: &f.clause,
-            start: u[0],
-            end: u[1],
-            message: &f.message,
-        })
-        .collect()
+    let list = Array::new();
+    for (f, at) in findings.iter().zip(units.chunks_exact(2)) {
+        list.push(&object(&[
+            ("category", f.category.as_str().into()),
+            ("rule", f.rule.as_str().into()),
+            ("severity", f.severity.as_str().into()),
+            ("clause", f.clause.as_str().into()),
+            ("start", at[0].into()),
+            ("end", at[1].into()),
+            ("message", f.message.as_str().into()),
+        ]));
+    }
+    list
 }
