@@ -5,6 +5,7 @@
 //! the rules' category, severity, clause and message.
 
 use crate::bundle::{PolicyBundle, Rule};
+use crate::detect::tone::ToneModel;
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
 use crate::model::{Context, Finding, Span};
 use crate::text::pattern::{CueEngine, PatternError};
@@ -77,9 +78,20 @@ impl Checker {
         spans
     }
 
-    /// Everything in `text` that breaks a rule applying to `context`, ordered by position.
+    /// Everything in `text` that breaks a rule applying to `context`, ordered by position: the
+    /// word-level check, quick enough for every keystroke.
     pub fn check(&self, text: &str, context: &Context) -> Vec<Finding> {
-        let draft = Draft::new(text, context, &self.vocabulary, &self.engine);
+        self.check_draft(&Draft::new(text, context, &self.vocabulary, &self.engine))
+    }
+
+    /// The word-level check with the tone tier's findings added (see `detect::tone`): every
+    /// finding of [`Checker::check`] is kept, and the tone tier adds what it finds elsewhere.
+    pub fn check_with_tone(&self, text: &str, context: &Context, tone: &ToneModel) -> Vec<Finding> {
+        self.check_draft(&Draft::new(text, context, &self.vocabulary, &self.engine).with_tone(tone))
+    }
+
+    fn check_draft(&self, draft: &Draft<'_>) -> Vec<Finding> {
+        let context = draft.context;
         let mut found: Vec<Option<Vec<Span>>> = (0..self.detectors.len()).map(|_| None).collect();
         let mut findings: Vec<Finding> = Vec::new();
         for (rule, &detector) in self.rules.iter().zip(&self.detector_of) {
@@ -88,7 +100,7 @@ impl Checker {
             }
             let spans = found[detector].get_or_insert_with(|| {
                 let mut spans = Vec::new();
-                self.detectors[detector].detect(&draft, &mut spans);
+                self.detectors[detector].detect(draft, &mut spans);
                 spans
             });
             for span in spans.iter() {

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Report the size of the WebAssembly checker, its glue and page assets, the word lists
-/// compiled into it, each school's rules, and the quizzes' and forms' packages, raw and
-/// gzipped (gzip -9, as a static host would serve them).
+/// compiled into it, each school's rules, the tone tier's file (a second download, after the
+/// checker is ready), and the quizzes' and forms' packages, raw and gzipped (gzip -9, as a
+/// static host would serve them).
 ///
 /// Exit status: 0, or 1 when --max-checker-kb is given and a school's checker page downloads
 /// more than that (gzipped), 2 when the WebAssembly package has not been built.
@@ -76,6 +77,9 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         largest = largest.max(shared + rules);
     }
     println!("\nlargest checker page download (gzipped, without its HTML): {:.1} KB", largest as f64 / 1024.0);
+    println!("\nthe tone tier, fetched once the checker is ready (and cached):");
+    let tone = row("tone.bin (the tone model)", postwise::detect::tone::BUNDLED)?;
+    println!("the tone tier's download (gzipped): {:.1} KB", tone as f64 / 1024.0);
     println!("\nthe other pages' packages, when built:");
     for (file, what) in [("postwise_quiz_bg.wasm", "quizzes"), ("postwise_forms_bg.wasm", "forms")] {
         if let Ok(bytes) = std::fs::read(args.wasm_pkg.join(file)) {

@@ -26,6 +26,8 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "form.js", bytes: include_bytes!("../../../www/js/form.js") },
     Embedded { name: "quiz.css", bytes: include_bytes!("../../../www/css/quiz.css") },
     Embedded { name: "quiz.js", bytes: include_bytes!("../../../www/js/quiz.js") },
+    // The tone tier's model, which the check page fetches once the checker is ready.
+    Embedded { name: "tone.bin", bytes: crate::detect::tone::BUNDLED },
 ];
 
 /// The wasm-pack files (`wasm-pack build --target web`) the checker page needs.
