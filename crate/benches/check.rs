@@ -1,6 +1,8 @@
 //! How fast the checker is: per-draft latency for a 280-character and a 2,000-character draft
 //! with every rule of a school switched on for every author and channel, throughput on a large
-//! mixed corpus, and the same drafts through rustrict (a profanity filter only) for scale.
+//! mixed corpus, and the same drafts through rustrict (a profanity filter only) for scale; the
+//! word-level check (every keystroke) and the check with the tone tier (when typing pauses);
+//! the checker's tokeniser against unicode-segmentation's word boundaries.
 //!
 //! `cargo bench --bench check`; the comparison with rustrict is printed at the end.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
@@ -8,12 +10,16 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use postwise::bundle::PolicyBundle;
 use postwise::check::Checker;
+use postwise::detect::tone;
 use postwise::model::{Author, Channel, Context};
 use postwise::policy::{self, date::Date};
+use postwise::text::normalise::fold;
+use postwise::text::tokens::tokenise;
 use rustrict::CensorStr;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
 
 const SCHOOL: &str = "chestnuts";
 
@@ -64,6 +70,7 @@ fn context() -> Context {
 
 fn latency(c: &mut Criterion) {
     let checker = Checker::new(&every_rule_on(SCHOOL)).expect("checker");
+    let tone = tone::bundled().expect("the tone model reads");
     let context = context();
     let mut group = c.benchmark_group("check one draft, every rule on");
     for len in [280, 2_000] {
@@ -72,10 +79,28 @@ fn latency(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("postwise", len), &text, |b, text| {
             b.iter(|| checker.check(black_box(text), &context))
         });
+        group.bench_with_input(BenchmarkId::new("postwise with tone", len), &text, |b, text| {
+            b.iter(|| checker.check_with_tone(black_box(text), &context, tone))
+        });
         group.bench_with_input(BenchmarkId::new("rustrict", len), &text, |b, text| {
             b.iter(|| black_box(text.as_str()).is_inappropriate())
         });
     }
+    group.finish();
+}
+
+/// Word boundaries: the checker's own tokeniser (folding, then words, with look-alike letters
+/// and symbols inside words) against unicode-segmentation's word boundaries alone.
+fn word_boundaries(c: &mut Criterion) {
+    let text = draft(2_000);
+    let mut group = c.benchmark_group("word boundaries, 2,000 characters");
+    group.bench_function("postwise fold + tokenise", |b| {
+        b.iter(|| {
+            let folded = fold(black_box(&text));
+            tokenise(&text, &folded).len()
+        })
+    });
+    group.bench_function("unicode-segmentation words", |b| b.iter(|| black_box(&text).unicode_word_indices().count()));
     group.finish();
 }
 
@@ -107,25 +132,32 @@ fn mean_time(mut f: impl FnMut()) -> Duration {
 fn compare_with_rustrict() {
     let checker = Checker::new(&every_rule_on(SCHOOL)).expect("checker");
     let context = context();
+    let tone = tone::bundled().expect("the tone model reads");
     println!("\nPostwise (every rule of {SCHOOL}, all 18 categories) against rustrict (profanity only), same drafts:");
     for len in [280, 2_000] {
         let text = draft(len);
         let ours = mean_time(|| {
             black_box(checker.check(black_box(&text), &context));
         });
+        let with_tone = mean_time(|| {
+            black_box(checker.check_with_tone(black_box(&text), &context, tone));
+        });
         let theirs = mean_time(|| {
             black_box(black_box(text.as_str()).is_inappropriate());
         });
         println!(
-            "  {len:>5} characters: postwise {:>8.1} µs, rustrict {:>8.1} µs, postwise/rustrict = {:.2}",
+            "  {len:>5} characters: postwise {:>8.1} µs, rustrict {:>8.1} µs, postwise/rustrict = {:.2}; \
+             with the tone tier {:>8.1} µs (the tone tier's share {:>8.1} µs)",
             ours.as_secs_f64() * 1e6,
             theirs.as_secs_f64() * 1e6,
-            ours.as_secs_f64() / theirs.as_secs_f64()
+            ours.as_secs_f64() / theirs.as_secs_f64(),
+            with_tone.as_secs_f64() * 1e6,
+            with_tone.saturating_sub(ours).as_secs_f64() * 1e6,
         );
     }
 }
 
-criterion_group!(benches, latency, throughput);
+criterion_group!(benches, latency, throughput, word_boundaries);
 
 fn main() {
     benches();

@@ -9,6 +9,7 @@
 //! when the policy does not govern that writer or channel at all ([`Checker::covers`]).
 
 use crate::bundle::{Ask, PolicyBundle, Rule};
+use crate::detect::tone::ToneModel;
 use crate::detect::{Detect, DetectorSpec, Draft, Vocabulary};
 use crate::model::{Author, Category, Channel, Context, Finding, Span};
 use crate::text::pattern::{CueEngine, PatternError};
@@ -155,14 +156,26 @@ impl Checker {
         spans
     }
 
-    /// Everything in `text` that breaks a rule applying to `context`, ordered by position.
+    /// Everything in `text` that breaks a rule applying to `context`, ordered by position: the
+    /// word-level check, quick enough for every keystroke.
     ///
-    /// What the learned model adds (see `detect::model`) stands only where no rule of its
-    /// category found anything by its cues: the model judges the whole draft, and its span is
+    /// What the learned models add (`detect::model`, and the tone tier in
+    /// [`Checker::check_with_tone`]) stands only where no rule of its category found anything by
+    /// its cues: a model judges the whole draft, and its span is
     /// the one word that weighed most ("live" in "I live at 27 Church Lane"), so beside a cue's
     /// finding of the same category it is the same finding again, on the wrong words.
     pub fn check(&self, text: &str, context: &Context) -> Vec<Finding> {
-        let draft = Draft::new(text, context, &self.vocabulary, &self.engine);
+        self.check_draft(&Draft::new(text, context, &self.vocabulary, &self.engine))
+    }
+
+    /// The word-level check with the tone tier's findings added (see `detect::tone`): every
+    /// finding of [`Checker::check`] is kept, and the tone tier adds a category no cue found.
+    pub fn check_with_tone(&self, text: &str, context: &Context, tone: &ToneModel) -> Vec<Finding> {
+        self.check_draft(&Draft::new(text, context, &self.vocabulary, &self.engine).with_tone(tone))
+    }
+
+    fn check_draft(&self, draft: &Draft<'_>) -> Vec<Finding> {
+        let context = draft.context;
         let mut found: Vec<Option<Found>> = (0..self.detectors.len()).map(|_| None).collect();
         let mut findings: Vec<(Finding, bool)> = Vec::new();
         for (rule, &detector) in self.rules.iter().zip(&self.detector_of) {
@@ -172,7 +185,7 @@ impl Checker {
             let found = found[detector].get_or_insert_with(|| {
                 let before = draft.learned_count();
                 let mut spans = Vec::new();
-                self.detectors[detector].detect(&draft, &mut spans);
+                self.detectors[detector].detect(draft, &mut spans);
                 Found { learned: draft.learned_since(before), spans }
             });
             for span in &found.spans {

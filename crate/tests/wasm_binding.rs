@@ -228,3 +228,56 @@ fn a_draft_over_the_limit_is_refused_and_one_at_it_is_checked() {
     assert!(message.contains("20001 characters") && message.contains("20000"), "{message}");
     assert!(checker().check(&long[1..], context("staff")).is_ok(), "the limit itself is checked");
 }
+
+/// A checker with the bullying rule, which the tone tier adds to.
+fn bullying_checker() -> PostChecker {
+    let mut bundle = bundle();
+    bundle.rules = vec![rule("kindness", Category::Bullying, r#"{"kind":"bullying"}"#)];
+    checker_of(&bundle)
+}
+
+#[derive(Deserialize)]
+struct ToneFinding {
+    category: String,
+    start: u32,
+    end: u32,
+    whole: bool,
+}
+
+#[wasm_bindgen_test]
+fn the_tone_tier_loads_from_its_file_and_adds_findings_at_the_right_words() {
+    let mut checker = bullying_checker();
+    let text = "👩‍👩‍👧 Honestly that Harper child is a nasty little piece of work, keep your kids away from her";
+    let before: Vec<ToneFinding> =
+        serde_wasm_bindgen::from_value(checker.check_tone(text, context("parent")).expect("check").into())
+            .expect("findings");
+    assert!(before.is_empty(), "nothing without the tone tier");
+    assert!(!checker.has_tone());
+    checker.load_tone(include_bytes!("../lexicons/tone.bin")).expect("the tone model loads");
+    assert!(checker.has_tone());
+    let found: Vec<ToneFinding> =
+        serde_wasm_bindgen::from_value(checker.check_tone(text, context("parent")).expect("check").into())
+            .expect("findings");
+    let js_text = JsString::from(text);
+    let bullying: Vec<String> = found
+        .iter()
+        .filter(|f| f.category == "bullying")
+        .map(|f| String::from(js_text.slice(f.start, f.end)))
+        .collect();
+    assert_eq!(bullying.len(), 1, "{bullying:?}");
+    assert!(bullying[0].contains("nasty") && !bullying[0].contains("Honestly"), "{bullying:?}");
+    assert!(found.iter().all(|f| !f.whole));
+    // The word-level check is the same as before.
+    let plain: Vec<ToneFinding> =
+        serde_wasm_bindgen::from_value(checker.check(text, context("parent")).expect("check").into())
+            .expect("findings");
+    assert!(plain.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_file_that_is_not_a_tone_model_is_explained() {
+    let mut checker = bullying_checker();
+    let error = checker.load_tone(b"<!doctype html>").err().expect("rejected");
+    let message = js_error(error);
+    assert!(message.contains("not a tone model"), "{message}");
+}

@@ -2,6 +2,7 @@
 
 use anyhow::Context as _;
 use postwise::check::{Checker, DRAFT_LIMIT, over_draft_limit};
+use postwise::detect::tone;
 use postwise::model::{Author, Channel, Context, Finding, MediaItem};
 use postwise::policy::{self, date::Date};
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,9 @@ pub(crate) struct Args {
     /// Read JSON lines from FILE, or `-` for standard input.
     #[arg(long, value_name = "FILE")]
     jsonl: String,
+    /// The word-level check alone, without the tone tier (as the page checks while typing).
+    #[arg(long)]
+    no_tone: bool,
 }
 
 /// One input line.
@@ -150,6 +154,7 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    let tone = if args.no_tone { None } else { Some(tone::bundled().context("the bundled tone model does not read")?) };
     let mut reader: Box<dyn BufRead> = if args.jsonl == "-" {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
@@ -190,7 +195,13 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         }
         let (id, draft) = parse_line(text);
         let output = match draft {
-            Ok((text, context)) => Output { id: &id, findings: Some(checker.check(&text, &context)), error: None },
+            Ok((text, context)) => {
+                let findings = match tone {
+                    Some(tone) => checker.check_with_tone(&text, &context, tone),
+                    None => checker.check(&text, &context),
+                };
+                Output { id: &id, findings: Some(findings), error: None }
+            }
             Err(message) => {
                 bad_lines += 1;
                 Output { id: &id, findings: None, error: Some(format!("line {number}: {message}")) }

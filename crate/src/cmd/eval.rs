@@ -2,6 +2,7 @@
 
 use anyhow::{Context as _, bail};
 use postwise::check::Checker;
+use postwise::detect::tone;
 use postwise::model::{Author, Category, Channel, Context, MediaItem};
 use postwise::policy::{self, date::Date};
 use serde::Deserialize;
@@ -27,6 +28,12 @@ pub(crate) struct Args {
     /// List every draft with a miss or a false positive.
     #[arg(long)]
     show_errors: bool,
+    /// The word-level check alone, without the tone tier (as the page checks while typing).
+    #[arg(long)]
+    no_tone: bool,
+    /// A tone model file to measure instead of the bundled one (`lexicons/train_tone.py --out`).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_tone")]
+    tone_model: Option<PathBuf>,
     /// Fail (exit 1) when overall F1 is below this.
     #[arg(long)]
     min_f1: Option<f64>,
@@ -79,6 +86,18 @@ fn ratio(a: u32, b: u32) -> f64 {
 
 pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let other_model = match &args.tone_model {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(tone::ToneModel::from_bytes(&bytes).with_context(|| format!("cannot read {}", path.display()))?)
+        }
+        None => None,
+    };
+    let tone = match (&other_model, args.no_tone) {
+        (_, true) => None,
+        (Some(model), false) => Some(model),
+        (None, false) => Some(tone::bundled().context("the bundled tone model does not read")?),
+    };
     let mut checkers: BTreeMap<String, Checker> = BTreeMap::new();
     let mut per_category: BTreeMap<Category, Counts> =
         Category::ALL.into_iter().map(|c| (c, Counts::default())).collect();
@@ -100,7 +119,11 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         let checker = &checkers[&draft.policy];
         let context =
             Context { author: draft.author, channel: draft.channel, age: draft.age, media: draft.media.clone() };
-        let found: BTreeSet<Category> = checker.check(&draft.text, &context).iter().map(|f| f.category).collect();
+        let findings = match tone {
+            Some(tone) => checker.check_with_tone(&draft.text, &context, tone),
+            None => checker.check(&draft.text, &context),
+        };
+        let found: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
         drafts += 1;
         let false_positives: BTreeSet<Category> =
             found.iter().filter(|c| !draft.expect.contains(c) && !draft.tolerate.contains(c)).copied().collect();

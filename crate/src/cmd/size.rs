@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Report the size of the WebAssembly checker, its glue and page assets, the word lists
-/// compiled into it, each school's rules, and the quizzes' and forms' packages, raw and
-/// gzipped (gzip -9, as a static host would serve them).
+/// compiled into it, each school's rules, the tone tier's file (a second download, after the
+/// checker is ready), and the quizzes' and forms' packages, raw and gzipped (gzip -9, as a
+/// static host would serve them).
 ///
 /// Exit status: 0, or 1 when --max-checker-kb is given and a school's checker page downloads
 /// more than that (gzipped), or --max-forms-kb and the forms' WebAssembly is larger than that
@@ -90,6 +91,7 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         &served("check-tools.js", include_bytes!("../../../www/js/check-tools.js")),
     )?;
     row("check-tools.css", &served("check-tools.css", include_bytes!("../../../www/css/check-tools.css")))?;
+    row("tone.bin (the tone tier's model)", postwise::detect::tone::BUNDLED)?;
     println!("\nthe other pages' packages, and the check page's tools, when built:");
     let mut forms = None;
     for (file, what) in [

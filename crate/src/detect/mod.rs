@@ -32,6 +32,7 @@ mod political;
 mod reposted;
 mod school_name;
 mod sensitive;
+pub mod tone;
 mod vocabulary;
 mod whereabouts;
 
@@ -126,6 +127,10 @@ pub struct Draft<'a> {
     /// The learned model's spans that detectors added ([`Draft::add_learned`]), in order: the
     /// checker tells them from what cues found.
     learned: RefCell<Vec<Span>>,
+    /// The tone tier, when the draft is checked with it.
+    tone: Option<&'a tone::ToneModel>,
+    /// What the tone tier says of the draft, found once.
+    tone_judgement: OnceCell<Vec<tone::ToneFinding>>,
 }
 
 impl<'a> Draft<'a> {
@@ -145,7 +150,15 @@ impl<'a> Draft<'a> {
             terms: OnceCell::new(),
             judgement: OnceCell::new(),
             learned: RefCell::new(Vec::new()),
+            tone: None,
+            tone_judgement: OnceCell::new(),
         }
+    }
+
+    /// The same draft, checked with the tone tier too: its findings are added to the cues' and
+    /// the word-level model's, never in their place.
+    pub fn with_tone(self, tone: &'a tone::ToneModel) -> Draft<'a> {
+        Draft { tone: Some(tone), ..self }
     }
 
     /// The original span of tokens `start..end`.
@@ -170,14 +183,21 @@ impl<'a> Draft<'a> {
         self.judgement.get_or_init(|| model::judge(self)).iter().find(|(c, _)| *c == category).map(|(_, span)| *span)
     }
 
-    /// Adds where the learned model finds `category` to what a detector `found`, unless the
-    /// detector's cues already found something there: one finding per place, worded by the cue.
+    /// Where the tone tier finds `category` in the draft, when the draft is checked with it.
+    pub fn tone_span(&self, category: Category) -> Option<Span> {
+        let tone = self.tone?;
+        self.tone_judgement.get_or_init(|| tone.judge(self)).iter().find(|f| f.category == category).map(|f| f.span)
+    }
+
+    /// Adds where the learned models (the word-level model, then the tone tier when the draft
+    /// is checked with it) find `category` to what a detector `found`, unless something was
+    /// already found there: one finding per place, worded by the cue.
     pub fn add_learned(&self, category: Category, found: &mut Vec<Span>) {
-        if let Some(span) = self.model_span(category)
-            && !found.iter().any(|f| f.overlaps(span))
-        {
-            found.push(span);
-            self.learned.borrow_mut().push(span);
+        for span in [self.model_span(category), self.tone_span(category)].into_iter().flatten() {
+            if !found.iter().any(|f| f.overlaps(span)) {
+                found.push(span);
+                self.learned.borrow_mut().push(span);
+            }
         }
     }
 

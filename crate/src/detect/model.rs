@@ -92,6 +92,12 @@ fn primary_class(token: &Token) -> Option<&'static (u32, u64, String)> {
     CLASSES.iter().find(|(bit, _, _)| token.classes & (1 << bit) != 0)
 }
 
+/// The label of the first feature class a token is in (`<first-name>`), shared with the tone
+/// tier's features.
+pub(super) fn primary_class_label(token: &Token) -> Option<&'static str> {
+    primary_class(token).map(|(_, _, label)| label.as_str())
+}
+
 /// Calls `visit(key, first_token, end_token, name)` for every feature of the draft. `name` is
 /// built only when `named` is true (for training data); scoring needs keys alone.
 fn for_each_feature(draft: &Draft<'_>, named: bool, mut visit: impl FnMut(u64, usize, usize, Option<String>)) {

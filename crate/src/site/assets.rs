@@ -38,6 +38,8 @@ pub(crate) const EMBEDDED: &[Embedded] = &[
     Embedded { name: "icon-192.png", bytes: include_bytes!("../../../www/img/icon-192.png") },
     Embedded { name: "icon-512.png", bytes: include_bytes!("../../../www/img/icon-512.png") },
     Embedded { name: "icon-maskable-512.png", bytes: include_bytes!("../../../www/img/icon-maskable-512.png") },
+    // The tone tier's model, which the check page fetches once the checker is ready.
+    Embedded { name: "tone.bin", bytes: crate::detect::tone::BUNDLED },
 ];
 
 /// The wasm-pack files (`wasm-pack build --target web`) the checker page needs.
