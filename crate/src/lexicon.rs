@@ -28,14 +28,16 @@ pub fn sections(text: &'static str) -> FxHashMap<&'static str, Vec<&'static str>
 }
 
 const FOLD: &str = include_str!("../lexicons/fold.tsv");
-const FIRST_NAMES: &str = include_str!("../lexicons/first-names.txt");
-const SURNAMES: &str = include_str!("../lexicons/surnames.txt");
+// The name lists as build.rs front-codes them (read with `front_decoded`).
+const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first-names.txt"));
+const SURNAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/surnames.txt"));
 const OFFENSIVE: &str = include_str!("../lexicons/offensive.tsv");
 const ALLOWED: &str = include_str!("../lexicons/allowed.txt");
 const CLASSES: &str = include_str!("../lexicons/classes.txt");
 const PUBLIC_NAMES: &str = include_str!("../lexicons/public-names.txt");
 
-/// Every word list compiled into the checker, by file name (for size reports).
+/// Every word list compiled into the checker, by file name (for size reports), the name lists
+/// as front-coded.
 pub const FILES: [(&str, &str); 7] = [
     ("first-names.txt", FIRST_NAMES),
     ("surnames.txt", SURNAMES),
@@ -105,13 +107,23 @@ pub struct NameEntry {
     pub common_word: bool,
 }
 
-fn name_list(text: &'static str) -> FxHashMap<&'static str, NameEntry> {
-    entries(text)
-        .map(|line| match line.split_once('\t') {
-            Some((name, flags)) => (name, NameEntry { common_word: flags.contains('w') }),
-            None => (line, NameEntry { common_word: false }),
-        })
-        .collect()
+/// The entries of a list front-coded by build.rs: each line is how many leading bytes it shares
+/// with the entry before (one digit), then the rest.
+fn front_decoded(text: &'static str) -> impl Iterator<Item = String> {
+    let mut previous = String::new();
+    text.lines().filter_map(move |line| {
+        let shared = usize::from(line.as_bytes().first()?.checked_sub(b'0')?);
+        previous.truncate(shared.min(previous.len()));
+        previous.push_str(line.get(1..)?);
+        Some(previous.clone())
+    })
+}
+
+fn name_list(coded: &'static str) -> impl Iterator<Item = (Box<str>, NameEntry)> {
+    front_decoded(coded).map(|line| match line.split_once('\t') {
+        Some((name, flags)) => (name.into(), NameEntry { common_word: flags.contains('w') }),
+        None => (line.into_boxed_str(), NameEntry { common_word: false }),
+    })
 }
 
 /// What the word lists say of one word: its classes and whether it is a name.
@@ -126,8 +138,8 @@ pub struct WordInfo {
 }
 
 /// Every word of the name lists and `classes.txt`, so that a token needs one lookup.
-static WORDS: LazyLock<FxHashMap<&'static str, WordInfo>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, WordInfo> = FxHashMap::default();
+static WORDS: LazyLock<FxHashMap<Box<str>, WordInfo>> = LazyLock::new(|| {
+    let mut words: FxHashMap<Box<str>, WordInfo> = FxHashMap::default();
     for (name, entry) in name_list(FIRST_NAMES) {
         words.entry(name).or_default().first_name = Some(entry);
     }
@@ -135,7 +147,7 @@ static WORDS: LazyLock<FxHashMap<&'static str, WordInfo>> = LazyLock::new(|| {
         words.entry(name).or_default().surname = Some(entry);
     }
     for (word, mask) in &CLASS_INDEX.masks {
-        words.entry(word).or_default().classes = *mask;
+        words.entry((*word).into()).or_default().classes = *mask;
     }
     words
 });
@@ -346,6 +358,10 @@ pub fn in_class(name: &str, word: &str) -> bool {
 mod tests {
     use super::*;
 
+    // The name lists as written, which build.rs front-codes.
+    const FIRST_NAMES_SOURCE: &str = include_str!("../lexicons/first-names.txt");
+    const SURNAMES_SOURCE: &str = include_str!("../lexicons/surnames.txt");
+
     fn check_sorted_folded(name: &str, text: &'static str) {
         let mut problems = Vec::new();
         let mut previous = "";
@@ -366,8 +382,8 @@ mod tests {
     fn lists_have_a_source_header() {
         for (name, text) in [
             ("fold.tsv", FOLD),
-            ("first-names.txt", FIRST_NAMES),
-            ("surnames.txt", SURNAMES),
+            ("first-names.txt", FIRST_NAMES_SOURCE),
+            ("surnames.txt", SURNAMES_SOURCE),
             ("offensive.tsv", OFFENSIVE),
             ("allowed.txt", ALLOWED),
             ("classes.txt", CLASSES),
@@ -380,11 +396,21 @@ mod tests {
 
     #[test]
     fn name_lists_are_sorted_and_folded() {
-        check_sorted_folded("first-names.txt", FIRST_NAMES);
-        check_sorted_folded("surnames.txt", SURNAMES);
+        check_sorted_folded("first-names.txt", FIRST_NAMES_SOURCE);
+        check_sorted_folded("surnames.txt", SURNAMES_SOURCE);
         assert!(first_name("sienna").is_some() && first_name("mohammed").is_some());
         assert!(surname("patel").is_some() && surname("okafor").is_some());
         assert_eq!(first_name("grace").map(|n| n.common_word), Some(true));
+    }
+
+    #[test]
+    fn the_front_coded_lists_read_back_as_written() {
+        for (coded, source) in [(FIRST_NAMES, FIRST_NAMES_SOURCE), (SURNAMES, SURNAMES_SOURCE)] {
+            let decoded: Vec<String> = front_decoded(coded).collect();
+            let written: Vec<&str> = entries(source).collect();
+            assert_eq!(decoded.len(), written.len());
+            assert!(decoded.iter().zip(&written).all(|(a, b)| a == b));
+        }
     }
 
     #[test]
