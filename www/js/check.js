@@ -13,7 +13,12 @@
 //        4. once ready, fetch check-tools.js: a finding's card with its rewrites, setting
 //           findings aside, the platform counter, printing and copying the check (`api` is
 //           what it gets from here);
-//        5. tell screen readers what changed, once typing pauses.
+//        5. then fetch the tone tier's model (tone.bin, about 650 KB gzipped, cached): from then
+//           on every check reads the draft's tone too (bullying said without a rude word, a
+//           post that could damage the school). It adds a tenth to a check's time, so it runs
+//           at every keystroke like the rest; until it is here, the verdict says the tone has
+//           not been read;
+//        6. tell screen readers what changed, once typing pauses.
 //
 // Findings come from sources (`sources.rules` now; a slower one may add its own later and
 // call `render()`): the verdict, list and highlights are drawn from all of them together.
@@ -78,6 +83,13 @@ const SEVERITY_WORDS = {
   advice: 'The policy gives this as good practice.',
 };
 
+// What a clear verdict says was checked, by the tone tier's state.
+const TONE_WORDS = {
+  ready: 'The checker found nothing in the words or their tone that breaks the policy. It can still miss unkindness said politely: read it as the person it is about would.',
+  loading: 'The checker found nothing in the words that breaks the policy. It has not read the tone yet (it is still loading).',
+  failed: 'The checker found nothing in the words that breaks the policy. Its reading of tone could not load, so the tone has not been checked: read it as the person it is about would.',
+};
+
 const AUTHOR_WORDS = { staff: 'staff', pupil: 'pupils', parent: 'parents and carers' };
 const CHANNEL_WORDS = {
   school: "the school's account",
@@ -96,6 +108,8 @@ const REASONS = [
 ];
 
 let checker = null;
+// The tone tier: 'loading', 'ready' or 'failed' (the verdict says which).
+let tone = 'loading';
 let bundle = null;
 let clauses = {};
 const sources = { rules: [] };
@@ -200,7 +214,8 @@ function highlight(text, findings) {
   const fragment = document.createDocumentFragment();
   let at = 0;
   for (const finding of findings) {
-    if (finding.end <= at || finding.end === finding.start) continue;
+    // A finding about the whole post is listed, not drawn over every word.
+    if (finding.end <= at || finding.end === finding.start || finding.whole) continue;
     const from = Math.max(finding.start, at);
     if (from > at) fragment.append(text.slice(at, from));
     fragment.append(element('mark', { className: `severity-${finding.severity}`, textContent: text.slice(from, finding.end) }));
@@ -240,7 +255,7 @@ function verdictFor(text, active, aside, long) {
   }
   const setAsideWords = aside.length ? ` You set aside ${aside.length === 1 ? 'one finding' : `${aside.length} findings`}.` : '';
   const also = asks.length ? ' The checker cannot see everything: answer the questions below too.' : ' Read it once more before you post.';
-  return ['clear', 'Nothing found in the text', `The checker found nothing in the words that breaks the policy.${setAsideWords}${also}`];
+  return ['clear', 'Nothing found in the text', `${TONE_WORDS[tone]}${setAsideWords}${also}`];
 }
 
 // The list: one item per rule, each clause quoted once, each flagged word once with how often.
@@ -248,7 +263,7 @@ function renderList(text, active, aside) {
   const groups = new Map();
   for (const finding of active) {
     const group = groups.get(finding.rule) ?? { finding, words: new Map() };
-    const words = text.slice(finding.start, finding.end);
+    const words = finding.whole ? '' : text.slice(finding.start, finding.end);
     group.words.set(words, (group.words.get(words) ?? 0) + 1);
     groups.set(finding.rule, group);
   }
@@ -259,8 +274,9 @@ function renderList(text, active, aside) {
     item.dataset.rule = finding.rule;
     const what = element('ul', { className: 'finding-what' });
     for (const [flagged, count] of words) {
-      if (!flagged) {
-        const row = element('li', {}, 'About the photo or video you are attaching. ');
+      if (!flagged || finding.whole) {
+        const about = finding.whole ? 'About your post as a whole. ' : 'About the photo or video you are attaching. ';
+        const row = element('li', {}, about);
         row.append(button('Set aside', () => tools?.askReason(row, finding.rule, flagged), 'set-aside-button'));
         what.append(row);
         continue;
@@ -325,7 +341,7 @@ function render() {
   const active = shown.filter((f) => !f.aside);
   const aside = shown.filter((f) => f.aside);
   highlight(text, active);
-  const key = [coverage, ...shown.map((f) => `${f.rule}\u0000${text.slice(f.start, f.end)}\u0000${f.aside ?? ''}`)].join('\u0001');
+  const key = [coverage, tone, ...shown.map((f) => `${f.rule}\u0000${text.slice(f.start, f.end)}\u0000${f.aside ?? ''}`)].join('\u0001');
   if (key !== listKey) {
     listKey = key;
     renderList(text, active, aside);
@@ -359,8 +375,9 @@ function run() {
   }
   const text = draft.value;
   try {
+    const check = () => (tone === 'ready' ? checker.checkTone(text, now) : checker.check(text, now));
     sources.rules = coverage === 'covered' && !overLimit(text)
-      ? checker.check(text, now).map((finding, index) => ({ ...finding, source: 'rules', index }))
+      ? check().map((finding, index) => ({ ...finding, source: 'rules', index }))
       : [];
   } catch (error) {
     status.textContent = `The checker could not read that: ${error.message}`;
@@ -415,7 +432,22 @@ async function start() {
   } catch {
     status.textContent = 'The cards and rewrites could not load. The checker still works.';
   }
+  await loadTone();
   page.dataset.ready = 'true';
+}
+
+// The tone tier's model into the checker; the verdict says if it could not load.
+async function loadTone() {
+  try {
+    const response = await fetch(page.dataset.toneModel);
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    checker.loadTone(new Uint8Array(await response.arrayBuffer()));
+    tone = 'ready';
+  } catch {
+    tone = 'failed';
+  }
+  page.dataset.tone = tone;
+  run();
 }
 
 function saveAside() {
