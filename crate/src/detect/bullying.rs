@@ -40,6 +40,9 @@ const CUES: &[&str] = &[
     "you|u smell|stink",
     "he|she|hes|shes|theyre|they+are|he+is|she+is such|so|a|an|proper|total|massive|absolute ~2 <insult-noun>|<insult-adj>",
     "that|the|this girl|boy|kid|lad|child is|s such|so|a|an|proper|total|massive|absolute ~2 <insult-noun>|<insult-adj>",
+    // Insults at a named adult or a role: "Mrs Jones is a total idiot", "the new teacher is useless".
+    "<title> <cap> is|s|was such|so|a|an|proper|total|massive|absolute|complete|utter ~2 <insult-noun>|<insult-adj>",
+    "the|that|this|her|his|their new? <staff-word>|<parent-word> is|s|was such|so|a|an|proper|total|massive|absolute|complete|utter ~2 <insult-noun>|<insult-adj>",
     // Threats: "I'll batter you", "gonna kill him", "going to smash you".
     "ill|i+will|gonna|going+to|wanna|we+will kill|hurt|batter|smash|punch|beat|stab|slap|kick|deck|bash|thump you|u|him|her",
     "ill|i+will|gonna get you|u back",
@@ -136,6 +139,19 @@ mod tests {
                 "you absolute dickhead",
             ],
         );
+    }
+
+    #[test]
+    fn an_insult_at_a_named_adult_is_marked_as_the_whole_phrase() {
+        assert_finds(&bullying(), Parent, Group, "Mrs Jones is a total idiot", &["Mrs Jones is a total idiot"]);
+        assert_finds(
+            &bullying(),
+            Parent,
+            Group,
+            "Honestly the new teacher is so useless.",
+            &["the new teacher is so useless"],
+        );
+        assert_finds(&bullying(), Parent, Group, "Mrs Jones is a total star, thank you!", &[] as &[&str]);
     }
 
     #[test]
