@@ -10,14 +10,33 @@
 //! **How.** An `@` followed by 2–30 letters, digits, `.` or `_` that is not part of an
 //! e-mail address; or a platform or "username" cue followed by a word that looks like a
 //! handle (contains a digit, `_` or `.`, or comes after "is" / ":").
+//!
+//! **Setting.** `own_only = true` finds only a handle the writer gives as their own: after a
+//! cue ("my insta is", "follow me on"), or an `@handle` with "me", "my" or "I'm" shortly before
+//! it in its sentence. For the school's own account, which names other accounts as a matter of
+//! course ("thanks to @BedfordLibrary"), where a member of staff's own handle has no place.
 
 use super::{Detect, Draft, cue_set};
 use crate::model::Span;
 use crate::text::pattern::{CueEngine, PatternSet};
+use serde::{Deserialize, Serialize};
+
+/// Settings of the handle detector.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Only a handle given as the writer's own.
+    #[serde(default)]
+    pub own_only: bool,
+}
 
 pub(super) struct Handle {
+    settings: Settings,
     cues: PatternSet,
 }
+
+/// How many words before an `@handle` "me", "my" or "I'm" may be for it to be the writer's own.
+const OWN_WINDOW: usize = 5;
 
 const CUES: &[&str] = &[
     "my <platform> is|name|username|handle|id",
@@ -29,8 +48,18 @@ const CUES: &[&str] = &[
 ];
 
 impl Handle {
-    pub(super) fn new(vocabulary: &super::Vocabulary, engine: &mut CueEngine) -> Handle {
-        Handle { cues: cue_set(CUES, vocabulary, engine) }
+    pub(super) fn new(settings: Settings, vocabulary: &super::Vocabulary, engine: &mut CueEngine) -> Handle {
+        Handle { settings, cues: cue_set(CUES, vocabulary, engine) }
+    }
+
+    /// Whether the `@handle` at original offset `start` follows "me", "my" or "I'm" closely.
+    fn given_as_own(draft: &Draft<'_>, start: usize) -> bool {
+        let at = draft.tokens.partition_point(|t| t.span.start < start);
+        let Some(sentence) = draft.tokens.get(at).map(|t| t.sentence) else { return false };
+        draft.tokens[at.saturating_sub(OWN_WINDOW)..at]
+            .iter()
+            .filter(|t| t.sentence == sentence)
+            .any(|t| matches!(t.text.as_str(), "me" | "my" | "im" | "mine"))
     }
 }
 
@@ -60,7 +89,9 @@ fn at_mentions(folded: &str) -> Vec<(usize, usize)> {
 impl Detect for Handle {
     fn detect(&self, draft: &Draft<'_>, found: &mut Vec<Span>) {
         for (start, end) in at_mentions(&draft.folded.text) {
-            if let Some((s, e)) = draft.folded.original_span(start, end) {
+            if let Some((s, e)) = draft.folded.original_span(start, end)
+                && (!self.settings.own_only || Self::given_as_own(draft, s))
+            {
                 found.push(Span::new(s, e));
             }
         }
@@ -97,12 +128,32 @@ impl Detect for Handle {
 
 #[cfg(test)]
 mod tests {
+    use super::Settings;
+    use crate::detect::DetectorSpec;
     use crate::detect::testing::*;
-    use crate::detect::{DetectorSpec, NoSettings};
     use crate::model::{Author::*, Channel::*};
 
     fn handle() -> DetectorSpec {
-        DetectorSpec::Handle(NoSettings {})
+        DetectorSpec::Handle(Settings::default())
+    }
+
+    #[test]
+    fn own_only_finds_the_writers_handle_not_the_accounts_a_school_names() {
+        let own = DetectorSpec::Handle(Settings { own_only: true });
+        assert_finds(&own, Staff, School, "follow me on insta @mrsjones_teach", &["@mrsjones_teach"]);
+        assert_finds(&own, Staff, School, "my insta is mrsjones_teach", &["my insta is mrsjones_teach"]);
+        assert_clean(
+            &own,
+            Staff,
+            School,
+            &[
+                "Thank you to @BedfordLibrary for the visit",
+                "Follow us on Instagram @cottonendlower for more photos",
+                "Give me a minute. @PTA_Chair has the details",
+            ],
+        );
+        // Without the setting, every handle.
+        assert_finds(&handle(), Staff, School, "Thank you to @BedfordLibrary", &["@BedfordLibrary"]);
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub enum DetectorSpec {
     /// E-mail addresses.
     Email(email::Settings),
     /// Social-media handles.
-    Handle(NoSettings),
+    Handle(handle::Settings),
     /// Street addresses and postcodes.
     HomeAddress(NoSettings),
     /// Where someone is now or will be: live location, routines, meeting places.
@@ -251,7 +251,7 @@ impl DetectorSpec {
             DetectorSpec::DateOfBirth(_) => Box::new(date_of_birth::DateOfBirth::new(vocabulary, engine)),
             DetectorSpec::Phone(s) => Box::new(phone::Phone::new(s.clone())),
             DetectorSpec::Email(s) => Box::new(email::Email::new(s.clone())),
-            DetectorSpec::Handle(_) => Box::new(handle::Handle::new(vocabulary, engine)),
+            DetectorSpec::Handle(settings) => Box::new(handle::Handle::new(settings.clone(), vocabulary, engine)),
             DetectorSpec::HomeAddress(_) => Box::new(home_address::HomeAddress),
             DetectorSpec::Whereabouts(_) => Box::new(whereabouts::Whereabouts::new(vocabulary, engine)),
             DetectorSpec::SchoolName(s) => Box::new(school_name::SchoolName::new(s.clone(), vocabulary, engine)),
