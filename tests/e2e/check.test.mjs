@@ -242,6 +242,51 @@ describe('the checker page', () => {
     await context.close();
   });
 
+  it('the tone tier: "Jack Smith in Year 4" and unkindness without a swear word, on the right words; the verdict says the tone was read', async () => {
+    const { context, page, log } = await openChecker(browser, server, 'cotton-end');
+    assert.equal(await page.locator('[data-checker]').getAttribute('data-tone'), 'ready');
+    // Two ordinary words in a name's place are a name.
+    await typeDraft(page, 'Well done to Jack Smith in Year 4 for his brilliant swimming gala today!');
+    assert.deepEqual(await markTexts(page), ['Jack Smith']);
+    assert.deepEqual((await readFindings(page)).map((f) => [f.category, f.quoted]), [['pupil-identity', 'Jack Smith']]);
+    // A parent in a class group: no word here is rude, the phrase is.
+    await choose(page, { author: 'parent', channel: 'group' });
+    await page.locator('#draft').fill('');
+    await typeDraft(page, 'Honestly that Harper child is a nasty little piece of work, keep your kids away from her');
+    const marks = await markTexts(page);
+    assert.equal(marks.length, 1, marks.join(' | '));
+    assert.ok(marks[0].includes('nasty') && !marks[0].includes('Honestly'), marks[0]);
+    const findings = await readFindings(page);
+    assert.deepEqual(findings.map((f) => f.category), ['bullying']);
+    await assertFindingsMatchTheSchool(page, findings, { author: 'parent', channel: 'group' });
+    assert.notEqual((await readVerdict(page)).level, 'clear');
+    // A kind post: nothing found, and the verdict says the tone was read too.
+    await page.locator('#draft').fill('');
+    await typeDraft(page, 'Lovely to see everyone at the summer fair, thank you to the PTA for all their hard work.');
+    const verdict = await readVerdict(page);
+    assert.equal(verdict.title, 'Nothing found in the text');
+    assert.match(verdict.detail, /in the words or their tone/);
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+
+  it('if the tone tier cannot load, the words are still checked and the verdict says the tone was not', async () => {
+    const { context, page } = await openPage(browser);
+    await context.route(/\/tone\.[0-9a-f]+\.bin$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(server.url('/cotton-end/check.html?author=parent&channel=group'), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-checker][data-ready="true"]', { state: 'attached' });
+    assert.equal(await page.locator('[data-checker]').getAttribute('data-tone'), 'failed');
+    await typeDraft(page, 'Honestly that Harper child is a nasty little piece of work, keep your kids away from her');
+    const verdict = await readVerdict(page);
+    assert.equal(verdict.title, 'Nothing found in the text');
+    assert.match(verdict.detail, /could not load, so the tone has not been checked/);
+    await choose(page, { author: 'staff', channel: 'school' });
+    await page.locator('#draft').fill('');
+    await typeDraft(page, 'What a sh1t day');
+    assert.deepEqual(await markTexts(page), ['sh1t'], 'the word-level check still works');
+    await context.close();
+  });
+
   it('who is posting and where changes what is found', async () => {
     const { context, page } = await openChecker(browser, server, 'cotton-end');
     await typeDraft(page, 'Follow me back for homework help');

@@ -8,7 +8,9 @@
 //     render as 'postwise:check'): median, 99th percentile and worst;
 //   - the checker alone in WebAssembly, called from the page on the same drafts many times:
 //     the mean per check once warmed up (the page's clock is coarsened to 0.1 ms, too coarse
-//     to time one check).
+//     to time one check), the word-level check (`check`) and with the tone tier (`checkTone`),
+//     whose own time is the difference. The page checks every keystroke with the tone tier once
+//     its model is loaded, so the per-keystroke times above include it.
 //
 //   node tests/e2e/timing.mjs [--school cotton-end] [--loads 5] [--json]
 //
@@ -64,6 +66,8 @@ async function readiness(browser, server, school) {
     return {
       // check.js starting → the checker built (glue, wasm, rules.json).
       script: ready.duration,
+      // check.js starting → the tone tier's model loaded (fetched after the checker is ready).
+      tone: performance.getEntriesByName('postwise:tone-ready')[0]?.duration ?? NaN,
       // Navigation start (performance.timeOrigin) → ready.
       navigation: ready.startTime + ready.duration,
       domContentLoaded: navigation?.domContentLoadedEventEnd ?? NaN,
@@ -115,17 +119,22 @@ async function checkerAlone(browser, server, school, lengths, runs = 1000) {
     const glue = await import(new URL(el.dataset.glue, document.baseURI).href);
     await glue.default({ module_or_path: el.dataset.wasm });
     const checker = new glue.PostChecker(await (await fetch(el.dataset.rules)).json());
+    checker.loadTone(new Uint8Array(await (await fetch(el.dataset.toneModel)).arrayBuffer()));
     const context = { author: 'staff', channel: 'school', media: [] };
-    return drafts.map((text) => {
+    const mean = (check, text) => {
       // Warm up first: the browser compiles WebAssembly quickly, then optimised in the background.
-      for (let i = 0; i < 300; i++) checker.check(text, context);
+      for (let i = 0; i < 300; i++) check(text, context);
       const start = performance.now();
-      for (let i = 0; i < runs; i++) checker.check(text, context);
+      for (let i = 0; i < runs; i++) check(text, context);
       return (performance.now() - start) / runs;
-    });
+    };
+    return drafts.map((text) => ({
+      words: mean((t, c) => checker.check(t, c), text),
+      tone: mean((t, c) => checker.checkTone(t, c), text),
+    }));
   }, { drafts, runs });
   await context.close();
-  return lengths.map((length, i) => ({ length, runs, mean: means[i] }));
+  return lengths.map((length, i) => ({ length, runs, ...means[i] }));
 }
 
 function table(rows) {
@@ -155,6 +164,7 @@ try {
       ["check.js start → ready ('postwise:checker-ready')", ms(loads[0].script), ms(median(later.map((l) => l.script)))],
       ['navigation start (timeOrigin) → ready', ms(loads[0].navigation), ms(median(later.map((l) => l.navigation)))],
       ['navigation start → DOMContentLoaded', ms(loads[0].domContentLoaded), ms(median(later.map((l) => l.domContentLoaded)))],
+      ["check.js start → tone tier ready ('postwise:tone-ready')", ms(loads[0].tone), ms(median(later.map((l) => l.tone)))],
     ]));
     console.log('');
     console.log(table([
@@ -163,8 +173,8 @@ try {
     ]));
     console.log('');
     console.log(table([
-      ['the checker alone (PostChecker.check in WebAssembly)', 'checks', 'mean'],
-      ...alone.map((a) => [`${a.length.toLocaleString('en-GB')}-character draft`, a.runs, `${(a.mean * 1000).toFixed(0)} µs`]),
+      ['the checker alone in WebAssembly', 'checks', 'check (words)', 'checkTone (with tone)', 'the tone tier'],
+      ...alone.map((a) => [`${a.length.toLocaleString('en-GB')}-character draft`, a.runs, `${(a.words * 1000).toFixed(0)} µs`, `${(a.tone * 1000).toFixed(0)} µs`, `${((a.tone - a.words) * 1000).toFixed(0)} µs`]),
     ]));
   }
 } finally {

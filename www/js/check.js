@@ -432,17 +432,18 @@ async function start() {
   } catch {
     status.textContent = 'The cards and rewrites could not load. The checker still works.';
   }
-  await loadTone();
+  await loadTone(started);
   page.dataset.ready = 'true';
 }
 
 // The tone tier's model into the checker; the verdict says if it could not load.
-async function loadTone() {
+async function loadTone(started) {
   try {
     const response = await fetch(page.dataset.toneModel);
     if (!response.ok) throw new Error(`status ${response.status}`);
     checker.loadTone(new Uint8Array(await response.arrayBuffer()));
     tone = 'ready';
+    performance.measure('postwise:tone-ready', { start: started });
   } catch {
     tone = 'failed';
   }
