@@ -13,7 +13,8 @@
 //   cache when the network fails. A network answer is never written into the cache, which
 //   holds exactly one build. Anything else (another site, another school, `postwise serve`'s
 //   own /__postwise/ files) passes by untouched.
-// - Asked { type: 'version' } on a MessageChannel, it answers its build's version.
+// - Asked { type: 'version' } on a MessageChannel, it answers its build's version; told
+//   { type: 'skip-waiting' }, a waiting worker takes over.
 
 const { school, version, files } = self.POSTWISE_OFFLINE;
 const PREFIX = `postwise-offline:${school}:`;
@@ -98,4 +99,6 @@ self.addEventListener('fetch', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'version') event.ports[0]?.postMessage(version);
+  // From a page's "Load the new version", when this worker is still waiting (see offline.js).
+  if (event.data?.type === 'skip-waiting') self.skipWaiting();
 });

@@ -7,7 +7,9 @@
 // When a new build has been kept while this page is open (the worker replaces itself), the
 // page compares the worker's version with its own (<meta name="postwise-build">) and, if
 // this page is the older, says a new version is ready, with a button to load it. It never
-// reloads by itself: a pupil may be halfway through a quiz.
+// reloads by itself: a pupil may be halfway through a quiz. A new worker may also be left
+// waiting (Chromium holds it back while the old one still answers a request of some open
+// page): the page offers its version all the same, and the button tells it to take over.
 //
 // It also marks <html data-offline="ready"> once the worker holding this very build controls
 // the page, and fills any [data-offline-status] with what it knows, for the "Class tablets" page.
@@ -62,7 +64,7 @@ function versionOf(worker) {
   });
 }
 
-function offerNewVersion() {
+function offerNewVersion(waiting = null) {
   if (!notice || notice.childElementCount > 0) return;
   const text = document.createElement('p');
   text.textContent = 'A new version of this site is ready. ';
@@ -70,7 +72,10 @@ function offerNewVersion() {
   button.type = 'button';
   button.className = 'button-secondary';
   button.textContent = 'Load the new version';
-  button.addEventListener('click', () => location.reload());
+  button.addEventListener('click', () => {
+    waiting?.postMessage({ type: 'skip-waiting' });
+    location.reload();
+  });
   text.append(button);
   notice.append(text);
 }
@@ -105,6 +110,20 @@ async function register() {
   navigator.serviceWorker.addEventListener('controllerchange', compare);
   // The worker in charge may have changed while the page loaded, or hold this very build.
   compare();
+  // A new build kept but left waiting, now or later.
+  const offerWaiting = async () => {
+    const waiting = registration.waiting;
+    if (!waiting || !navigator.serviceWorker.controller) return;
+    const version = await versionOf(waiting);
+    if (version && version !== build) offerNewVersion(waiting);
+  };
+  offerWaiting();
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') offerWaiting();
+    });
+  });
   const check = () => registration.update().catch(() => {});
   addEventListener('online', check);
   document.addEventListener('visibilitychange', () => {
