@@ -623,11 +623,13 @@ function askToRestart(button) {
 
 confirmRestart.addEventListener('click', (event) => {
   const answer = event.target.closest('[data-confirm]')?.dataset.confirm;
-  if (answer) confirmRestart.close(answer);
+  if (!answer) return;
+  confirmRestart.close(answer);
+  // At once, not on the 'close' event a task later: the answers go when the dialog does.
+  if (answer === 'yes') restart();
 });
 confirmRestart.addEventListener('close', () => {
-  if (confirmRestart.returnValue === 'yes') restart();
-  else confirmRestart.returnFocus?.focus();
+  if (confirmRestart.returnValue !== 'yes') confirmRestart.returnFocus?.focus();
   confirmRestart.returnValue = '';
 });
 
