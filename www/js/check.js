@@ -15,7 +15,7 @@
 //           what it gets from here);
 //        5. then fetch the tone tier's model (tone.bin, about 650 KB gzipped, cached): from then
 //           on every check reads the draft's tone too (bullying said without a rude word, a
-//           post that could damage the school). It adds a tenth to a check's time, so it runs
+//           post that could damage the school). It adds well under a millisecond to a check, so it runs
 //           at every keystroke like the rest; until it is here, the verdict says the tone has
 //           not been read;
 //        6. tell screen readers what changed, once typing pauses.
