@@ -1,6 +1,12 @@
-//! Training aid for `lexicons/train_model.py`: reads JSON lines with a draft's `text` on
-//! standard input and writes, for each, the JSON array of the draft's features exactly as the
-//! checker computes them (`detect::model::feature_names`), so training and checking agree.
+//! Training aid for `lexicons/train_model.py` and `lexicons/train_tone.py`: reads JSON lines
+//! with a draft's `text` on standard input and writes, for each, what the checker computes of it,
+//! so training and checking agree:
+//!
+//! - by default, the JSON array of the draft's features for the word-level model
+//!   (`detect::model::feature_names`);
+//! - with `--tone`, `{"tokens": [[start, end, sentence], …], "buckets": [[…], …]}`: every
+//!   token's UTF-8 span and sentence, and the buckets of its features for the tone tier
+//!   (`detect::tone::token_buckets`, 20 bits: a smaller table takes their top bits).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -8,7 +14,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> anyhow::Result<()> {
     use postwise::bundle::{Platform, School};
-    use postwise::detect::{Draft, Vocabulary, model};
+    use postwise::detect::{Draft, Vocabulary, model, tone};
     use postwise::model::{Author, Channel, Context};
     use postwise::policy::source::PlatformSource;
     use postwise::text::pattern::CueEngine;
@@ -41,13 +47,21 @@ fn main() -> anyhow::Result<()> {
     let vocabulary = Vocabulary::new(&school);
     let engine = CueEngine::default();
     let context = Context { author: Author::Staff, channel: Channel::School, age: None, media: Vec::new() };
+    let tone_buckets = std::env::args().skip(1).any(|arg| arg == "--tone");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for line in std::io::stdin().lock().lines() {
         let value: serde_json::Value = serde_json::from_str(&line?)?;
         let text = value.get("text").and_then(|t| t.as_str()).unwrap_or_default();
         let draft = Draft::new(text, &context, &vocabulary, &engine);
-        writeln!(out, "{}", serde_json::to_string(&model::feature_names(&draft))?)?;
+        if tone_buckets {
+            let tokens: Vec<(usize, usize, u32)> =
+                draft.tokens.iter().map(|t| (t.span.start, t.span.end, t.sentence)).collect();
+            let buckets = tone::token_buckets(&draft, 20);
+            writeln!(out, "{}", serde_json::json!({ "tokens": tokens, "buckets": buckets }))?;
+        } else {
+            writeln!(out, "{}", serde_json::to_string(&model::feature_names(&draft))?)?;
+        }
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ crate/lexicons/training/writers/*.jsonl (independent writer sessions, each with 
 personas, with `target`, `act` and `evidence` quotes). The held-out sets in
 tests/fixtures/eval/ are never read here.
 
-Features: the checker's own (`cargo run --release --example tone_features`): for each token,
+Features: the checker's own (`cargo run --release --example features -- --tone`): for each token,
 the buckets of its word, character 3-5-grams, word pair and word class, so training and checking
 see a draft the same way.
 
@@ -136,7 +136,7 @@ def features(drafts: list[dict]) -> list[dict]:
     missing = [d for d in drafts if key(d) not in cached]
     if missing:
         lines = "".join(json.dumps({"text": d["text"]}) + "\n" for d in missing)
-        run = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "tone_features"],
+        run = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "features", "--", "--tone"],
                              cwd=ROOT, input=lines, capture_output=True, text=True, check=True)
         out = run.stdout.splitlines()
         assert len(out) == len(missing), "the features example must answer every draft"
