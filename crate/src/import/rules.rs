@@ -4,7 +4,7 @@
 //! sentence's subject or the clause's section (staff, pupils, parents), its channels from the
 //! section (official or school accounts, personal accounts), and examples chosen in `rules_toml.rs`.
 
-use super::obligations::{OBLIGATIONS, Obligation};
+use super::obligations::{OBLIGATIONS, Obligation, PERSONAL_ITEMS};
 use super::outline::{NodeKind, Outline};
 use super::wording::{Mood, any_found, is_procedure, mood, needs_met, sentences, severity, words};
 use crate::detect::DetectorSpec;
@@ -176,6 +176,13 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
     vec![Author::Staff, Author::Pupil, Author::Parent]
 }
 
+/// A heading over what the school itself will do ("Responsibilities of the school", "School
+/// responsibilities"): its clauses bind staff acting for the school, on its own accounts, never
+/// pupils or parents, whatever the document's audience.
+fn is_school_duty_heading(lower: &str) -> bool {
+    lower.contains("responsibilit") && lower.contains("school") && groups_in(&words(lower)).is_empty()
+}
+
 /// Who the clause at `at` is for, when its sentence's subject does not say: its lead-ins'
 /// subjects, its section's headings, the section's bold subtitles ("agreement for parents"
 /// above "I will not:"), then the document's audience.
@@ -203,7 +210,11 @@ fn section_audience(outline: &Outline, at: usize, default: &[Author]) -> Vec<Aut
             return groups;
         }
         let lower = heading.text.to_lowercase();
-        if lower.contains("official") || lower.contains("school accounts") || lower.contains("school social media") {
+        if lower.contains("official")
+            || lower.contains("school accounts")
+            || lower.contains("school social media")
+            || is_school_duty_heading(&lower)
+        {
             return vec![Author::Staff];
         }
     }
@@ -265,6 +276,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             lead_ins.push(words(&heading.text));
         }
         let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
+        let clause_with_lead_ins: Vec<String> =
+            words(&node.text).into_iter().chain(lead_in_words.iter().cloned()).collect();
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
             if is_procedure(&sentence_words) {
@@ -281,20 +294,34 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let audience = subject_groups(&sentence_words)
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
-            let hint = std::iter::once(sentence_words.clone())
-                .chain(lead_ins.iter().cloned())
-                .chain(headings.iter().map(|h| words(&h.text)))
-                .find_map(|w| channel_hint(&w))
-                .flatten();
+            let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
+            let hint = if school_duty {
+                Some(vec![Channel::School])
+            } else {
+                std::iter::once(sentence_words.clone())
+                    .chain(lead_ins.iter().cloned())
+                    .chain(headings.iter().map(|h| words(&h.text)))
+                    .find_map(|w| channel_hint(&w))
+                    .flatten()
+            };
             let (severity, severity_cue) = severity(&sentence_words, &lead_ins);
             for obligation in OBLIGATIONS {
-                if let Some(proposal) = proposal_for(
-                    obligation,
-                    Context { sentence, sentence_words: &sentence_words, with_lead_ins: &with_lead_ins },
-                    &audience,
-                    hint.as_deref(),
-                    (severity, &severity_cue),
-                ) {
+                let context = Context {
+                    sentence,
+                    sentence_words: &sentence_words,
+                    with_lead_ins: &with_lead_ins,
+                    clause_with_lead_ins: &clause_with_lead_ins,
+                };
+                let proposal = proposal_for(obligation, context, &audience, hint.as_deref(), (severity, &severity_cue))
+                    // What the school will do is done on its own accounts, whatever the obligation.
+                    .map(|mut p| {
+                        if school_duty {
+                            p.channels.retain(|c| *c == Channel::School);
+                        }
+                        p
+                    })
+                    .filter(|p| !p.channels.is_empty());
+                if let Some(proposal) = proposal {
                     // The same rule again for this clause, or for an item of a list whose lead-in
                     // has it already ("must not contact pupils:" and "- by friend requests").
                     let same = |p: &Proposal| p.detect == proposal.detect && p.category == proposal.category;
@@ -334,6 +361,9 @@ struct Context<'a> {
     sentence: &'a str,
     sentence_words: &'a [String],
     with_lead_ins: &'a [String],
+    /// The whole clause and its lead-ins: where a list of what "personal information" means
+    /// may follow the sentence ("… This includes phone numbers, addresses …").
+    clause_with_lead_ins: &'a [String],
 }
 
 fn proposal_for(
@@ -347,6 +377,14 @@ fn proposal_for(
         return None;
     }
     if !obligation.also.is_empty() && !any_found(obligation.also, context.with_lead_ins) {
+        return None;
+    }
+    // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule
+    // for each thing it lists, not for the rest of what personal information may be.
+    if !obligation.named.is_empty()
+        && any_found(PERSONAL_ITEMS, context.clause_with_lead_ins)
+        && !any_found(obligation.named, context.clause_with_lead_ins)
+    {
         return None;
     }
     if any_found(obligation.unless, context.sentence_words) || !needs_met(obligation.needs, context.with_lead_ins) {
@@ -401,6 +439,52 @@ mod tests {
             super::super::blocks::Block::Heading { level: 1, label: None, text: "Principles".to_owned() },
         ]);
         assert_eq!(document_audience(&outline), [Author::Staff]);
+    }
+
+    fn proposals_of(blocks: Vec<super::super::blocks::Block>) -> Vec<(String, Vec<Author>, Vec<Channel>)> {
+        let outline = super::super::outline::number(blocks);
+        propose(&outline, "pupils").into_iter().map(|p| (p.detect.kind().to_owned(), p.authors, p.channels)).collect()
+    }
+
+    #[test]
+    fn a_clause_that_lists_personal_information_proposes_a_rule_for_each_thing_listed() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("E-safety rules for pupils".to_owned()),
+            Block::Heading { level: 1, label: None, text: "Facebook".to_owned() },
+            Block::Paragraph {
+                label: None,
+                text: "Do not put any personal information on your page. This includes phone numbers, addresses, birthdays and email addresses.".to_owned(),
+            },
+        ]);
+        let kinds: Vec<&str> = found.iter().map(|(kind, _, _)| kind.as_str()).collect();
+        for listed in ["phone", "email", "home-address", "date-of-birth"] {
+            assert!(kinds.contains(&listed), "{listed} in {kinds:?}");
+        }
+        for not_listed in ["credentials", "handle", "full-name"] {
+            assert!(!kinds.contains(&not_listed), "{not_listed} in {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn what_the_school_will_do_binds_staff_on_its_accounts_not_pupils() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("Social media policy".to_owned()),
+            Block::Heading { level: 1, label: None, text: "Responsibilities – school".to_owned() },
+            Block::Paragraph { label: None, text: "The school will:".to_owned() },
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "Not print personal information that could be used to identify a child shown in an image."
+                    .to_owned(),
+            },
+        ]);
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().all(|(_, authors, channels)| authors == &[Author::Staff] && channels == &[Channel::School]),
+            "{found:?}"
+        );
     }
 
     #[test]
