@@ -267,6 +267,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         if headings.iter().any(|h| NOT_RULES.iter().any(|skip| h.text.to_lowercase().contains(skip))) {
             continue;
         }
+        let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
         let lead_in_ids: Vec<&str> = outline.lead_ins(at).iter().map(|n| n.id.as_str()).collect();
         let mut lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
         // A heading that ends in ':' leads its list ("For staff, requirements typically include:").
@@ -294,7 +295,6 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let audience = subject_groups(&sentence_words)
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
-            let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
             let hint = if school_duty {
                 Some(vec![Channel::School])
             } else {
