@@ -4,7 +4,10 @@
 // The helpers panic on any surprise too: in a test, that is a failure with its reason.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use postwise::import::{self, ImportError, Options, Report};
+mod import_common;
+use import_common::{import_into, repo, scratch};
+
+use postwise::import;
 use postwise::policy::{self, Policy, date::Date, diagnostic::Diagnostics, document};
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -12,35 +15,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SEEDS: [&str; 5] = ["chestnuts", "cotton-end", "craylands", "robert-carre", "coton-in-the-elms"];
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("lists folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
-
-/// A fresh `policies/` folder with a copy of `_shared/`, for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(&repo().join("policies/_shared"), &dir.join("_shared"));
-    dir
-}
-
-fn import_into(policies: &Path, source: &Path, id: &str) -> Result<Report, ImportError> {
-    import::run(source, &Options { id: id.to_owned(), out: policies.join(id), force: false })
-}
 
 /// Lint's errors and warnings for a folder, as lines.
 fn lint(dir: &Path) -> (Vec<String>, Vec<String>) {
@@ -60,7 +34,7 @@ fn load(dir: &Path) -> Policy {
 
 /// Imports every seed once for the tests that read the results.
 fn imported_seeds(name: &str) -> PathBuf {
-    let policies = scratch(name);
+    let policies = scratch("import", name);
     for id in SEEDS {
         let seed = repo().join(format!("tests/fixtures/seeds/{id}.txt"));
         import_into(&policies, &seed, id).unwrap_or_else(|e| panic!("{id}: {e}"));
@@ -461,7 +435,7 @@ fn docx_fixture() -> Vec<u8> {
 
 #[test]
 fn a_word_document_imports_with_its_structure() {
-    let policies = scratch("docx");
+    let policies = scratch("import", "docx");
     let source = policies.join("oakfield.docx");
     std::fs::write(&source, docx_fixture()).expect("write docx");
     let report = import_into(&policies, &source, "oakfield").expect("imports");
@@ -540,7 +514,7 @@ fn refused(policies: &Path, source: &Path, expected: &str) {
 
 #[test]
 fn bad_input_gives_a_clear_error_and_no_folder() {
-    let policies = scratch("bad");
+    let policies = scratch("import", "bad");
     let write = |name: &str, bytes: &[u8]| {
         let path = policies.join(name);
         std::fs::write(&path, bytes).expect("write");
@@ -585,7 +559,7 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
 
 #[test]
 fn an_existing_folder_is_replaced_only_with_force() {
-    let policies = scratch("force");
+    let policies = scratch("import", "force");
     let seed = repo().join("tests/fixtures/seeds/chestnuts.txt");
     let out = policies.join("chestnuts");
     std::fs::create_dir_all(&out).expect("folder");
@@ -674,7 +648,7 @@ fn docx_with_list_start(start: &str) -> Vec<u8> {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_list_numbered_from_four_billion_imports_in_little_memory() {
-    let policies = scratch("huge-start");
+    let policies = scratch("import", "huge-start");
     for (name, start) in [("four-billion", "4294967000"), ("forty-million", "40000000")] {
         let source = policies.join(format!("{name}.docx"));
         let bytes = docx_with_list_start(start);
@@ -698,7 +672,7 @@ fn a_list_numbered_from_four_billion_imports_in_little_memory() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_large_text_file_is_refused_before_it_is_read() {
-    let policies = scratch("large-text");
+    let policies = scratch("import", "large-text");
     let seed = std::fs::read_to_string(repo().join("tests/fixtures/seeds/cotton-end.txt")).expect("seed");
     let source = policies.join("large.txt");
     let text = seed.repeat(19 * 1024 * 1024 / seed.len());
@@ -715,7 +689,7 @@ fn a_large_text_file_is_refused_before_it_is_read() {
 
 #[test]
 fn a_utf8_text_with_a_stray_byte_is_read_and_the_loss_reported() {
-    let policies = scratch("stray-byte");
+    let policies = scratch("import", "stray-byte");
     let seed = std::fs::read(repo().join("tests/fixtures/seeds/cotton-end.txt")).expect("seed");
     let tenth_line = seed.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(8).map(|(i, _)| i + 1).expect("lines");
     let mut bytes = seed[..tenth_line].to_vec();

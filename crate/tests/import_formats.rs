@@ -5,39 +5,12 @@
 // The helpers panic on any surprise too: in a test, that is a failure with its reason.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod import_common;
+use import_common::{import_into, repo, scratch};
+
 use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, Stream, StringFormat, dictionary};
-use postwise::import::{self, ImportError, Options};
-use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("lists folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
-
-/// A fresh `policies/` folder with a copy of `_shared/`, for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-formats").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(&repo().join("policies/_shared"), &dir.join("_shared"));
-    dir
-}
-
-fn import_into(policies: &Path, source: &Path, id: &str) -> Result<import::Report, ImportError> {
-    import::run(source, &Options { id: id.to_owned(), out: policies.join(id), force: false })
-}
+use std::path::Path;
 
 fn seed(id: &str) -> String {
     std::fs::read_to_string(repo().join(format!("tests/fixtures/seeds/{id}.txt"))).expect("seed")
@@ -46,7 +19,7 @@ fn seed(id: &str) -> String {
 /// Imports `text` as a .txt and `other` (the same text in another format) and returns both
 /// policy.md files.
 fn import_both(name: &str, text: &str, other: (&str, &[u8])) -> (String, String) {
-    let policies = scratch(name);
+    let policies = scratch("import-formats", name);
     let txt = policies.join("policy.txt");
     std::fs::write(&txt, text).expect("write");
     import_into(&policies, &txt, "from-text").expect("the text imports");
@@ -281,7 +254,7 @@ fn scanned_pdf() -> Vec<u8> {
 
 #[test]
 fn a_scanned_pdf_is_refused_with_what_to_do() {
-    let policies = scratch("pdf-scanned");
+    let policies = scratch("import-formats", "pdf-scanned");
     let path = policies.join("scan.pdf");
     std::fs::write(&path, scanned_pdf()).expect("write");
     let error = import_into(&policies, &path, "scan").expect_err("a scan has no text").to_string();
@@ -303,7 +276,7 @@ fn bold_and_larger_lines_of_a_pdf_are_its_headings() {
         line(690.0, 12.0, true, "Photographs"),
         line(670.0, 10.0, false, "Parents must not post photos of other children on social media."),
     ];
-    let policies = scratch("pdf-bold");
+    let policies = scratch("import-formats", "pdf-bold");
     let path = policies.join("oak.pdf");
     std::fs::write(&path, pdf(&[page])).expect("write");
     import_into(&policies, &path, "oak").expect("imports");
@@ -405,7 +378,7 @@ fn a_web_pages_headings_lists_and_tables_are_read_and_its_pictures_reported() {
         <p><img src=\"poster.png\" alt=\"Be SMART online\"></p>\
         <h3>Parents</h3><p><strong>Parents must not post photos of other children online.</strong></p>\
         </main><footer>© Oak Primary</footer></body></html>";
-    let policies = scratch("html-structure");
+    let policies = scratch("import-formats", "html-structure");
     let path = policies.join("oak.html");
     std::fs::write(&path, page).expect("write");
     let report = import_into(&policies, &path, "oak").expect("imports");
@@ -489,7 +462,7 @@ fn pdf_with_content(content: Vec<u8>, pages: usize) -> Vec<u8> {
 
 #[test]
 fn hostile_files_stay_within_500_mb_and_10_seconds() {
-    let policies = scratch("bounds");
+    let policies = scratch("import-formats", "bounds");
     let write = |name: &str, bytes: &[u8]| {
         let path = policies.join(name);
         std::fs::write(&path, bytes).expect("write");
@@ -533,7 +506,7 @@ fn hostile_files_stay_within_500_mb_and_10_seconds() {
 /// Imports a fixture from tests/fixtures/import/examples/ and gives its policy.md and its rules
 /// as (category, clause).
 fn import_example(name: &str) -> (String, Vec<(String, String)>) {
-    let policies = scratch(&format!("example-{name}"));
+    let policies = scratch("import-formats", &format!("example-{name}"));
     let source = repo().join(format!("tests/fixtures/import/examples/{name}.txt"));
     import_into(&policies, &source, name).unwrap_or_else(|e| panic!("{name}: {e}"));
     let dir = policies.join(name);
@@ -616,7 +589,7 @@ fn measure(set: &str) -> (usize, usize, usize, usize) {
     let expected: toml::Table =
         toml::from_str(&std::fs::read_to_string(root.join("headings.toml")).expect("headings.toml")).expect("toml");
     let expected = expected[set].as_table().expect("set").clone();
-    let policies = scratch(&format!("real-{set}"));
+    let policies = scratch("import-formats", &format!("real-{set}"));
     let (mut found, mut wanted, mut extra, mut refused) = (0, 0, 0, 0);
     for (id, headings) in &expected {
         let source = root.join(set).join(format!("{id}.txt"));

@@ -1,0 +1,36 @@
+//! What the import's integration tests share: a scratch `policies/` folder with a copy of
+//! `_shared/`, and an import into it.
+
+use postwise::import::{self, ImportError, Options, Report};
+use std::path::{Path, PathBuf};
+
+pub(crate) fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("lists folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// A fresh `policies/` folder with a copy of `_shared/`, for one test: `<area>/<name>` under
+/// cargo's temporary folder for tests, so two test files never share one.
+pub(crate) fn scratch(area: &str, name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(area).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&repo().join("policies/_shared"), &dir.join("_shared"));
+    dir
+}
+
+/// `source` imported as school `id` into the `policies/` folder `policies`.
+pub(crate) fn import_into(policies: &Path, source: &Path, id: &str) -> Result<Report, ImportError> {
+    import::run(source, &Options { id: id.to_owned(), out: policies.join(id), force: false })
+}
