@@ -28,17 +28,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from train_venv import run_in_venv
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TRAINING = HERE / "training"
 MODEL = HERE / "model.tsv"
-VENV = ROOT / "target" / "train-venv"
-PINS = ["scikit-learn==1.5.2", "numpy==2.1.3", "scipy==1.14.1"]
 
 CATEGORIES = [
     "bullying", "discrimination", "political", "personal-opinion", "disrepute", "confidential",
@@ -51,17 +50,6 @@ SEED = 20261122
 # L1 regularisation strength: smaller keeps fewer features.
 C = 0.5
 
-
-def ensure_sklearn() -> None:
-    """Re-runs this script inside target/train-venv, creating it with the pinned packages."""
-    if os.environ.get("POSTWISE_TRAIN_VENV") == "1":
-        return
-    python = VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *PINS], check=True)
-    env = dict(os.environ, POSTWISE_TRAIN_VENV="1")
-    sys.exit(subprocess.run([str(python), __file__, *sys.argv[1:]], env=env).returncode)
 
 
 def load_drafts(writers: bool) -> list[dict]:
@@ -160,7 +148,7 @@ def main() -> None:
     parser.add_argument("--writers", action="store_true",
                         help="also learn from training/writers/, thresholds on each writer held out in turn")
     args = parser.parse_args()
-    ensure_sklearn()
+    run_in_venv(__file__)
     drafts = load_drafts(args.writers)
     text = "\n".join(train(drafts, features(drafts))) + "\n"
     if args.report:

@@ -36,11 +36,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import struct
 import subprocess
 import sys
 from pathlib import Path
+
+from train_venv import run_in_venv
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -48,8 +49,6 @@ TRAINING = HERE / "training"
 WRITERS = TRAINING / "writers"
 MODEL = HERE / "tone.bin"
 CACHE = ROOT / "target" / "tone-features"
-VENV = ROOT / "target" / "train-venv"
-PINS = ["scikit-learn==1.5.2", "numpy==2.1.3", "scipy==1.14.1"]
 
 CATEGORIES = ["bullying", "discrimination", "disrepute", "confidential", "personal-opinion",
               "political", "unverified", "copyright"]
@@ -74,17 +73,6 @@ PRECISION = 0.8
 MARGINS = [-1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0]
 SEED = 20261206
 
-
-def ensure_venv() -> None:
-    """Re-runs this script inside target/train-venv, creating it with the pinned packages."""
-    if os.environ.get("POSTWISE_TRAIN_VENV") == "1":
-        return
-    python = VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *PINS], check=True)
-    env = dict(os.environ, POSTWISE_TRAIN_VENV="1")
-    sys.exit(subprocess.run([str(python), __file__, *sys.argv[1:]], env=env).returncode)
 
 
 def load(path: Path, writer: str) -> list[dict]:
@@ -456,7 +444,7 @@ def main() -> None:
     parser.add_argument("--bits", type=int, default=BITS, help="log2 of the table's rows")
     parser.add_argument("--out", default=str(MODEL), help="where to write the model")
     args = parser.parse_args()
-    ensure_venv()
+    run_in_venv(__file__)
     if args.recalibrate:
         recalibrate(Path(args.out), args.precision)
         return
