@@ -8,7 +8,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchBrowser, markTexts, openChecker, openPage, readFindings, readVerdict, startServer, typeDraft } from './helpers.mjs';
+import {
+  NEWSLETTER_SENTENCES, launchBrowser, markTexts, openChecker, openPage, readFindings, readVerdict, startServer, typeDraft,
+} from './helpers.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
@@ -40,20 +42,8 @@ async function cardText(page) {
 
 /** The 2,000-character newsletter of tests/e2e/timing.mjs: names repeated, a swear word, a phone number. */
 function newsletter(length) {
-  const sentences = [
-    'What a week it has been at school!',
-    'Year 5 ran their own cake sale on Wednesday and raised £186 for the local food bank.',
-    'Well done to Sienna Parkes for organising the rota, and to everyone who baked.',
-    'The minibus broke down on the way to the swimming gala, which was a sh1t start, but we still came second.',
-    "Thank you to the parents who came to watch: the children's faces said it all.",
-    'Reminder: the Christmas fair is on Saturday 7th from 10am in the main hall.',
-    'If you can help on a stall, ring the office on 01632 960123 or pop in after school.',
-    'Our reading challenge ends next Friday, so keep those reading records coming in.',
-    'Harvest festival donations can be left in the boxes by the front door.',
-    'Have a lovely weekend, everyone, and we will see you on Monday morning.',
-  ];
   let text = '';
-  for (let i = 0; text.length < length; i++) text += (text ? ' ' : '') + sentences[i % sentences.length];
+  for (let i = 0; text.length < length; i++) text += (text ? ' ' : '') + NEWSLETTER_SENTENCES[i % NEWSLETTER_SENTENCES.length];
   return text.slice(0, length);
 }
 

@@ -131,6 +131,24 @@ export async function openChecker(browser, server, school, { query = '', ...opti
   return opened;
 }
 
+/**
+ * A staff member's newsletter about the week, a sentence at a time, with what the checker
+ * flags (a pupil's full name, a disguised swear word, a phone number): the long draft of
+ * timing.mjs and check-feedback.test.mjs, each repeating it to the length it needs.
+ */
+export const NEWSLETTER_SENTENCES = [
+  'What a week it has been at school!',
+  'Year 5 ran their own cake sale on Wednesday and raised £186 for the local food bank.',
+  'Well done to Sienna Parkes for organising the rota, and to everyone who baked.',
+  'The minibus broke down on the way to the swimming gala, which was a sh1t start, but we still came second.',
+  "Thank you to the parents who came to watch: the children's faces said it all.",
+  'Reminder: the Christmas fair is on Saturday 7th from 10am in the main hall.',
+  'If you can help on a stall, ring the office on 01632 960123 or pop in after school.',
+  'Our reading challenge ends next Friday, so keep those reading records coming in.',
+  'Harvest festival donations can be left in the boxes by the front door.',
+  'Have a lovely weekend, everyone, and we will see you on Monday morning.',
+];
+
 /** Types `text` into the draft box one character at a time, as a person would. */
 export async function typeDraft(page, text) {
   await page.locator('#draft').focus();

@@ -16,7 +16,7 @@
 //
 // Starts `postwise serve` through helpers.mjs (POSTWISE_BIN, CHROMIUM as for the tests).
 import { parseArgs } from 'node:util';
-import { launchBrowser, openChecker, startServer } from './helpers.mjs';
+import { NEWSLETTER_SENTENCES, launchBrowser, openChecker, startServer } from './helpers.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -29,22 +29,10 @@ const { values: options } = parseArgs({
 // A staff member's post about the week, with a few things the checker flags (a pupil's full
 // name, a disguised swear word, a phone number), repeated with small changes up to `length`.
 function realisticDraft(length) {
-  const sentences = [
-    'What a week it has been at school!',
-    'Year 5 ran their own cake sale on Wednesday and raised £186 for the local food bank.',
-    'Well done to Sienna Parkes for organising the rota, and to everyone who baked.',
-    'The minibus broke down on the way to the swimming gala, which was a sh1t start, but we still came second.',
-    "Thank you to the parents who came to watch: the children's faces said it all.",
-    'Reminder: the Christmas fair is on Saturday 7th from 10am in the main hall.',
-    'If you can help on a stall, ring the office on 01632 960123 or pop in after school.',
-    'Our reading challenge ends next Friday, so keep those reading records coming in.',
-    'Harvest festival donations can be left in the boxes by the front door.',
-    'Have a lovely weekend, everyone, and we will see you on Monday morning.',
-  ];
   let text = '';
   for (let i = 0; text.length < length; i++) {
-    const sentence = sentences[i % sentences.length];
-    text += (text ? (i % 4 === 0 ? '\n\n' : ' ') : '') + (i >= sentences.length ? sentence.replace('Year 5', `Year ${1 + (i % 6)}`) : sentence);
+    const sentence = NEWSLETTER_SENTENCES[i % NEWSLETTER_SENTENCES.length];
+    text += (text ? (i % 4 === 0 ? '\n\n' : ' ') : '') + (i >= NEWSLETTER_SENTENCES.length ? sentence.replace('Year 5', `Year ${1 + (i % 6)}`) : sentence);
   }
   text = text.slice(0, length);
   return text.length === length ? text : text.padEnd(length, '.');
