@@ -125,18 +125,7 @@ fn pdf(pages: &[Vec<Drawn>]) -> Vec<u8> {
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), PAGE_HEIGHT.into()],
         })));
     }
-    let count = i64::try_from(kids.len()).unwrap();
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("save");
-    bytes
+    save_pdf(doc, pages_id, kids, resources)
 }
 
 /// Wraps a paragraph at `width` characters, breaking a long word with a hyphen as a word
@@ -446,7 +435,12 @@ fn pdf_with_content(content: Vec<u8>, pages: usize) -> Vec<u8> {
             }))
         })
         .collect();
-    let count = i64::try_from(pages).unwrap();
+    save_pdf(doc, pages_id, kids, resources)
+}
+
+/// The document's bytes, with `kids` as its pages (under `pages_id`) and its catalog.
+fn save_pdf(mut doc: Document, pages_id: lopdf::ObjectId, kids: Vec<Object>, resources: lopdf::ObjectId) -> Vec<u8> {
+    let count = i64::try_from(kids.len()).unwrap();
     doc.objects.insert(
         pages_id,
         Object::Dictionary(
