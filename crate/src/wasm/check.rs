@@ -40,8 +40,8 @@ impl PostChecker {
         self.tone.is_some()
     }
 
-    /// Checks `text` as [`PostChecker::check`] does, with the tone tier's findings added (when
-    /// it is loaded): every word-level finding is kept. For when typing pauses.
+    /// Checks `text` as [`PostChecker::check`] does, with the tone tier's findings added once it
+    /// is loaded (until then, the same as `check`): every word-level finding is kept.
     #[wasm_bindgen(js_name = checkTone)]
     pub fn check_tone(&self, text: &str, context: JsValue) -> Result<Array, JsError> {
         let context: Context = from_js(context, "who is posting and where")?;
