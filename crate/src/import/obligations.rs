@@ -102,7 +102,9 @@ const PASSWORD_WORDS: &[&str] = &["password*|passcode*|passwords|pin"];
 
 /// Any kind of personal information named: a clause that lists kinds proposes rules for those.
 /// Not where someone is: "information which could identify them and/or their location" says
-/// what personal information does, not what it lists.
+/// what personal information does, not what it lists. Written out rather than joined from the
+/// kinds' own words above: "age" and "PIN" name a kind when asked for, but do not make a clause
+/// a list ("Follow age restriction rules").
 pub(crate) const PERSONAL_ITEMS: &[&str] = &[
     "name|names|surname*|birthday*|birth|phone*|mobile*|telephone*|email*|emails|username*|handle*|address|addresses|postcode*|password*|passwords",
     "e mail*",
