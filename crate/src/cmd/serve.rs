@@ -9,6 +9,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 /// How long the files must be still before a rebuild: an editor's save, or wasm-pack's
@@ -35,6 +36,9 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    // Watching starts before the first build and before the URL is printed: a change made
+    // the moment the server answers (as a test or a quick editor makes it) is never missed.
+    let watching = Watching::start(&args.input)?;
     let site = build_site(&args.input)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -51,16 +55,9 @@ pub(crate) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let served = Arc::new(served);
 
     let (input, watched) = (args.input.clone(), Arc::clone(&served));
-    let watcher = std::thread::spawn(move || rebuild_on_change(&input, &watched));
+    std::thread::spawn(move || watching.rebuild_on_change(&input, &watched));
     println!("Serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", args.out.display());
     std::io::stdout().flush().context("cannot write to standard output")?;
-    if watcher.is_finished() {
-        // It returns only when it could not start watching.
-        return match watcher.join() {
-            Ok(Err(error)) => Err(error),
-            _ => Ok(ExitCode::from(2)),
-        };
-    }
     runtime.block_on(serve(listener, served));
     Ok(ExitCode::SUCCESS)
 }
@@ -90,49 +87,100 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Watches the policies and the WebAssembly package and puts a rebuilt site in place after
-/// each change; a policy with errors leaves the last good site served. Returns only when it
-/// cannot watch.
-fn rebuild_on_change(input: &Input, served: &Served) -> anyhow::Result<()> {
-    let (sender, events) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event| {
-        let _ = sender.send(event);
-    })
-    .context("cannot watch for changes")?;
-    let policies = absolute(&input.policies);
-    let pkg = absolute(&input.wasm_pkg);
-    watcher
-        .watch(&policies, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", policies.display()))?;
-    // The package may be made after the server starts: its folder's parent shows it arrive.
-    if let Some(parent) = pkg.parent() {
-        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+/// How often the fallback watcher looks at the files, where the system gives no file events.
+const POLL_EVERY: Duration = Duration::from_millis(500);
+
+type WatchEvent = notify::Result<notify::Event>;
+
+/// The policies and the WebAssembly package, watched for changes.
+struct Watching {
+    watcher: Box<dyn notify::Watcher + Send>,
+    events: Receiver<WatchEvent>,
+    policies: PathBuf,
+    pkg: PathBuf,
+    /// False until the package folder exists: `wasm-pack` may make it after the server starts.
+    pkg_watched: bool,
+}
+
+impl Watching {
+    /// Watches with the system's file events (inotify, FSEvents…), or, where those cannot be
+    /// had (a container out of inotify instances, a network drive), by looking every
+    /// `POLL_EVERY`.
+    fn start(input: &Input) -> anyhow::Result<Self> {
+        let policies = absolute(&input.policies);
+        let pkg = absolute(&input.wasm_pkg);
+        let (sender, events) = std::sync::mpsc::channel();
+        let system = {
+            let sender = sender.clone();
+            notify::recommended_watcher(move |event| {
+                let _ = sender.send(event);
+            })
+        };
+        let system = system.map_err(anyhow::Error::from).and_then(|mut watcher| {
+            watcher.watch(&policies, RecursiveMode::Recursive)?;
+            Ok(watcher)
+        });
+        let mut watcher: Box<dyn notify::Watcher + Send> = match system {
+            Ok(watcher) => Box::new(watcher),
+            Err(error) => {
+                eprintln!(
+                    "postwise: cannot use the system's file events ({error:#}); looking for changes every {} ms instead",
+                    POLL_EVERY.as_millis()
+                );
+                let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+                let mut watcher = notify::PollWatcher::new(
+                    move |event| {
+                        let _ = sender.send(event);
+                    },
+                    config,
+                )
+                .context("cannot watch for changes")?;
+                watcher
+                    .watch(&policies, RecursiveMode::Recursive)
+                    .with_context(|| format!("cannot watch {}", policies.display()))?;
+                Box::new(watcher)
+            }
+        };
+        // The package may be made after the server starts: its folder's parent shows it arrive.
+        if let Some(parent) = pkg.parent() {
+            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+        }
+        let pkg_watched = watcher.watch(&pkg, RecursiveMode::Recursive).is_ok();
+        Ok(Self { watcher, events, policies, pkg, pkg_watched })
     }
-    let mut pkg_watched = watcher.watch(&pkg, RecursiveMode::Recursive).is_ok();
-    let is_change = |event: &notify::Result<notify::Event>| match event {
-        // Reading a file (as every build does) is not a change.
-        Ok(event) => {
-            !matches!(event.kind, EventKind::Access(_))
-                && event.paths.iter().any(|p| p.starts_with(&policies) || p.starts_with(&pkg))
-        }
-        Err(_) => false,
-    };
-    while let Ok(event) = events.recv() {
-        let mut changed = is_change(&event);
-        while let Ok(event) = events.recv_timeout(SETTLE) {
-            changed |= is_change(&event);
-        }
-        if !changed {
-            continue;
-        }
-        if !pkg_watched {
-            pkg_watched = watcher.watch(&pkg, RecursiveMode::Recursive).is_ok();
-        }
-        // Built in memory first: a policy with errors leaves the last good site in place.
-        match build_site(input).and_then(|site| served.publish(&site).context("cannot put the rebuilt site in place")) {
-            Ok(()) => eprintln!("rebuilt the site"),
-            Err(error) => eprintln!("postwise: {error:#}"),
+
+    fn is_change(&self, event: &WatchEvent) -> bool {
+        match event {
+            // Reading a file (as every build does) is not a change.
+            Ok(event) => {
+                !matches!(event.kind, EventKind::Access(_))
+                    && event.paths.iter().any(|p| p.starts_with(&self.policies) || p.starts_with(&self.pkg))
+            }
+            Err(_) => false,
         }
     }
-    Ok(())
+
+    /// Puts a rebuilt site in place after each change, once the files have been still for
+    /// `SETTLE`; a policy with errors leaves the last good site served.
+    fn rebuild_on_change(mut self, input: &Input, served: &Served) {
+        while let Ok(event) = self.events.recv() {
+            let mut changed = self.is_change(&event);
+            while let Ok(event) = self.events.recv_timeout(SETTLE) {
+                changed |= self.is_change(&event);
+            }
+            if !changed {
+                continue;
+            }
+            if !self.pkg_watched {
+                self.pkg_watched = self.watcher.watch(&self.pkg, RecursiveMode::Recursive).is_ok();
+            }
+            // Built in memory first: a policy with errors leaves the last good site in place.
+            match build_site(input)
+                .and_then(|site| served.publish(&site).context("cannot put the rebuilt site in place"))
+            {
+                Ok(()) => eprintln!("rebuilt the site"),
+                Err(error) => eprintln!("postwise: {error:#}"),
+            }
+        }
+    }
 }
