@@ -178,6 +178,8 @@ impl Numbering {
             Some(label) => self.labelled(label, parent, parent.is_none() || level == 1),
             None => {
                 let own = appendix_slug(&text).unwrap_or_else(|| slug(&text));
+                // A heading with no ASCII letter or digit ("ϒ", "Ω"): its id part still needs one.
+                let own = if own.is_empty() { "section".to_owned() } else { own };
                 match parent {
                     Some(parent) => format!("{}.{own}", self.nodes[parent].id),
                     None => own,
@@ -325,6 +327,12 @@ mod tests {
                 "1",
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_without_ascii_letters_gets_a_word_for_its_id() {
+        let got = ids(vec![heading(1, Some("1."), "Staff"), heading(2, None, "ϒ"), heading(1, None, "Ω")]);
+        assert_eq!(got, ["1", "1.section", "section"]);
     }
 
     #[test]
