@@ -319,7 +319,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "pupil-details",
-        wording: &["photos|details ~ pupils|students|children", "comments concerning|about ~ pupils|students|children"],
+        // Photos of other children are `photos-of-others-children`, a media-consent rule.
+        wording: &["details ~ pupils|students|children", "comments concerning|about ~ pupils|students|children"],
         also: &[],
         unless: &[],
         named: &[],
@@ -471,7 +472,11 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "kindness ~ respect",
             "appropriate manner",
             "damage the reputation",
-            "standards of behaviour",
+            // "the same standards of behaviour are expected online": not a policy that "sets out
+            // the standards of behaviour expected", which says what a list is, or an introduction's
+            // "standards of behaviour … which need to be considered".
+            "same ~ standards of behaviour",
+            "standards of behaviour are|is|as expected",
             "be professional",
             "professional ~ manner|conduct|behaviour|responsible|credible",
         ],
@@ -536,7 +541,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "gossip",
             "personal information ~ discussed|shared",
             "shared or discussed",
-            "comments about|concerning ~ pupils|students|children|staff|school",
+            // Comments about the school itself are criticism (`disrepute`), not private matters.
+            "comments about|concerning ~ pupils|students|children|staff",
             "private about",
             "not yet public",
         ],

@@ -80,7 +80,9 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     if words.first().is_some_and(|w| NO_SUBJECT.contains(&w.as_str())) {
         return None;
     }
-    let end = words.iter().take(9).position(|w| VERBS.contains(&w.as_str()))?;
+    let Some(end) = words.iter().take(9).position(|w| VERBS.contains(&w.as_str())) else {
+        return asked_of(words);
+    };
     let subject = &words[..end];
     if subject.starts_with(&["the".to_owned(), "school".to_owned()]) {
         return Some(vec![Author::Staff]);
@@ -101,8 +103,28 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     if !groups.is_empty() {
         return Some(groups);
     }
-    let community = subject.iter().any(|w| w == "community" || w == "everyone");
-    community.then(|| vec![Author::Staff, Author::Pupil, Author::Parent])
+    if subject.iter().any(|w| w == "community" || w == "everyone") {
+        return Some(vec![Author::Staff, Author::Pupil, Author::Parent]);
+    }
+    asked_of(words)
+}
+
+/// Who a request is made of: "we request that parents do not …", "we ask all parents to …".
+fn asked_of(words: &[String]) -> Option<Vec<Author>> {
+    let at = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "request" | "requests" | "ask" | "asks" | "expect" | "expects" | "urge" | "remind" | "insist"
+        )
+    })?;
+    let asked: Vec<String> = words[at + 1..]
+        .iter()
+        .skip_while(|w| matches!(w.as_str(), "that" | "all" | "the" | "our"))
+        .take(1)
+        .cloned()
+        .collect();
+    let groups = groups_in(&asked);
+    (!groups.is_empty()).then_some(groups)
 }
 
 /// Where a text says the rule applies: official accounts or personal ones.
@@ -149,6 +171,14 @@ const NOT_RULES: [&str; 9] = [
     "recruitment",
     "key details",
 ];
+
+/// Words of a section's heading that say it gives the policy's aims or background, not rules
+/// ("1.1 Aim", "Objectives and targets", "Background").
+const AIM_SECTIONS: [&str; 6] = ["aim", "aims", "background", "objectives", "purpose", "rationale"];
+
+fn is_aim_section(heading: &str) -> bool {
+    words(heading).iter().any(|w| AIM_SECTIONS.contains(&w.as_str()))
+}
 
 /// Who a document's policy applies to: "This policy applies to all … staff …", else everyone.
 fn document_audience(outline: &Outline) -> Vec<Author> {
@@ -264,7 +294,10 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             _ => continue,
         }
         let headings = outline.headings_above(at);
-        if headings.iter().any(|h| NOT_RULES.iter().any(|skip| h.text.to_lowercase().contains(skip))) {
+        if headings
+            .iter()
+            .any(|h| NOT_RULES.iter().any(|skip| h.text.to_lowercase().contains(skip)) || is_aim_section(&h.text))
+        {
             continue;
         }
         let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
@@ -505,6 +538,13 @@ mod tests {
         assert_eq!(subject_groups(&words("Members of staff must not")), Some(vec![Author::Staff]));
         assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
+        assert_eq!(
+            subject_groups(&words(
+                "Whilst we all may have little niggles, we request that parents do not make negative comments"
+            )),
+            Some(vec![Author::Parent])
+        );
+        assert_eq!(subject_groups(&words("We ask all parents to be kind online")), Some(vec![Author::Parent]));
     }
 
     #[test]

@@ -243,13 +243,33 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[Vec<String>], subject_named:
 }
 
 /// Whether a sentence is about handling an incident rather than what may be posted: what
-/// happens "if" something occurs, reporting and informing, perpetrators and victims, the police.
+/// happens "if" something occurs, reporting and informing, perpetrators and victims, the police,
+/// or what the school does when something has been posted ("Where a parent posts …, the
+/// Headteacher will contact them").
 pub(crate) fn is_procedure(words: &[String]) -> bool {
     words.first().is_some_and(|w| w == "if")
         || any_found(
             &["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*|inform|notify"],
             words,
         )
+        || is_school_response(words)
+}
+
+/// Who answers for the school when something has happened.
+const RESPONDERS: [&str; 9] =
+    ["headteacher", "head", "teacher", "principal", "school", "governors", "body", "we", "dsl"];
+
+/// "Where|When|Should …, the Headteacher|the school|we will|may …": a condition, then what the
+/// school does about it. Not "we will not …", which is a rule for the school's own posts.
+fn is_school_response(words: &[String]) -> bool {
+    if !words.first().is_some_and(|w| matches!(w.as_str(), "where" | "when" | "whenever" | "should")) {
+        return false;
+    }
+    words.windows(3).skip(2).any(|w| {
+        RESPONDERS.contains(&w[0].as_str())
+            && matches!(w[1].as_str(), "will" | "may")
+            && !matches!(w[2].as_str(), "not" | "never" | "only" | "always" | "ensure" | "be")
+    })
 }
 
 /// Splits a clause into sentences.
@@ -343,5 +363,14 @@ mod tests {
         assert_eq!(sentences("One, e.g. this. Two! Three; four"), ["One, e.g. this.", "Two!", "Three; four"]);
         assert!(is_procedure(&words("If pupils attempt to friend staff, they will report this")));
         assert!(!is_procedure(&words("Staff will not friend pupils")));
+        assert!(is_procedure(&words(
+            "Where a parent or carer makes any postings that could be deemed defamatory of the school, the Headteacher will contact those responsible"
+        )));
+        assert!(is_procedure(&words(
+            "Should a parent post criticism of staff online, we will invite them to a meeting"
+        )));
+        assert!(!is_procedure(&words("Where possible, staff should not accept friend requests from parents")));
+        assert!(!is_procedure(&words("When posting on the school website, staff will not name pupils")));
+        assert!(!is_procedure(&words("When we share photos, we will not name children")));
     }
 }
