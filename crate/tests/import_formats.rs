@@ -639,4 +639,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     // figures are in crate/src/import/README.md.
     measure("heldout");
     measure("heldout2");
+    measure("heldout3");
 }
