@@ -58,13 +58,18 @@ const EVERYWHERE: &[Channel] = &[School, Personal, Group, Direct];
 const OWN_ACCOUNTS: &[Channel] = &[Personal, Group, Direct];
 const SCHOOL_ACCOUNTS: &[Channel] = &[School];
 
+/// A message counts as contact where it goes to someone: not "the messages in the class groups
+/// come from parents", nor "groups should not be used to send messages of a personal nature".
+const MESSAGE_TO_SOMEONE: &str =
+    "messag* ~ pupil*|student*|child|children|learner*|parent*|carer*|famil*|staff|teacher*|them";
+
 /// Making or inviting contact.
 const CONTACT: &[&str] = &[
     "friend|friends|befriend|follow|add",
     "contact",
     "communicate with",
     "private|direct messaging",
-    "messag*",
+    MESSAGE_TO_SOMEONE,
     "engage* ~ with",
     "engagement online",
     "social networking details",
@@ -144,7 +149,13 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "phone",
-        wording: &["friend|befriend|follow", "contact", "phone|mobile ~ number*", "messag*", "engagement online"],
+        wording: &[
+            "friend|befriend|follow",
+            "contact",
+            "phone|mobile ~ number*",
+            MESSAGE_TO_SOMEONE,
+            "engagement online",
+        ],
         also: PUPILS_OR_PARENTS,
         unless: &[],
         named: &[],
@@ -158,7 +169,13 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "handle",
-        wording: &["friend|befriend|follow", "contact", "social networking details", "messag*", "engagement online"],
+        wording: &[
+            "friend|befriend|follow",
+            "contact",
+            "social networking details",
+            MESSAGE_TO_SOMEONE,
+            "engagement online",
+        ],
         also: PUPILS_OR_PARENTS,
         unless: &[],
         named: &[],
@@ -420,6 +437,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "disrepute",
             "criticis*",
             "complain* about",
+            "air|airing|aired ~ views|grievances|complaints|concerns",
             "complain*|concerns ~ social media|networking",
             "complain*|concerns ~ online|post*|facebook|whatsapp|twitter|groups",
             "defamatory|defame|derogatory|disparaging|malicious",
@@ -493,14 +511,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "discrimination",
-        wording: &[
-            "discriminat*",
-            "offensive",
-            "racis*|homophob*|sexis*|hate",
-            "equalit*",
-            "respectful of other",
-            "hurtful",
-        ],
+        wording: &["discriminat*", "racis*|homophob*|sexis*|hate", "equalit*", "respectful of other", "hurtful"],
         also: &[],
         unless: &["does not discriminate", "policy ~ discriminate"],
         named: &[],

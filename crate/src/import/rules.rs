@@ -6,7 +6,7 @@
 
 use super::obligations::{OBLIGATIONS, Obligation, PERSONAL_ITEMS};
 use super::outline::{NodeKind, Outline};
-use super::wording::{Mood, any_found, is_procedure, mood, needs_met, sentences, severity, words};
+use super::wording::{LeadIn, Mood, any_found, is_procedure, mood, needs_met, sentences, severity, words};
 use crate::detect::DetectorSpec;
 use crate::model::{Author, Category, Channel, Severity};
 
@@ -109,6 +109,12 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     asked_of(words)
 }
 
+/// Staff, when a sentence that names no one speaks of employment ("… may constitute misconduct",
+/// "relating to their employment"): only employees are bound by it.
+fn employment_terms(words: &[String]) -> Option<Vec<Author>> {
+    any_found(&["misconduct|employment|employee|employees|employer|employed"], words).then(|| vec![Author::Staff])
+}
+
 /// Who a request is made of: "we request that parents do not …", "we ask all parents to …".
 fn asked_of(words: &[String]) -> Option<Vec<Author>> {
     let at = words.iter().position(|w| {
@@ -185,12 +191,16 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
     // A document addressed to one audience in its title or opening lines ("Social Media –
     // Protocol for Staff", "Parental use of social networking").
     let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).map(|n| n.text.as_str());
+    // A short title (or first line, where the document has no title) that names one audience is
+    // addressed to it ("Parent WhatsApp Groups").
+    let first_line = outline.title.as_deref().or_else(|| outline.nodes.first().map(|n| n.text.as_str()));
     for line in outline.title.as_deref().into_iter().chain(opening) {
         let line_words = words(line);
         let groups = groups_in(&line_words);
         let addressed = line_words.windows(2).any(|w| w[0] == "for" && group_of(&w[1]).is_some())
             || line_words.iter().any(|w| w == "parental");
-        if line_words.len() <= 14 && groups.len() == 1 && addressed {
+        let short_title = first_line == Some(line) && line_words.len() <= 6;
+        if line_words.len() <= 14 && groups.len() == 1 && (addressed || short_title) {
             return groups;
         }
     }
@@ -302,13 +312,14 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         }
         let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
         let lead_in_ids: Vec<&str> = outline.lead_ins(at).iter().map(|n| n.id.as_str()).collect();
-        let mut lead_ins: Vec<Vec<String>> = outline.lead_ins(at).iter().map(|n| words(&n.text)).collect();
+        let mut list_lead_ins: Vec<LeadIn> = outline.lead_ins(at).iter().map(|n| LeadIn::new(&n.text)).collect();
         // A heading that ends in ':' leads its list ("For staff, requirements typically include:").
         if let Some(heading) = headings.first().filter(|h| h.text.trim_end().ends_with(':'))
-            && lead_ins.is_empty()
+            && list_lead_ins.is_empty()
         {
-            lead_ins.push(words(&heading.text));
+            list_lead_ins.push(LeadIn::new(&heading.text));
         }
+        let lead_ins: Vec<Vec<String>> = list_lead_ins.iter().map(|l| l.words.clone()).collect();
         let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
         let clause_with_lead_ins: Vec<String> =
             words(&node.text).into_iter().chain(lead_in_words.iter().cloned()).collect();
@@ -318,7 +329,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 continue;
             }
             // Only what tells someone what to do proposes a rule: not an aim, not a description.
-            let own_lead_ins: &[Vec<String>] = if index == 0 { &lead_ins } else { &[] };
+            let own_lead_ins: &[LeadIn] = if index == 0 { &list_lead_ins } else { &[] };
             if mood(&sentence_words, own_lead_ins, subject_groups(&sentence_words).is_some()) != Mood::Directive {
                 continue;
             }
@@ -327,6 +338,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let with_lead_ins: Vec<String> = sentence_words.iter().chain(lead_in_words).cloned().collect();
             let audience = subject_groups(&sentence_words)
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
+                .or_else(|| employment_terms(&sentence_words))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
             let hint = if school_duty {
                 Some(vec![Channel::School])
@@ -472,6 +484,18 @@ mod tests {
             super::super::blocks::Block::Heading { level: 1, label: None, text: "Principles".to_owned() },
         ]);
         assert_eq!(document_audience(&outline), [Author::Staff]);
+        let titled = |title: &str| {
+            document_audience(&super::super::outline::number(vec![
+                super::super::blocks::Block::Title(title.to_owned()),
+                super::super::blocks::Block::Heading { level: 1, label: None, text: "Code of conduct".to_owned() },
+            ]))
+        };
+        assert_eq!(titled("Parent WhatsApp Groups"), [Author::Parent]);
+        assert_eq!(titled("Social Media Policy"), [Author::Staff, Author::Pupil, Author::Parent]);
+        assert_eq!(
+            titled("Guidance on the use of social media by the whole school community, including parents"),
+            [Author::Staff, Author::Pupil, Author::Parent]
+        );
     }
 
     fn proposals_of(blocks: Vec<super::super::blocks::Block>) -> Vec<(String, Vec<Author>, Vec<Channel>)> {
@@ -545,6 +569,11 @@ mod tests {
             Some(vec![Author::Parent])
         );
         assert_eq!(subject_groups(&words("We ask all parents to be kind online")), Some(vec![Author::Parent]));
+        assert_eq!(
+            employment_terms(&words("Instances where the school is brought into disrepute may constitute misconduct")),
+            Some(vec![Author::Staff])
+        );
+        assert_eq!(employment_terms(&words("Do not post photos of other children")), None);
     }
 
     #[test]

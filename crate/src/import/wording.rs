@@ -173,6 +173,11 @@ const AIMS: &[&str] = &[
     "purpose|purposes|objective|objectives is|are|include",
 ];
 
+/// Wording that makes a list describe risks ("The main areas of risk … can be summarised as
+/// follows:"): its items name dangers, not what anyone must do.
+const RISK_LISTS: &[&str] =
+    &["risk|risks|dangers|threats|hazards ~ include|includes|are|summarised|summarized|following|follows"];
+
 /// Wording that makes a list of rules, even when it also says what they are for.
 const RULE_LISTS: &[&str] = &["rules|guidelines|requirements|expectations|code|standards|principles"];
 
@@ -225,13 +230,30 @@ fn is_aim(words: &[String]) -> bool {
     (opens_with_aim || any_found(AIMS, words)) && !any_found(RULE_LISTS, words)
 }
 
+/// A list's lead-in: all its words, and those of its last sentence, which says what the list is
+/// ("… seeks to extend those principles to the digital world. It aims to:").
+pub(crate) struct LeadIn {
+    pub(crate) words: Vec<String>,
+    pub(crate) last_sentence: Vec<String>,
+}
+
+impl LeadIn {
+    pub(crate) fn new(text: &str) -> Self {
+        Self { words: words(text), last_sentence: words(sentences(text).last().copied().unwrap_or_default()) }
+    }
+}
+
 /// What `sentence` does, given the lead-ins of its list (nearest first): a list led by an aim
 /// ("The purpose of this policy is to:") states aims, one led by a rule ("Staff must not:",
 /// "requirements include:") gives rules.
-pub(crate) fn mood(sentence: &[String], lead_ins: &[Vec<String>], subject_named: bool) -> Mood {
-    if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(l)) {
+pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool) -> Mood {
+    if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
         return Mood::Aim;
     }
+    if lead_ins.iter().any(|l| any_found(RISK_LISTS, &l.last_sentence)) {
+        return Mood::Statement;
+    }
+    let lead_ins: Vec<&Vec<String>> = lead_ins.iter().map(|l| &l.words).collect();
     let imperative = sentence.first().is_some_and(|w| IMPERATIVES.contains(&w.as_str()));
     let someone_will = subject_named && sentence.iter().any(|w| w == "will");
     let directive_lead_in = lead_ins.iter().any(|l| any_found(DIRECTIVES, l) || any_found(RULE_LISTS, l));
@@ -329,7 +351,7 @@ mod tests {
     fn aims_statements_and_directives() {
         let w = |t: &str| words(t);
         let mood_of = |sentence: &str, lead_in: &str| {
-            let lead_ins = if lead_in.is_empty() { vec![] } else { vec![w(lead_in)] };
+            let lead_ins = if lead_in.is_empty() { vec![] } else { vec![LeadIn::new(lead_in)] };
             let sentence = w(sentence);
             mood(&sentence, &lead_ins, false)
         };
@@ -350,6 +372,27 @@ mod tests {
         assert_eq!(
             mood_of("Social networking sites can be used as a means of expressing offensive views.", ""),
             Mood::Statement
+        );
+        assert_eq!(
+            mood_of(
+                "ignoring age ratings in games (exposure to violence associated with often racist language)",
+                "The main areas of risk for our school community can be summarised as follows:"
+            ),
+            Mood::Statement
+        );
+        assert_eq!(
+            mood_of(
+                "Outline the steps the Trust will take if it considers content offensive",
+                "This guidance forms part of the code of conduct and extends those principles. It aims to:"
+            ),
+            Mood::Aim
+        );
+        assert_eq!(
+            mood_of(
+                "Using strong passwords.",
+                "Staff are advised to safeguard their privacy. This may include, but is not limited to:"
+            ),
+            Mood::Directive
         );
         // A list of rules is rules, whatever they are for.
         assert_eq!(
