@@ -706,3 +706,25 @@ fn a_utf8_text_with_a_stray_byte_is_read_and_the_loss_reported() {
     let policy_md = std::fs::read_to_string(policies.join("stray/policy.md")).expect("policy.md");
     assert!(policy_md.contains('\u{FFFD}') && policy_md.contains('’'), "kept as UTF-8");
 }
+
+#[test]
+fn a_policy_of_plain_paragraphs_imports_each_paragraph_as_a_clause() {
+    let policies = scratch("import", "plain");
+    let source = policies.join("plain.txt");
+    let paragraph = |topic: &str| {
+        format!(
+            "Our school uses social media to share news about {topic} with families. Staff must not \
+             accept friend requests from pupils on their personal accounts, and parents are asked to \
+             raise any concern about {topic} with the school office rather than online, where it \
+             cannot be answered fairly and may upset the children involved in it.\n\n"
+        )
+    };
+    let text: String = ["trips", "clubs", "sports day"].iter().map(|t| paragraph(t)).collect();
+    std::fs::write(&source, text).expect("write");
+    let report = import_into(&policies, &source, "plain").expect("imports");
+    assert!(report.needs_person.iter().any(|n| n.contains("each paragraph is a clause")), "{report}");
+    let policy_md = std::fs::read_to_string(policies.join("plain/policy.md")).expect("policy.md");
+    assert_eq!(policy_md.matches("{#preamble.").count(), 3, "{policy_md}");
+    let rules = std::fs::read_to_string(policies.join("plain/rules.toml")).expect("rules.toml");
+    assert!(rules.contains("contact-request"), "{rules}");
+}

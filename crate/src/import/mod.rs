@@ -421,7 +421,14 @@ const SOCIAL_MEDIA_WORDS: [&str; 10] = [
     "online",
 ];
 
-fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<(), ImportError> {
+/// The fewest paragraphs and words a document with no headings, numbers or lists must have to
+/// be read as a policy of plain paragraphs (schools' web pages often are), not as a letter.
+const PLAIN_POLICY: (usize, usize) = (3, 150);
+
+/// Whether the blocks read as a social-media policy: `Ok(true)` when they do but have no
+/// structure of their own (no headings, numbered clauses or lists), so each paragraph is a
+/// clause.
+fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, ImportError> {
     if blocks.is_empty() {
         return Err(ImportError::Empty { path: path.to_owned() });
     }
@@ -435,10 +442,14 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<(), ImportEr
         || blocks
             .iter()
             .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
-    if !structured {
+    let paragraphs = blocks.iter().filter(|b| matches!(b, blocks::Block::Paragraph { .. })).count();
+    let words: usize = blocks.iter().map(|b| b.text().split_whitespace().count()).sum();
+    if !structured && (paragraphs < PLAIN_POLICY.0 || words < PLAIN_POLICY.1) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
-            reason: "it has no headings, no numbered clauses and no list".to_owned(),
+            reason: format!(
+                "it has no headings, no numbered clauses and no list, and is too short to read as a policy of paragraphs ({paragraphs} paragraph(s), {words} words)"
+            ),
         });
     }
     let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ").to_lowercase();
@@ -448,7 +459,7 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<(), ImportEr
             reason: "it never mentions social media, social networks or being online".to_owned(),
         });
     }
-    Ok(())
+    Ok(!structured)
 }
 
 fn counts(outline: &outline::Outline) -> Counts {
@@ -492,8 +503,13 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
 pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files, Report), ImportError> {
     let shared = read_shared(&options.out)?;
     let read = read_source(source, bytes)?;
-    check_is_policy(source, &read.blocks)?;
+    let plain = check_is_policy(source, &read.blocks)?;
     let mut report = Report { source: source.to_owned(), out: options.out.clone(), ..Report::default() };
+    if plain {
+        report.needs_person(
+            "the sections: the document has no headings, numbered clauses or lists, so each paragraph is a clause; mark its headings with ## in policy.md".to_owned(),
+        );
+    }
     for note in read.notes {
         report.recognised(note);
     }
