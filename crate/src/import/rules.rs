@@ -47,7 +47,7 @@ fn group_of(word: &str) -> Option<Author> {
         "pupil" | "pupils" | "student" | "students" | "child" | "children" | "learner" | "learners" => {
             Some(Author::Pupil)
         }
-        "parent" | "parents" | "parental" | "carer" | "carers" => Some(Author::Parent),
+        "parent" | "parents" | "parental" | "carer" | "carers" | "family" | "families" => Some(Author::Parent),
         _ => None,
     }
 }

@@ -271,7 +271,12 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
 pub(crate) fn is_procedure(words: &[String]) -> bool {
     words.first().is_some_and(|w| w == "if")
         || any_found(
-            &["perpetrator*|victim*|police|report|reported|reporting|reports|investigat*|inform|notify"],
+            &[
+                "perpetrator*|victim*|police|report|reported|reporting|reports|investigat*|inform|notify",
+                // How the school handles what is raised with it: "deal with concerns raised by
+                // parents in a professional and appropriate manner".
+                "deal|deals|dealing ~ concerns|complaints",
+            ],
             words,
         )
         || is_school_response(words)
@@ -406,6 +411,9 @@ mod tests {
         assert_eq!(sentences("One, e.g. this. Two! Three; four"), ["One, e.g. this.", "Two!", "Three; four"]);
         assert!(is_procedure(&words("If pupils attempt to friend staff, they will report this")));
         assert!(!is_procedure(&words("Staff will not friend pupils")));
+        assert!(is_procedure(&words(
+            "The school will always try to deal with concerns raised by parents in a professional manner"
+        )));
         assert!(is_procedure(&words(
             "Where a parent or carer makes any postings that could be deemed defamatory of the school, the Headteacher will contact those responsible"
         )));
