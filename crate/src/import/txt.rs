@@ -835,6 +835,11 @@ impl Reader {
             return;
         }
         let appendix = is_appendix(&text);
+        if titled_lead_in(&text) && !self.in_form {
+            let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
+            self.push(Block::Heading { level, label: None, text }, true);
+            return;
+        }
         if (heading_shape(&text) || appendix) && (!self.in_form || appendix || is_form_title(&text)) {
             let level =
                 if appendix || is_form_title(&text) || (self.contents.is_empty() && self.numbered_level.is_none()) {
@@ -894,6 +899,19 @@ fn heading_shape(text: &str) -> bool {
         && !outside_brackets.contains(':')
         && !text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!'])
         && (!has_year || is_appendix(text))
+}
+
+/// "Our Expectations:", "Behaviour That Will Not Be Tolerated:": a short line in title case
+/// ending in ':' heads a section; "Staff must not:" or "Parents are asked to:" leads a list.
+fn titled_lead_in(text: &str) -> bool {
+    const SMALL: [&str; 13] = ["a", "an", "the", "of", "and", "for", "to", "in", "on", "with", "by", "at", "or"];
+    let Some(words) = text.trim_end().strip_suffix(':').map(str::split_whitespace) else { return false };
+    let words: Vec<&str> = words.collect();
+    (2..=8).contains(&words.len())
+        && !text.trim_end().trim_end_matches(':').contains(':')
+        && words
+            .iter()
+            .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
 }
 
 /// The words after a number that make a heading: short, not a sentence ("Be kind:" is one).
@@ -1174,6 +1192,21 @@ mod tests {
         assert!(read.notes.iter().any(|n| n.contains("contents list (2 entries)")), "{:?}", read.notes);
         assert!(read.notes.iter().any(|n| n.contains("1 bookmark")), "{:?}", read.notes);
         assert!(read.guesses.is_empty(), "{:?}", read.guesses);
+    }
+
+    #[test]
+    fn a_title_case_line_ending_in_a_colon_is_a_heading_and_a_lead_in_is_not() {
+        let got = blocks(
+            "Our Expectations:\n\nWe expect parents to treat all members of the school community with respect.\n\n\
+             Parents must not:\n· Post photos of other children.\n· Criticise staff online.\n",
+        );
+        assert_eq!(got[0], heading(1, None, "Our Expectations:"));
+        assert!(matches!(&got[2], Block::Paragraph { text, .. } if text == "Parents must not:"), "{got:?}");
+        assert!(titled_lead_in("Behaviour That Will Not Be Tolerated:"));
+        assert!(!titled_lead_in("Staff are advised to:"));
+        assert!(!titled_lead_in("All Co-op Academies aim to:"));
+        assert!(!titled_lead_in("Name:"));
+        assert!(!titled_lead_in("Our Expectations"));
     }
 
     #[test]
