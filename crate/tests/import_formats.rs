@@ -641,4 +641,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout2");
     measure("heldout3");
     measure("heldout4");
+    measure("heldout5");
 }
