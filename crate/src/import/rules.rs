@@ -42,14 +42,22 @@ pub(crate) struct Proposal {
 /// Words that name who writes.
 fn group_of(word: &str) -> Option<Author> {
     match word {
-        "staff" | "teacher" | "teachers" | "employee" | "employees" | "colleague" | "colleagues" | "governor"
-        | "governors" | "volunteer" | "volunteers" | "personnel" => Some(Author::Staff),
+        "staff" | "teacher" | "teachers" | "headteacher" | "headteachers" | "principal" | "dsl" | "employee"
+        | "employees" | "colleague" | "colleagues" | "governor" | "governors" | "volunteer" | "volunteers"
+        | "personnel" => Some(Author::Staff),
         "pupil" | "pupils" | "student" | "students" | "child" | "children" | "learner" | "learners" => {
             Some(Author::Pupil)
         }
         "parent" | "parents" | "parental" | "carer" | "carers" | "family" | "families" => Some(Author::Parent),
         _ => None,
     }
+}
+
+/// Whether a sentence names people that contact could be with: pupils, parents, staff, or others
+/// ("professionals", "anyone").
+fn names_people(words: &[String]) -> bool {
+    !groups_in(words).is_empty()
+        || any_found(&["professional|professionals|colleague*|anyone|strangers|people|friends of"], words)
 }
 
 fn groups_in(words: &[String]) -> Vec<Author> {
@@ -84,7 +92,8 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
         return asked_of(words);
     };
     let subject = &words[..end];
-    if subject.starts_with(&["the".to_owned(), "school".to_owned()]) {
+    // The school, or "we" in its own policy, acts through its staff.
+    if subject.starts_with(&["the".to_owned(), "school".to_owned()]) || subject == ["we".to_owned()] {
         return Some(vec![Author::Staff]);
     }
     // "permission of parents and carers" names whose permission, not who acts; "members of
@@ -143,6 +152,7 @@ fn channel_hint(words: &[String]) -> Option<Option<Vec<Channel>>> {
             "on behalf of the school",
             "school-run",
             "the school will",
+            "we will|shall",
         ],
         words,
     );
@@ -197,8 +207,10 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
     for line in outline.title.as_deref().into_iter().chain(opening) {
         let line_words = words(line);
         let groups = groups_in(&line_words);
+        // "… for Staff", "Parental use of …", "Student Acceptable Use Agreement".
         let addressed = line_words.windows(2).any(|w| w[0] == "for" && group_of(&w[1]).is_some())
-            || line_words.iter().any(|w| w == "parental");
+            || line_words.iter().any(|w| w == "parental")
+            || line_words.first().is_some_and(|w| group_of(w).is_some());
         let short_title = first_line == Some(line) && line_words.len() <= 6;
         if line_words.len() <= 14 && groups.len() == 1 && (addressed || short_title) {
             return groups;
@@ -421,7 +433,18 @@ fn proposal_for(
     if !any_found(obligation.wording, context.sentence_words) {
         return None;
     }
-    if !obligation.also.is_empty() && !any_found(obligation.also, context.with_lead_ins) {
+    // Whom contact is with: the sentence's own people when it names any ("accepting friend
+    // requests from colleagues"), the lead-in's ("… working with children:") only when it names none.
+    let also_names_who = obligation.also.iter().any(|pattern| {
+        pattern.split(['|', ' ']).next().is_some_and(|word| group_of(word.trim_end_matches('*')).is_some())
+    });
+    let contact = matches!(obligation.category, Category::ContactRequest | Category::ContactDetails);
+    let also_in = if contact && also_names_who && names_people(context.sentence_words) {
+        context.sentence_words
+    } else {
+        context.with_lead_ins
+    };
+    if !obligation.also.is_empty() && !any_found(obligation.also, also_in) {
         return None;
     }
     // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule
@@ -491,6 +514,7 @@ mod tests {
             ]))
         };
         assert_eq!(titled("Parent WhatsApp Groups"), [Author::Parent]);
+        assert_eq!(titled("Student Acceptable Use Agreement for Use of Social Media and ICT"), [Author::Pupil]);
         assert_eq!(titled("Social Media Policy"), [Author::Staff, Author::Pupil, Author::Parent]);
         assert_eq!(
             titled("Guidance on the use of social media by the whole school community, including parents"),
@@ -521,6 +545,30 @@ mod tests {
         for not_listed in ["credentials", "handle", "full-name"] {
             assert!(!kinds.contains(&not_listed), "{not_listed} in {kinds:?}");
         }
+    }
+
+    #[test]
+    fn contact_is_with_whom_the_sentence_names_before_the_lead_in() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("Social media policy".to_owned()),
+            Block::Heading { level: 1, label: None, text: "Staff".to_owned() },
+            Block::Paragraph {
+                label: None,
+                text: "Staff must act in the best interests of the children. Staff guidelines include:".to_owned(),
+            },
+            Block::Item { depth: 0, label: None, text: "Do not accept friend requests from parents.".to_owned() },
+            Block::Item { depth: 0, label: None, text: "Do not accept friend requests from colleagues.".to_owned() },
+        ]);
+        let kinds: Vec<String> = found.iter().map(|(kind, _, _)| kind.clone()).collect();
+        // With parents, from the first item; none with pupils from the lead-in's "children".
+        assert_eq!(kinds.iter().filter(|k| *k == "contact-request").count(), 1, "{kinds:?}");
+        let outline = super::super::outline::number(vec![
+            Block::Title("Social media policy".to_owned()),
+            Block::Paragraph { label: None, text: "Staff working with children must not:".to_owned() },
+            Block::Item { depth: 0, label: None, text: "accept friend requests from colleagues".to_owned() },
+        ]);
+        assert!(propose(&outline, "pupils").is_empty(), "contact with colleagues is no rule about pupils");
     }
 
     #[test]
@@ -562,6 +610,8 @@ mod tests {
         assert_eq!(subject_groups(&words("Members of staff must not")), Some(vec![Author::Staff]));
         assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
+        assert_eq!(subject_groups(&words("We will not –")), Some(vec![Author::Staff]));
+        assert_eq!(channel_hint(&words("We will not –")), Some(Some(vec![Channel::School])));
         assert_eq!(
             subject_groups(&words(
                 "Whilst we all may have little niggles, we request that parents do not make negative comments"

@@ -306,10 +306,16 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     entries
 }
 
-/// Whether a line ends a sentence (or a lead-in), so the next line is not its continuation.
+/// Whether a line ends a sentence (or a lead-in), so the next line is not its continuation. A
+/// lead-in may end in a dash instead of a colon ("We will not –").
 fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', '*', ' ']);
-    trimmed.ends_with(['.', ':', ';', '!', '?'])
+    trimmed.ends_with(['.', ':', ';', '!', '?']) || ends_in_dash(trimmed)
+}
+
+/// "We will not –": a dash after a word, as a lead-in's colon.
+fn ends_in_dash(text: &str) -> bool {
+    text.trim_end().strip_suffix(['–', '—', '-']).is_some_and(|rest| rest.ends_with(' '))
 }
 
 /// "1", "2.3", "4.": a clause number alone on its line, as PDFs and web pages made from them
@@ -898,6 +904,7 @@ fn heading_shape(text: &str) -> bool {
         && first_upper
         && !outside_brackets.contains(':')
         && !text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!'])
+        && !ends_in_dash(text)
         && (!has_year || is_appendix(text))
 }
 
@@ -1204,6 +1211,10 @@ mod tests {
         assert!(matches!(&got[2], Block::Paragraph { text, .. } if text == "Parents must not:"), "{got:?}");
         assert!(titled_lead_in("Behaviour That Will Not Be Tolerated:"));
         assert!(!titled_lead_in("Staff are advised to:"));
+        let got =
+            blocks("Privacy\n\nWe will not –\n\n  • publish photographs of children without consent\n  • name them\n");
+        assert_eq!(got[0], heading(1, None, "Privacy"), "{got:?}");
+        assert!(matches!(&got[1], Block::Paragraph { text, .. } if text == "We will not –"), "{got:?}");
         assert!(!titled_lead_in("All Co-op Academies aim to:"));
         assert!(!titled_lead_in("Name:"));
         assert!(!titled_lead_in("Our Expectations"));
