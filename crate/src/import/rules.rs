@@ -401,7 +401,10 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                         proposals.push(Proposal {
                             id,
                             clause: node.id.clone(),
-                            message: obligation.message.replace("{pupils}", pupils_called),
+                            message: as_firm_as(
+                                &obligation.message.replace("{pupils}", pupils_called),
+                                proposal.severity,
+                            ),
                             ..proposal
                         });
                     }
@@ -410,6 +413,16 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         }
     }
     proposals
+}
+
+/// A message no firmer than its rule: "must not" where the clause says it, "should not" where it
+/// advises against, "are advised not to" where it is good practice.
+fn as_firm_as(message: &str, severity: Severity) -> String {
+    match severity {
+        Severity::Must => message.to_owned(),
+        Severity::Should => message.replace("must not", "should not"),
+        Severity::Advice => message.replace("must not", "are advised not to"),
+    }
 }
 
 /// A sentence with its words, alone and with its lead-ins'.
@@ -589,6 +602,20 @@ mod tests {
         assert!(
             found.iter().all(|(_, authors, channels)| authors == &[Author::Staff] && channels == &[Channel::School]),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_message_is_no_firmer_than_its_rule() {
+        let message = "Staff must not friend, follow or privately message parents.";
+        assert_eq!(as_firm_as(message, Severity::Must), message);
+        assert_eq!(
+            as_firm_as(message, Severity::Should),
+            "Staff should not friend, follow or privately message parents."
+        );
+        assert_eq!(
+            as_firm_as(message, Severity::Advice),
+            "Staff are advised not to friend, follow or privately message parents."
         );
     }
 

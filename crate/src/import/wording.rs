@@ -101,6 +101,8 @@ const SANCTIONS: &[&str] = &[
     "result in",
     "prosecution|exclusion|dismissal|sanctions",
 ];
+/// Wording in a sentence that makes it good practice, weaker than "should".
+const ADVICE: &[&str] = &["cautious|mindful|wary", "not encouraged|recommended", "discouraged"];
 /// Wording in a list's lead-in that makes the whole list advice ("We encourage pupils to …").
 const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
 const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware"];
@@ -136,6 +138,10 @@ fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
 }
 
 pub(crate) fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severity, String) {
+    // "Be cautious when accepting …", "… is not encouraged": good practice, not a rule.
+    if let Some(cue) = cue(ADVICE, sentence) {
+        return (Severity::Advice, format!("\"{cue}\""));
+    }
     for lead_in in lead_ins {
         if let Some(cue) = cue(SOFTENERS, lead_in) {
             return (Severity::Should, format!("the list's lead-in says \"{cue}\""));
@@ -350,6 +356,11 @@ mod tests {
             Severity::Should
         );
         assert_eq!(severity(&w("Pupils are instructed not to sign up"), &[]).0, Severity::Must);
+        assert_eq!(
+            severity(&w("Be cautious and mindful when accepting friend requests"), &[w("Staff must:")]).0,
+            Severity::Advice
+        );
+        assert_eq!(severity(&w("Adding parents as friends is not encouraged"), &[]).0, Severity::Advice);
     }
 
     #[test]
