@@ -207,10 +207,19 @@ fn pupil_ages(texts: &[(String, String)], name: &str, all: &str, called: &str) -
 }
 
 /// Cues for review dates, lowercase: the next review, and the last review or agreement.
-const NEXT_REVIEW: [&str; 5] =
-    ["next review", "review date", "due for review", "next scheduled review", "to be reviewed by"];
-const LAST_REVIEW: [&str; 7] =
-    ["last review", "reviewed on", "agreed", "approved on", "adopted", "ratified", "date of policy"];
+const NEXT_REVIEW: [&str; 6] =
+    ["next review", "review date", "due for review", "next scheduled review", "to be reviewed", "review due"];
+const LAST_REVIEW: [&str; 9] = [
+    "last review",
+    "reviewed on",
+    "agreed",
+    "approved on",
+    "adopted",
+    "ratified",
+    "date of policy",
+    "updated:",
+    "last updated",
+];
 
 fn reviews(facts: &mut Facts, outline: &Outline, texts: &[(String, String)]) {
     // A version table: a column headed "Next Review" or "Last Review".
@@ -396,7 +405,13 @@ impl Facts {
         );
         let names: Vec<String> = self.also_known_as.iter().map(|n| toml_string(n)).collect();
         out.push_str(&format!("also_known_as = [{}]\n", names.join(", ")));
-        report.guessed(format!("other names: {} (from the full name)", self.also_known_as.join(", ")));
+        if self.also_known_as.is_empty() {
+            report.needs_person(
+                "other names for the school: none made from its name (school.toml also_known_as)".to_owned(),
+            );
+        } else {
+            report.guessed(format!("other names: {} (from the full name)", self.also_known_as.join(", ")));
+        }
 
         let (called, counts) = &self.pupils_called;
         out.push_str(&format!("# What the policy calls its children (counted: {counts}).\n"));
@@ -502,6 +517,29 @@ impl Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn review_dates_as_a_cover_page_gives_them() {
+        use super::super::blocks::Block;
+        let outline = super::super::outline::number(vec![
+            Block::Title("Social Media Policy".to_owned()),
+            Block::Paragraph { label: None, text: "Updated: HM/DSL – April 2016".to_owned() },
+            Block::Paragraph { label: None, text: "To be reviewed: HM/DSL – April 2017".to_owned() },
+        ]);
+        let texts = texts(&outline);
+        let mut facts = Facts::default();
+        reviews(&mut facts, &outline, &texts);
+        assert!(
+            facts.next_review.as_ref().is_some_and(|(date, _, _)| date.starts_with("2017-04")),
+            "{:?}",
+            facts.next_review
+        );
+        assert!(
+            facts.last_review.as_ref().is_some_and(|(date, _, _)| date.starts_with("2016-04")),
+            "{:?}",
+            facts.last_review
+        );
+    }
 
     #[test]
     fn ages_when_stated() {
