@@ -62,9 +62,18 @@ impl Block {
 /// `(Some("5.6."), "Members of staff")`. Numbers (`5`, `5.6.`, `4.1`), roman numerals (`iv.`,
 /// `IV.`), and letters in brackets or with a full stop or bracket (`a)`, `(b)`, `c.`, `D.`) are
 /// labels;
-/// the label must be followed by a space and more text.
+/// the label must be followed by a space and more text, except a number with its full stop
+/// typed against a capital ("2.Objectives", as web pages made from PDFs have it).
 pub(crate) fn split_label(text: &str) -> (Option<String>, &str) {
     let trimmed = text.trim_start();
+    let first_word = trimmed.split([' ', '\t', '\u{a0}']).next().unwrap_or_default();
+    if let Some(stop) = first_word.find(|c: char| c != '.' && !c.is_ascii_digit()).filter(|&at| at > 1)
+        && first_word[..stop].ends_with('.')
+        && is_number(&first_word[..stop - 1])
+        && first_word[stop..].starts_with(|c: char| c.is_uppercase())
+    {
+        return (Some(first_word[..stop].to_owned()), trimmed[stop..].trim());
+    }
     let Some(space) = trimmed.find([' ', '\t', '\u{a0}']) else {
         return (None, text.trim());
     };
@@ -199,6 +208,10 @@ mod tests {
     fn labels_are_the_schools_numbers() {
         assert_eq!(split_label("5.6. Members of staff"), (Some("5.6.".to_owned()), "Members of staff"));
         assert_eq!(split_label("4.1 Reputation"), (Some("4.1".to_owned()), "Reputation"));
+        assert_eq!(split_label("2.Objectives"), (Some("2.".to_owned()), "Objectives"));
+        assert_eq!(split_label("1.Information on Internet"), (Some("1.".to_owned()), "Information on Internet"));
+        assert_eq!(split_label("2.5m high"), (None, "2.5m high"));
+        assert_eq!(split_label("3.rules"), (None, "3.rules"));
         assert_eq!(split_label("iv. Protect privacy"), (Some("iv.".to_owned()), "Protect privacy"));
         assert_eq!(split_label("(b) Second"), (Some("(b)".to_owned()), "Second"));
         assert_eq!(split_label("a) First"), (Some("a)".to_owned()), "First"));
