@@ -642,4 +642,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout3");
     measure("heldout4");
     measure("heldout5");
+    measure("heldout6");
 }
