@@ -841,7 +841,7 @@ impl Reader {
             return;
         }
         let appendix = is_appendix(&text);
-        if titled_lead_in(&text) && !self.in_form {
+        if (titled_lead_in(&text) || question_heading(&text)) && !self.in_form {
             let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
             self.push(Block::Heading { level, label: None, text }, true);
             return;
@@ -919,6 +919,20 @@ fn titled_lead_in(text: &str) -> bool {
         && words
             .iter()
             .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+/// "What is Twitter?", "Who controls content for @school?": a question on a line of its own,
+/// answered by what follows, heads a section (web pages written as questions and answers).
+fn question_heading(text: &str) -> bool {
+    const ASKING: [&str; 14] =
+        ["what", "who", "why", "how", "when", "where", "which", "will", "can", "do", "does", "is", "are", "should"];
+    let trimmed = text.trim_end();
+    let first = trimmed.split_whitespace().next().unwrap_or_default().to_lowercase();
+    trimmed.ends_with('?')
+        && trimmed.matches('?').count() == 1
+        && (2..=16).contains(&word_count(trimmed))
+        && trimmed.chars().next().is_some_and(char::is_uppercase)
+        && ASKING.contains(&first.as_str())
 }
 
 /// The words after a number that make a heading: short, not a sentence ("Be kind:" is one).
@@ -1211,6 +1225,12 @@ mod tests {
         assert!(matches!(&got[2], Block::Paragraph { text, .. } if text == "Parents must not:"), "{got:?}");
         assert!(titled_lead_in("Behaviour That Will Not Be Tolerated:"));
         assert!(!titled_lead_in("Staff are advised to:"));
+        let got =
+            blocks("What is Twitter?\n\nTwitter is a way of sharing short messages with people who follow you.\n");
+        assert_eq!(got[0], heading(1, None, "What is Twitter?"), "{got:?}");
+        assert!(question_heading("Who controls content for @ClaypolePrimary?"));
+        assert!(!question_heading("Is it true? Is it kind?"));
+        assert!(!question_heading("Why?"));
         let got =
             blocks("Privacy\n\nWe will not –\n\n  • publish photographs of children without consent\n  • name them\n");
         assert_eq!(got[0], heading(1, None, "Privacy"), "{got:?}");
