@@ -433,7 +433,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     Obligation {
         name: "disrepute",
         wording: &[
-            "damag* ~ school|reputation|staff|pupils|students",
+            // What is damaging to the school or its people, not "damage the school network".
+            "damaging to ~ school|staff|pupils|students|community",
+            "damag* ~ reputation|name|standing",
             "disrepute",
             "criticis*",
             "complain* about",
@@ -465,7 +467,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "school-friendly|appropriate ~ language",
             "swear*|profan*|obscene|vulgar",
             "positive in nature",
-            "damag* ~ school",
+            "damaging to ~ school",
+            "damag* ~ reputation",
             "be professional",
             "professional ~ manner|conduct|behaviour|responsible|credible",
         ],
@@ -628,7 +631,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "passwords",
         wording: &["password*", "login|log-in details", "log in details", "account information"],
         also: &[],
-        unless: &[],
+        // Who looks after the school account's password ("They will be responsible for password
+        // protection") is an arrangement, not a rule for posts.
+        unless: &["responsible for"],
         named: &[],
         needs: Needs::Duty,
         category: Category::Credentials,
