@@ -407,8 +407,14 @@ fn windows_1252(byte: u8) -> char {
     }
 }
 
-/// Words that show a document is about social media.
-const SOCIAL_MEDIA_WORDS: [&str; 10] = [
+/// Words that show a document is about social media or being online (an e-safety policy's
+/// opening may speak only of "the internet" or "e-safety").
+const SOCIAL_MEDIA_WORDS: [&str; 15] = [
+    "e-safety",
+    "esafety",
+    "internet",
+    "on-line",
+    "digital media",
     "social media",
     "social network",
     "facebook",
@@ -456,7 +462,7 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
     if !SOCIAL_MEDIA_WORDS.iter().any(|w| text.contains(w)) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
-            reason: "it never mentions social media, social networks or being online".to_owned(),
+            reason: "it never mentions social media, social networks, the internet or being online".to_owned(),
         });
     }
     Ok(!structured)
