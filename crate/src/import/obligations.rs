@@ -632,8 +632,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         wording: &["password*", "login|log-in details", "log in details", "account information"],
         also: &[],
         // Who looks after the school account's password ("They will be responsible for password
-        // protection") is an arrangement, not a rule for posts.
-        unless: &["responsible for"],
+        // protection") is an arrangement, and logging on with one's own is how to log on: neither
+        // is a rule for posts.
+        unless: &["responsible for", "log|logging on|in ~ own"],
         named: &[],
         needs: Needs::Duty,
         category: Category::Credentials,

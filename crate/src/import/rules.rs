@@ -436,6 +436,17 @@ struct Context<'a> {
     clause_with_lead_ins: &'a [String],
 }
 
+/// Whether a sentence is about what someone looks at or fetches ("go to sites or download any
+/// materials which are offensive", "access racist material"), not what they post: such a
+/// clause gives no rule about the language or prejudice of posts.
+fn is_about_viewing(words: &[String]) -> bool {
+    any_found(&["access|accessing|download*|visit|visiting|browse|browsing|surf|surfing", "go to sites"], words)
+        && !any_found(
+            &["post|posts|posting|share|shares|sharing|upload*|send|sending|publish*|comment*|forward*|write|writing"],
+            words,
+        )
+}
+
 fn proposal_for(
     obligation: &Obligation,
     context: Context<'_>,
@@ -444,6 +455,11 @@ fn proposal_for(
     (severity, severity_cue): (Severity, &str),
 ) -> Option<Proposal> {
     if !any_found(obligation.wording, context.sentence_words) {
+        return None;
+    }
+    if matches!(obligation.category, Category::OffensiveLanguage | Category::Discrimination)
+        && is_about_viewing(context.sentence_words)
+    {
         return None;
     }
     // Whom contact is with: the sentence's own people when it names any ("accepting friend
@@ -603,6 +619,16 @@ mod tests {
             found.iter().all(|(_, authors, channels)| authors == &[Author::Staff] && channels == &[Channel::School]),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn looking_at_offensive_material_is_no_rule_about_the_language_of_posts() {
+        assert!(is_about_viewing(&words("I will not go to sites or download any materials which are offensive")));
+        assert!(is_about_viewing(&words(
+            "Use of the computer system to access racist or offensive material is forbidden"
+        )));
+        assert!(!is_about_viewing(&words("Do not post or share offensive material")));
+        assert!(!is_about_viewing(&words("Do not use offensive language")));
     }
 
     #[test]
