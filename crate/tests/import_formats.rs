@@ -644,4 +644,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout5");
     measure("heldout6");
     measure("heldout7");
+    measure("heldout8");
 }
