@@ -225,7 +225,28 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
             }
         }
     }
-    vec![Author::Staff, Author::Pupil, Author::Parent]
+    addressed_as_you(outline).unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
+}
+
+/// Who a document written to "you" speaks to: parents where it says "your child", pupils where
+/// it says "your parents" or "your teacher"; `None` when it says neither, or both as often.
+fn addressed_as_you(outline: &Outline) -> Option<Vec<Author>> {
+    let (mut parents, mut pupils) = (0, 0);
+    for node in &outline.nodes {
+        let node_words = words(&node.text);
+        for pair in node_words.windows(2).filter(|w| w[0] == "your") {
+            match pair[1].as_str() {
+                "child" | "children" | "child's" | "son" | "daughter" => parents += 1,
+                "parents" | "parent" | "carers" | "teacher" | "teachers" | "classmates" => pupils += 1,
+                _ => {}
+            }
+        }
+    }
+    match parents.cmp(&pupils) {
+        std::cmp::Ordering::Greater => Some(vec![Author::Parent]),
+        std::cmp::Ordering::Less => Some(vec![Author::Pupil]),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// A heading over what the school itself will do ("Responsibilities of the school", "School
@@ -543,6 +564,14 @@ mod tests {
             ]))
         };
         assert_eq!(titled("Parent WhatsApp Groups"), [Author::Parent]);
+        let written_to = |text: &str| {
+            document_audience(&super::super::outline::number(vec![
+                super::super::blocks::Block::Title("Online safety".to_owned()),
+                super::super::blocks::Block::Paragraph { label: None, text: text.to_owned() },
+            ]))
+        };
+        assert_eq!(written_to("Please do not post photos of your child's classmates."), [Author::Parent]);
+        assert_eq!(written_to("Share passwords only with your parents or teachers."), [Author::Pupil]);
         assert_eq!(titled("Student Acceptable Use Agreement for Use of Social Media and ICT"), [Author::Pupil]);
         assert_eq!(titled("Social Media Policy"), [Author::Staff, Author::Pupil, Author::Parent]);
         assert_eq!(

@@ -902,10 +902,24 @@ fn heading_shape(text: &str) -> bool {
     };
     (1..=10).contains(&words)
         && first_upper
-        && !outside_brackets.contains(':')
+        && (!outside_brackets.contains(':') || colon_heading(&outside_brackets))
         && !text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!'])
         && !ends_in_dash(text)
         && (!has_year || is_appendix(text))
+}
+
+/// "Acceptable use of the internet: agreement for parents and carers": a title of two words or
+/// more and a subtitle of three or more either side of one colon; not "Author: Tim Davis" or
+/// "Note: staff must …".
+fn colon_heading(text: &str) -> bool {
+    let Some((title, subtitle)) = text.split_once(':') else { return false };
+    let subtitle = subtitle.trim();
+    !subtitle.contains(':')
+        && word_count(title) >= 2
+        && word_count(subtitle) >= 3
+        // A quotation after the colon is what the title names ("Our motto: \"…\""), not a subtitle.
+        && !subtitle.starts_with(['"', '“', '‘', '\''])
+        && !subtitle.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "Our Expectations:", "Behaviour That Will Not Be Tolerated:": a short line in title case
@@ -1225,6 +1239,10 @@ mod tests {
         assert!(matches!(&got[2], Block::Paragraph { text, .. } if text == "Parents must not:"), "{got:?}");
         assert!(titled_lead_in("Behaviour That Will Not Be Tolerated:"));
         assert!(!titled_lead_in("Staff are advised to:"));
+        assert!(heading_shape("Acceptable use of the internet: agreement for parents and carers"));
+        assert!(!heading_shape("Author / Owner: Tim Davis"));
+        assert!(!heading_shape("Our School Motto: “Including all learners achieving their best”"));
+        assert!(!heading_shape("Note: staff must not post"));
         let got =
             blocks("What is Twitter?\n\nTwitter is a way of sharing short messages with people who follow you.\n");
         assert_eq!(got[0], heading(1, None, "What is Twitter?"), "{got:?}");
