@@ -645,4 +645,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout6");
     measure("heldout7");
     measure("heldout8");
+    measure("heldout9");
 }

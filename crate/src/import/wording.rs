@@ -256,6 +256,11 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
     if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
         return Mood::Aim;
     }
+    // "To help you stay safe online, you should always follow the rules below": it points to
+    // the rules; they, not it, say what to do.
+    if any_found(&["rules|guidelines|expectations|code|points ~ below|following|follows"], sentence) {
+        return Mood::Statement;
+    }
     if lead_ins.iter().any(|l| any_found(RISK_LISTS, &l.last_sentence)) {
         return Mood::Statement;
     }
@@ -409,6 +414,10 @@ mod tests {
                 "Staff are advised to safeguard their privacy. This may include, but is not limited to:"
             ),
             Mood::Directive
+        );
+        assert_eq!(
+            mood_of("To help you stay safe online, you should always follow the rules below.", ""),
+            Mood::Statement
         );
         // A list of rules is rules, whatever they are for.
         assert_eq!(
