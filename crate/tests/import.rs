@@ -5,6 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod import_common;
+mod support;
 use import_common::{import_into, repo, scratch};
 
 use postwise::import;

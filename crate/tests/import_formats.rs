@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod import_common;
+mod support;
 use import_common::{import_into, repo, scratch};
 
 use lopdf::content::{Content, Operation};

@@ -6,6 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is a failure report
 
+mod support;
+
 use postwise::check::Checker;
 use postwise::policy::{self, Policy, diagnostic::Diagnostics};
 use postwise::quiz::QuizSet;
@@ -16,6 +18,7 @@ use postwise::quiz::model::{Audience, Kind, safe_to_post};
 use postwise::quiz::score::{Answers, score};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use support::copy_tree;
 
 fn policies() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies")
@@ -190,7 +193,7 @@ fn with_chestnuts_quizzes(name: &str, files: &[(&str, &str)]) -> (PathBuf, Share
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quizzes").join(name);
     let _ = std::fs::remove_dir_all(&root);
     for folder in ["_shared", "chestnuts"] {
-        copy_dir(&policies().join(folder), &root.join(folder));
+        copy_tree(&policies().join(folder), &root.join(folder));
     }
     let quizzes = root.join("chestnuts/quizzes");
     std::fs::remove_dir_all(&quizzes).expect("clears");
@@ -201,15 +204,6 @@ fn with_chestnuts_quizzes(name: &str, files: &[(&str, &str)]) -> (PathBuf, Share
     let policy = load_policy(&root.join("chestnuts"));
     let shared = load_shared(&shared_dir(&policy.dir), &mut Diagnostics::default());
     (quizzes, shared, policy)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("makes");
-    for entry in std::fs::read_dir(from).expect("lists") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() { copy_dir(&path, &target) } else { std::fs::copy(&path, &target).map(drop).expect("copies") }
-    }
 }
 
 /// What lint says about chestnuts' quizzes, as `file:line:column: level: message` with the

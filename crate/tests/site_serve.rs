@@ -3,11 +3,14 @@
 // The helpers panic on any surprise too: in a test, that is a failure with its reason.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::copy_tree;
 
 /// The server process, stopped when the test ends, passed or not.
 struct Serving {
@@ -22,24 +25,11 @@ impl Drop for Serving {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("lists") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copies");
-        }
-    }
-}
-
 /// A copy of the test policies and an empty place for the site and the wasm package.
 fn workspace(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("site_serve").join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/policies"), &dir.join("policies"));
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/policies"), &dir.join("policies"));
     dir
 }
 

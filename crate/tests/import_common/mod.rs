@@ -1,24 +1,12 @@
 //! What the import's integration tests share: a scratch `policies/` folder with a copy of
 //! `_shared/`, and an import into it.
 
+use crate::support::copy_tree;
 use postwise::import::{self, ImportError, Options, Report};
 use std::path::{Path, PathBuf};
 
 pub(crate) fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("lists folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 /// A fresh `policies/` folder with a copy of `_shared/`, for one test: `<area>/<name>` under
