@@ -345,15 +345,14 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         }
         let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
         let lead_in_ids: Vec<&str> = outline.lead_ins(at).iter().map(|n| n.id.as_str()).collect();
-        let mut list_lead_ins: Vec<LeadIn> = outline.lead_ins(at).iter().map(|n| LeadIn::new(&n.text)).collect();
+        let mut lead_ins: Vec<LeadIn> = outline.lead_ins(at).iter().map(|n| LeadIn::new(&n.text)).collect();
         // A heading that ends in ':' leads its list ("For staff, requirements typically include:").
         if let Some(heading) = headings.first().filter(|h| h.text.trim_end().ends_with(':'))
-            && list_lead_ins.is_empty()
+            && lead_ins.is_empty()
         {
-            list_lead_ins.push(LeadIn::new(&heading.text));
+            lead_ins.push(LeadIn::new(&heading.text));
         }
-        let lead_ins: Vec<Vec<String>> = list_lead_ins.iter().map(|l| l.words.clone()).collect();
-        let lead_in_words: Vec<String> = lead_ins.iter().flatten().cloned().collect();
+        let lead_in_words: Vec<String> = lead_ins.iter().flat_map(|l| l.words.iter().cloned()).collect();
         let clause_with_lead_ins: Vec<String> =
             words(&node.text).into_iter().chain(lead_in_words.iter().cloned()).collect();
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
@@ -362,14 +361,15 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 continue;
             }
             // Only what tells someone what to do proposes a rule: not an aim, not a description.
-            let own_lead_ins: &[LeadIn] = if index == 0 { &list_lead_ins } else { &[] };
-            if mood(&sentence_words, own_lead_ins, subject_groups(&sentence_words).is_some()) != Mood::Directive {
+            let own_lead_ins: &[LeadIn] = if index == 0 { &lead_ins } else { &[] };
+            let subject = subject_groups(&sentence_words);
+            if mood(&sentence_words, own_lead_ins, subject.is_some()) != Mood::Directive {
                 continue;
             }
             // A list's lead-in ("I will not:") governs the item's first sentence only.
             let lead_in_words: &[String] = if index == 0 { &lead_in_words } else { &[] };
             let with_lead_ins: Vec<String> = sentence_words.iter().chain(lead_in_words).cloned().collect();
-            let audience = subject_groups(&sentence_words)
+            let audience = subject
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .or_else(|| employment_terms(&sentence_words))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
@@ -377,7 +377,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 Some(vec![Channel::School])
             } else {
                 std::iter::once(sentence_words.clone())
-                    .chain(lead_ins.iter().cloned())
+                    .chain(lead_ins.iter().map(|l| l.words.clone()))
                     .chain(headings.iter().map(|h| words(&h.text)))
                     .find_map(|w| channel_hint(&w))
                     .flatten()
@@ -557,19 +557,17 @@ mod tests {
             super::super::blocks::Block::Heading { level: 1, label: None, text: "Principles".to_owned() },
         ]);
         assert_eq!(document_audience(&outline), [Author::Staff]);
+        use super::super::blocks::Block;
+        // A document of a title and one block.
+        let audience_of = |title: &str, block: Block| {
+            document_audience(&super::super::outline::number(vec![Block::Title(title.to_owned()), block]))
+        };
         let titled = |title: &str| {
-            document_audience(&super::super::outline::number(vec![
-                super::super::blocks::Block::Title(title.to_owned()),
-                super::super::blocks::Block::Heading { level: 1, label: None, text: "Code of conduct".to_owned() },
-            ]))
+            audience_of(title, Block::Heading { level: 1, label: None, text: "Code of conduct".to_owned() })
         };
         assert_eq!(titled("Parent WhatsApp Groups"), [Author::Parent]);
-        let written_to = |text: &str| {
-            document_audience(&super::super::outline::number(vec![
-                super::super::blocks::Block::Title("Online safety".to_owned()),
-                super::super::blocks::Block::Paragraph { label: None, text: text.to_owned() },
-            ]))
-        };
+        let written_to =
+            |text: &str| audience_of("Online safety", Block::Paragraph { label: None, text: text.to_owned() });
         assert_eq!(written_to("Please do not post photos of your child's classmates."), [Author::Parent]);
         assert_eq!(written_to("Share passwords only with your parents or teachers."), [Author::Pupil]);
         assert_eq!(titled("Student Acceptable Use Agreement for Use of Social Media and ICT"), [Author::Pupil]);

@@ -137,13 +137,13 @@ fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
     None
 }
 
-pub(crate) fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severity, String) {
+pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, String) {
     // "Be cautious when accepting …", "… is not encouraged": good practice, not a rule.
     if let Some(cue) = cue(ADVICE, sentence) {
         return (Severity::Advice, format!("\"{cue}\""));
     }
     for lead_in in lead_ins {
-        if let Some(cue) = cue(SOFTENERS, lead_in) {
+        if let Some(cue) = cue(SOFTENERS, &lead_in.words) {
             return (Severity::Should, format!("the list's lead-in says \"{cue}\""));
         }
     }
@@ -154,10 +154,10 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[Vec<String>]) -> (Severi
         return (Severity::Must, format!("\"{cue}\""));
     }
     for lead_in in lead_ins {
-        if let Some(cue) = cue(SHOULD, lead_in) {
+        if let Some(cue) = cue(SHOULD, &lead_in.words) {
             return (Severity::Should, format!("the lead-in says \"{cue}\""));
         }
-        if let Some(cue) = cue(LEAD_IN_MUST, lead_in) {
+        if let Some(cue) = cue(LEAD_IN_MUST, &lead_in.words) {
             return (Severity::Must, format!("the lead-in says \"{cue}\""));
         }
     }
@@ -183,6 +183,10 @@ const AIMS: &[&str] = &[
 /// follows:"): its items name dangers, not what anyone must do.
 const RISK_LISTS: &[&str] =
     &["risk|risks|dangers|threats|hazards ~ include|includes|are|summarised|summarized|following|follows"];
+
+/// Wording that points to rules elsewhere ("To help you stay safe online, you should always
+/// follow the rules below"): the rules, not the sentence, say what to do.
+const POINTS_TO_RULES: &[&str] = &["rules|guidelines|expectations|code|points ~ below|following|follows"];
 
 /// Wording that makes a list of rules, even when it also says what they are for.
 const RULE_LISTS: &[&str] = &["rules|guidelines|requirements|expectations|code|standards|principles"];
@@ -256,9 +260,7 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
     if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
         return Mood::Aim;
     }
-    // "To help you stay safe online, you should always follow the rules below": it points to
-    // the rules; they, not it, say what to do.
-    if any_found(&["rules|guidelines|expectations|code|points ~ below|following|follows"], sentence) {
+    if any_found(POINTS_TO_RULES, sentence) {
         return Mood::Statement;
     }
     if lead_ins.iter().any(|l| any_found(RISK_LISTS, &l.last_sentence)) {
@@ -357,12 +359,12 @@ mod tests {
         assert_eq!(severity(&w("Staff will not friend pupils"), &[]).0, Severity::Must);
         assert_eq!(severity(&w("Staff will be strongly advised to not friend parents"), &[]).0, Severity::Should);
         assert_eq!(
-            severity(&w("Do not give out personal information"), &[w("We encourage pupils to:")]).0,
+            severity(&w("Do not give out personal information"), &[LeadIn::new("We encourage pupils to:")]).0,
             Severity::Should
         );
         assert_eq!(severity(&w("Pupils are instructed not to sign up"), &[]).0, Severity::Must);
         assert_eq!(
-            severity(&w("Be cautious and mindful when accepting friend requests"), &[w("Staff must:")]).0,
+            severity(&w("Be cautious and mindful when accepting friend requests"), &[LeadIn::new("Staff must:")]).0,
             Severity::Advice
         );
         assert_eq!(severity(&w("Adding parents as friends is not encouraged"), &[]).0, Severity::Advice);
