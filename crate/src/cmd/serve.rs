@@ -3,13 +3,13 @@
 
 use super::build::{Input, build_site};
 use anyhow::Context as _;
-use notify::{EventKind, RecursiveMode, Watcher as _};
+use notify::{EventKind, RecursiveMode};
 use postwise::site::serve::{Served, serve};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::Duration;
 
 /// How long the files must be still before a rebuild: an editor's save, or wasm-pack's
@@ -92,6 +92,15 @@ const POLL_EVERY: Duration = Duration::from_millis(500);
 
 type WatchEvent = notify::Result<notify::Event>;
 
+/// `watcher`, watching the policies folder and all in it.
+fn watch_policies(
+    mut watcher: impl notify::Watcher + Send + 'static,
+    policies: &Path,
+) -> notify::Result<Box<dyn notify::Watcher + Send>> {
+    watcher.watch(policies, RecursiveMode::Recursive)?;
+    Ok(Box::new(watcher))
+}
+
 /// The policies and the WebAssembly package, watched for changes.
 struct Watching {
     watcher: Box<dyn notify::Watcher + Send>,
@@ -110,35 +119,22 @@ impl Watching {
         let policies = absolute(&input.policies);
         let pkg = absolute(&input.wasm_pkg);
         let (sender, events) = std::sync::mpsc::channel();
-        let system = {
-            let sender = sender.clone();
-            notify::recommended_watcher(move |event| {
+        let forward = |sender: Sender<WatchEvent>| {
+            move |event| {
                 let _ = sender.send(event);
-            })
+            }
         };
-        let system = system.map_err(anyhow::Error::from).and_then(|mut watcher| {
-            watcher.watch(&policies, RecursiveMode::Recursive)?;
-            Ok(watcher)
-        });
-        let mut watcher: Box<dyn notify::Watcher + Send> = match system {
-            Ok(watcher) => Box::new(watcher),
+        let system = notify::recommended_watcher(forward(sender.clone())).and_then(|w| watch_policies(w, &policies));
+        let mut watcher = match system {
+            Ok(watcher) => watcher,
             Err(error) => {
                 eprintln!(
                     "postwise: cannot use the system's file events ({error:#}); looking for changes every {} ms instead",
                     POLL_EVERY.as_millis()
                 );
                 let config = notify::Config::default().with_poll_interval(POLL_EVERY);
-                let mut watcher = notify::PollWatcher::new(
-                    move |event| {
-                        let _ = sender.send(event);
-                    },
-                    config,
-                )
-                .context("cannot watch for changes")?;
-                watcher
-                    .watch(&policies, RecursiveMode::Recursive)
-                    .with_context(|| format!("cannot watch {}", policies.display()))?;
-                Box::new(watcher)
+                let poll = notify::PollWatcher::new(forward(sender), config).context("cannot watch for changes")?;
+                watch_policies(poll, &policies).with_context(|| format!("cannot watch {}", policies.display()))?
             }
         };
         // The package may be made after the server starts: its folder's parent shows it arrive.
