@@ -729,3 +729,17 @@ fn a_policy_of_plain_paragraphs_imports_each_paragraph_as_a_clause() {
     let rules = std::fs::read_to_string(policies.join("plain/rules.toml")).expect("rules.toml");
     assert!(rules.contains("contact-request"), "{rules}");
 }
+
+#[test]
+fn an_e_safety_policy_that_speaks_only_of_the_internet_imports() {
+    let policies = scratch("import", "e-safety");
+    let source = policies.join("e-safety.txt");
+    std::fs::write(
+        &source,
+        "E-Safety Policy\n\n1. Pupils\n\n1.1 Pupils must not share their passwords when using the internet at school.\n",
+    )
+    .expect("write");
+    let report = import_into(&policies, &source, "e-safety").expect("an e-safety policy imports");
+    assert!(report.counts.headings >= 1, "{report}");
+    assert!(policies.join("e-safety/policy.md").exists());
+}

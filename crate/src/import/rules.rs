@@ -659,6 +659,46 @@ mod tests {
     }
 
     #[test]
+    fn what_a_sentence_proposes_and_what_it_does_not() {
+        use super::super::blocks::Block;
+        let categories = |text: &str| -> Vec<Category> {
+            let outline = super::super::outline::number(vec![
+                Block::Title("Social media policy".to_owned()),
+                Block::Paragraph { label: None, text: text.to_owned() },
+            ]);
+            propose(&outline, "pupils").into_iter().map(|p| p.category).collect()
+        };
+        let proposes = |text: &str, category: Category| categories(text).contains(&category);
+        // Damage to the school or its people is criticism; damage to its network or property is not.
+        assert!(proposes("Staff must not post anything damaging to the school.", Category::Disrepute));
+        assert!(!proposes("Pupils must not damage the school network.", Category::Disrepute));
+        assert!(!proposes("Pupils must not damage the school network.", Category::OffensiveLanguage));
+        assert!(!proposes("Damaging school property will not be tolerated.", Category::Disrepute));
+        assert!(proposes("Parents should never use the group to air grievances about staff.", Category::Disrepute));
+        // Someone else's work is copyright; someone else's child, or a reminder of the law, is not.
+        assert!(proposes("Do not post someone else's photos without permission.", Category::Copyright));
+        assert!(!proposes("Parents must not approach someone else's child online.", Category::Copyright));
+        assert!(!proposes(
+            "Users should bear in mind that what they share online is still subject to copyright law.",
+            Category::Copyright
+        ));
+        // Defamatory comments about staff are criticism, not private matters.
+        let defamatory = "Parents must not post defamatory comments about staff online.";
+        assert!(proposes(defamatory, Category::Disrepute));
+        assert!(!proposes(defamatory, Category::Confidential));
+        // Sharing a password is a rule; who looks after one, or logging on with one's own, is not.
+        assert!(proposes("Never share your password with anyone online.", Category::Credentials));
+        assert!(!proposes(
+            "The headteacher will be responsible for password protection of the school account.",
+            Category::Credentials
+        ));
+        assert!(!proposes("I will only log on with my own username and password.", Category::Credentials));
+        // Threatening to disrupt the school's events is not bullying a person.
+        assert!(!proposes("Threatening to disrupt school events online will not be tolerated.", Category::Bullying));
+        assert!(proposes("Threatening or bullying anyone online will not be tolerated.", Category::Bullying));
+    }
+
+    #[test]
     fn a_message_is_no_firmer_than_its_rule() {
         let message = "Staff must not friend, follow or privately message parents.";
         assert_eq!(as_firm_as(message, Severity::Must), message);
