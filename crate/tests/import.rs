@@ -743,3 +743,19 @@ fn an_e_safety_policy_that_speaks_only_of_the_internet_imports() {
     assert!(report.counts.headings >= 1, "{report}");
     assert!(policies.join("e-safety/policy.md").exists());
 }
+
+#[test]
+fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not() {
+    let policies = scratch("import", "titled");
+    let body = "Staff should give the children their whole attention, so mobile phones are not used \
+                in working hours.\n\nThe nursery asks staff to think before they post: comments on \
+                Facebook about the nursery could change how parents see it.\n";
+    let titled = policies.join("titled.txt");
+    std::fs::write(&titled, format!("Mobile Phone and Social Networking Policy\n\n{body}")).expect("write");
+    let report = import_into(&policies, &titled, "titled").expect("a titled policy of two paragraphs imports");
+    assert!(report.counts.paragraphs >= 2, "{report}");
+    let letter = policies.join("letter.txt");
+    std::fs::write(&letter, format!("Dear parents,\n\n{body}")).expect("write");
+    let refused = import_into(&policies, &letter, "letter").expect_err("a short untitled letter is refused");
+    assert!(refused.to_string().contains("too short to read as a policy"), "{refused}");
+}

@@ -647,4 +647,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout7");
     measure("heldout8");
     measure("heldout9");
+    measure("heldout10");
 }

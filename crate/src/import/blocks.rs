@@ -74,6 +74,13 @@ pub(crate) fn split_label(text: &str) -> (Option<String>, &str) {
     {
         return (Some(first_word[..stop].to_owned()), trimmed[stop..].trim());
     }
+    // "a)Pupils are responsible …", "(iv)Staff": a bracketed label typed without its space.
+    if let Some(end) = first_word.find(')').map(|at| at + 1)
+        && is_label(&first_word[..end])
+        && first_word[end..].starts_with(|c: char| c.is_uppercase())
+    {
+        return (Some(first_word[..end].to_owned()), trimmed[end..].trim());
+    }
     let Some(space) = trimmed.find([' ', '\t', '\u{a0}']) else {
         return (None, text.trim());
     };
@@ -215,8 +222,10 @@ mod tests {
         assert_eq!(split_label("iv. Protect privacy"), (Some("iv.".to_owned()), "Protect privacy"));
         assert_eq!(split_label("(b) Second"), (Some("(b)".to_owned()), "Second"));
         assert_eq!(split_label("a) First"), (Some("a)".to_owned()), "First"));
+        assert_eq!(split_label("c)Staff and students"), (Some("c)".to_owned()), "Staff and students"));
+        assert_eq!(split_label("(iv)Pupils"), (Some("(iv)".to_owned()), "Pupils"));
         assert_eq!(split_label("12. [x] Monitoring"), (Some("12.".to_owned()), "[x] Monitoring"));
-        for plain in ["Data Protection Act 2018", "2018 was a year", "5 Staff", "1.", "I will not:", "e.g. this"] {
+        for plain in ["Data Protection Act 2018", "2018 was a year", "5 Staff", "1.", "I will not:", "e.g. this", "a)and"] {
             assert_eq!(split_label(plain).0, None, "{plain}");
         }
     }

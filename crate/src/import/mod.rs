@@ -431,6 +431,11 @@ const SOCIAL_MEDIA_WORDS: [&str; 15] = [
 /// be read as a policy of plain paragraphs (schools' web pages often are), not as a letter.
 const PLAIN_POLICY: (usize, usize) = (3, 150);
 
+/// The same for a document whose title calls it a policy about social media or being online
+/// ("Mobile Phone and Social Networking Policy"): a nursery's whole policy may be a few short
+/// paragraphs, and a letter does not title itself a policy.
+const TITLED_POLICY: (usize, usize) = (2, 40);
+
 /// Whether the blocks read as a social-media policy: `Ok(true)` when they do but have no
 /// structure of their own (no headings, numbered clauses or lists), so each paragraph is a
 /// clause.
@@ -450,7 +455,12 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
             .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
     let paragraphs = blocks.iter().filter(|b| matches!(b, blocks::Block::Paragraph { .. })).count();
     let words: usize = blocks.iter().map(|b| b.text().split_whitespace().count()).sum();
-    if !structured && (paragraphs < PLAIN_POLICY.0 || words < PLAIN_POLICY.1) {
+    let titled = blocks.iter().any(|b| match b {
+        blocks::Block::Title(title) => speaks_of_social_media(title),
+        _ => false,
+    });
+    let (fewest_paragraphs, fewest_words) = if titled { TITLED_POLICY } else { PLAIN_POLICY };
+    if !structured && (paragraphs < fewest_paragraphs || words < fewest_words) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
             reason: format!(
@@ -458,14 +468,19 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
             ),
         });
     }
-    let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ").to_lowercase();
-    if !SOCIAL_MEDIA_WORDS.iter().any(|w| text.contains(w)) {
+    let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ");
+    if !speaks_of_social_media(&text) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
             reason: "it never mentions social media, social networks, the internet or being online".to_owned(),
         });
     }
     Ok(!structured)
+}
+
+fn speaks_of_social_media(text: &str) -> bool {
+    let text = text.to_lowercase();
+    SOCIAL_MEDIA_WORDS.iter().any(|w| text.contains(w))
 }
 
 fn counts(outline: &outline::Outline) -> Counts {

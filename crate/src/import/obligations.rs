@@ -442,7 +442,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "air|airing|aired ~ views|grievances|complaints|concerns",
             "complain*|concerns ~ social media|networking",
             "complain*|concerns ~ online|post*|facebook|whatsapp|twitter|groups",
-            "defamatory|defame|derogatory|disparaging|malicious",
+            "defamatory|defame|derogatory|disparaging",
+            // Not "malicious code".
+            "malicious comment*|remark*|post*|statement*|gossip|rumour*|communication*|content",
             "negative|offensive comments|remarks|posts|views ~ school|staff",
             "comments about ~ school|staff",
             "positive in nature",
@@ -634,7 +636,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         // Who looks after the school account's password ("They will be responsible for password
         // protection") is an arrangement, and logging on with one's own is how to log on: neither
         // is a rule for posts.
-        unless: &["responsible for", "log|logging on|in ~ own"],
+        // Using someone else's password is misuse of the network, not a password given away
+        // in a post.
+        unless: &["responsible for", "log|logging on|in ~ own", "use|using ~ another|else's ~ password*|logon*|login*"],
         named: &[],
         needs: Needs::Duty,
         category: Category::Credentials,

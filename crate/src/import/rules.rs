@@ -44,7 +44,8 @@ fn group_of(word: &str) -> Option<Author> {
     match word {
         "staff" | "teacher" | "teachers" | "headteacher" | "headteachers" | "principal" | "dsl" | "employee"
         | "employees" | "colleague" | "colleagues" | "governor" | "governors" | "volunteer" | "volunteers"
-        | "personnel" => Some(Author::Staff),
+        | "personnel" | "practitioner" | "practitioners" | "team" | "educator" | "educators" | "keyworker"
+        | "keyworkers" => Some(Author::Staff),
         "pupil" | "pupils" | "student" | "students" | "child" | "children" | "learner" | "learners" => {
             Some(Author::Pupil)
         }
@@ -225,7 +226,20 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
             }
         }
     }
-    addressed_as_you(outline).unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
+    addressed_as_you(outline)
+        .or_else(|| {
+            let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).take(3);
+            outline.title.iter().chain(opening.map(|n| &n.text)).find_map(|line| about_the_schools_computers(line))
+        })
+        .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
+}
+
+/// A document titled (in its title or opening lines) as the rules for the school's own computers
+/// ("Acceptable use of ICT/Internet Safety") binds those who use them, staff and pupils, not parents at home.
+fn about_the_schools_computers(title: &str) -> Option<Vec<Author>> {
+    let title_words = words(title);
+    (title_words.len() <= 14 && any_found(&["acceptable use", "ict", "network", "computers"], &title_words))
+        .then(|| vec![Author::Staff, Author::Pupil])
 }
 
 /// Who a document written to "you" speaks to: parents where it says "your child", pupils where
@@ -468,6 +482,29 @@ fn is_about_viewing(words: &[String]) -> bool {
         )
 }
 
+/// The words without those that say whose someone is: in "must not friend parents of children
+/// in the setting" the contact is with parents, not children.
+fn whose_dropped(words: &[String]) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(words.len());
+    let mut whose = false;
+    for (at, word) in words.iter().enumerate() {
+        if word == "of" && at > 0 && group_of(&words[at - 1]).is_some() {
+            whose = true;
+            continue;
+        }
+        if whose && matches!(word.as_str(), "the" | "their" | "our" | "a") {
+            continue;
+        }
+        if whose && group_of(word).is_some() {
+            whose = false;
+            continue;
+        }
+        whose = false;
+        kept.push(word.clone());
+    }
+    kept
+}
+
 fn proposal_for(
     obligation: &Obligation,
     context: Context<'_>,
@@ -494,7 +531,8 @@ fn proposal_for(
     } else {
         context.with_lead_ins
     };
-    if !obligation.also.is_empty() && !any_found(obligation.also, also_in) {
+    let also_in = if contact { whose_dropped(also_in) } else { also_in.to_vec() };
+    if !obligation.also.is_empty() && !any_found(obligation.also, &also_in) {
         return None;
     }
     // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule

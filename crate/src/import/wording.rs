@@ -91,6 +91,7 @@ const PROHIBITIONS: &[&str] = &["not|never|no|nor|avoid|avoiding|refrain|prohibi
 const DUTIES: &[&str] = &[
     "must|will|shall|should|ensure|ensuring|required|expected|always|only|be|advised|encouraged|encourage|asked|instructed|adhere|adhering|need",
     "kept|stored|held securely|centrally",
+    "keep|keeping ~ private|safe|secret|secure",
 ];
 const SANCTIONS: &[&str] = &[
     "taken seriously",
@@ -105,7 +106,7 @@ const SANCTIONS: &[&str] = &[
 const ADVICE: &[&str] = &["cautious|mindful|wary", "not encouraged|recommended", "discouraged"];
 /// Wording in a list's lead-in that makes the whole list advice ("We encourage pupils to …").
 const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
-const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware"];
+const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware", "ask|asks|request|requests that"];
 const MUST: &[&str] = &["must|never|not|no|instructed|will|shall|prohibited|cannot"];
 /// In a lead-in, "will" is often a duty to the school ("Pupils will be responsible for:"),
 /// not a prohibition: only firmer wording there makes the list `must`.
@@ -171,6 +172,7 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, S
 /// policy is to:", "This policy aims to", "are designed to ensure").
 const AIMS: &[&str] = &[
     "aim|aims to",
+    "this|the policy|document|guidance|charter ~ outline|outlines|explain|explains|describe|describes|written",
     "aim|aims is|are|include|includes",
     "seeks|seek|intends|intend to",
     "designed|intended to",
@@ -186,7 +188,11 @@ const RISK_LISTS: &[&str] =
 
 /// Wording that points to rules elsewhere ("To help you stay safe online, you should always
 /// follow the rules below"): the rules, not the sentence, say what to do.
-const POINTS_TO_RULES: &[&str] = &["rules|guidelines|expectations|code|points ~ below|following|follows"];
+const POINTS_TO_RULES: &[&str] = &[
+    "rules|guidelines|expectations|code|points ~ below|following|follows",
+    // "With this in mind I must refer to our Confidentiality Policy": the other policy says it.
+    "refer|referred to ~ policy|policies",
+];
 
 /// Wording that makes a list of rules, even when it also says what they are for.
 const RULE_LISTS: &[&str] = &["rules|guidelines|requirements|expectations|code|standards|principles"];
@@ -289,10 +295,24 @@ pub(crate) fn is_procedure(words: &[String]) -> bool {
                 // How the school handles what is raised with it: "deal with concerns raised by
                 // parents in a professional and appropriate manner".
                 "deal|deals|dealing ~ concerns|complaints",
+                // What the school does with what others post: "Anything that we consider to be
+                // unacceptable will be removed", "All comments will be monitored".
+                "will|may be monitored|moderated|removed|deleted|hidden|checked|reviewed",
+                // Who answers for the school's page: "The Manager has the overall
+                // responsibility to ensure that our social media page …".
+                "overall responsibility",
             ],
             words,
         )
+        || tells_someone_when(words)
         || is_school_response(words)
+}
+
+/// "Tell your parent, carer or trusted adult if someone … makes you uncomfortable": whom to tell
+/// when something happens, not a rule for posts. Not "Never tell anyone your password".
+fn tells_someone_when(words: &[String]) -> bool {
+    any_found(&["tell|talk ~ adult|adults|teacher|teachers|parent|parents|carer|carers|someone|staff"], words)
+        && any_found(&["if|when|whenever"], words)
 }
 
 /// Who answers for the school when something has happened.
