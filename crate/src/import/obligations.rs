@@ -95,6 +95,12 @@ const IMAGES: &[&str] = &["image*|imagery|photo*|photograph*|video*|pictures"];
 const PUPIL_PERSONAL_INFORMATION: &[&str] =
     &["personal information", "personal details", "stay safe online", "identify them", "their location"];
 
+/// Information about other people ("Do not discuss personal information about students, staff
+/// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
+/// so not the rules for keeping one's own details safe.
+const OTHERS_INFORMATION: &[&str] =
+    &["information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others"];
+
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 const NAME_WORDS: &[&str] = &["name|names|surname*"];
 const BIRTHDAY_WORDS: &[&str] = &["birthday*|birth|age|ages"];
@@ -283,7 +289,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         wording: IDENTIFY_PUPIL,
         also: &[],
         unless: &[],
-        named: &[],
+        named: BIRTHDAY_WORDS,
         needs: Needs::Duty,
         category: Category::PupilIdentity,
         detect: r#"{ kind = "date-of-birth" }"#,
@@ -297,7 +303,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         wording: IDENTIFY_PUPIL,
         also: &[],
         unless: &[],
-        named: &[],
+        named: ADDRESS_WORDS,
         needs: Needs::Duty,
         category: Category::Location,
         detect: r#"{ kind = "home-address" }"#,
@@ -749,7 +755,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "full-name",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: NAME_WORDS,
         needs: Needs::Duty,
         category: Category::PupilIdentity,
@@ -763,7 +769,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "date-of-birth",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: BIRTHDAY_WORDS,
         needs: Needs::Duty,
         category: Category::PupilIdentity,
@@ -777,7 +783,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "phone",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: PHONE_WORDS,
         needs: Needs::Duty,
         category: Category::ContactDetails,
@@ -791,7 +797,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "email",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: EMAIL_WORDS,
         needs: Needs::Duty,
         category: Category::ContactDetails,
@@ -805,7 +811,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "handle",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: USERNAME_WORDS,
         needs: Needs::Duty,
         category: Category::ContactDetails,
@@ -819,7 +825,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "home-address",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: ADDRESS_WORDS,
         needs: Needs::Duty,
         category: Category::Location,
@@ -833,7 +839,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "home-address-contact",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: ADDRESS_WORDS,
         needs: Needs::Duty,
         category: Category::ContactDetails,
@@ -847,7 +853,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "whereabouts",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: WHEREABOUTS_WORDS,
         needs: Needs::Duty,
         category: Category::Location,
@@ -861,7 +867,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "passwords",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: &[],
+        unless: OTHERS_INFORMATION,
         named: PASSWORD_WORDS,
         needs: Needs::Duty,
         category: Category::Credentials,

@@ -734,6 +734,43 @@ mod tests {
         // Threatening to disrupt the school's events is not bullying a person.
         assert!(!proposes("Threatening to disrupt school events online will not be tolerated.", Category::Bullying));
         assert!(proposes("Threatening or bullying anyone online will not be tolerated.", Category::Bullying));
+        // Using someone else's password misuses the network; keeping one's own private is a rule.
+        assert!(!proposes("Use of someone else's logon or password is forbidden.", Category::Credentials));
+        assert!(proposes("Protect your work by keeping your passwords private.", Category::Credentials));
+        // Malicious code is not criticism; malicious comments are.
+        assert!(!proposes("Never install malicious code on college computers.", Category::Disrepute));
+        assert!(proposes("Parents must not post malicious comments about staff.", Category::Disrepute));
+        // What the school does with others' comments, whom to tell, the manager's duty, a pointer
+        // to another policy and what the policy outlines are not rules for posts.
+        for not_a_rule in [
+            "All comments will be monitored to ensure nothing offensive is written.",
+            "Tell your parent or a trusted adult if someone is being bullied online.",
+            "The Manager has the overall responsibility to ensure that our page keeps children's details confidential.",
+            "With this in mind I must refer to our Confidentiality Policy.",
+            "This policy is written to outline how we use our pages and keep children's information confidential.",
+        ] {
+            assert_eq!(categories(not_a_rule), [], "{not_a_rule}");
+        }
+        // Friending parents of children is contact with parents.
+        let friending = categories("Staff must not friend parents of children in the setting.");
+        assert!(friending.contains(&Category::ContactRequest), "{friending:?}");
+        assert!(
+            propose(
+                &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
+                    label: None,
+                    text: "Staff must not friend parents of children in the setting.".to_owned()
+                }]),
+                "pupils"
+            )
+            .iter()
+            .all(|p| !p.detect_toml.contains(r#"towards = "pupils""#)),
+            "no rule about contact with children"
+        );
+        // Information about others is not a pupil's own to keep safe; a name is not a birthday.
+        let others = categories("Do not discuss personal information about students or staff on social media.");
+        assert!(!others.contains(&Category::ContactDetails) && !others.contains(&Category::Credentials), "{others:?}");
+        let by_name = categories("We do not identify by name any of the children featured in photographs.");
+        assert!(by_name.contains(&Category::PupilIdentity) && !by_name.contains(&Category::Location), "{by_name:?}");
     }
 
     #[test]
