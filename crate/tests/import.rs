@@ -758,4 +758,13 @@ fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not(
     std::fs::write(&letter, format!("Dear parents,\n\n{body}")).expect("write");
     let refused = import_into(&policies, &letter, "letter").expect_err("a short untitled letter is refused");
     assert!(refused.to_string().contains("too short to read as a policy"), "{refused}");
+    // A policy flattened into one run of text still speaks of itself as one.
+    let flattened = policies.join("flattened.txt");
+    let run: String = std::iter::repeat_n(
+        "This policy sets out what staff must do when they use social networking sites outside work. ",
+        10,
+    )
+    .collect();
+    std::fs::write(&flattened, run).expect("write");
+    import_into(&policies, &flattened, "flattened").expect("a policy in one run of text imports");
 }

@@ -436,6 +436,10 @@ const PLAIN_POLICY: (usize, usize) = (3, 150);
 /// paragraphs, and a letter does not title itself a policy.
 const TITLED_POLICY: (usize, usize) = (2, 40);
 
+/// The same for a document that speaks of "this policy": one whose headings were flattened
+/// into a single run of text (a document site's copy) is still a policy, not a letter.
+const SELF_NAMED_POLICY: (usize, usize) = (1, 150);
+
 /// Whether the blocks read as a social-media policy: `Ok(true)` when they do but have no
 /// structure of their own (no headings, numbered clauses or lists), so each paragraph is a
 /// clause.
@@ -459,7 +463,14 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
         blocks::Block::Title(title) => speaks_of_social_media(title),
         _ => false,
     });
-    let (fewest_paragraphs, fewest_words) = if titled { TITLED_POLICY } else { PLAIN_POLICY };
+    let self_named = blocks.iter().any(|b| b.text().to_lowercase().contains("this policy"));
+    let (fewest_paragraphs, fewest_words) = if titled {
+        TITLED_POLICY
+    } else if self_named {
+        SELF_NAMED_POLICY
+    } else {
+        PLAIN_POLICY
+    };
     if !structured && (paragraphs < fewest_paragraphs || words < fewest_words) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),

@@ -99,7 +99,10 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] =
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
 const OTHERS_INFORMATION: &[&str] =
-    &["information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others"];
+    &[
+        "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
+        "other|others|else's ~ information|details",
+    ];
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 const NAME_WORDS: &[&str] = &["name|names|surname*"];
@@ -345,7 +348,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         // Photos of other children are `photos-of-others-children`, a media-consent rule.
         wording: &["details ~ pupils|students|children", "comments concerning|about ~ pupils|students|children"],
         also: &[],
-        unless: &[],
+        // Negative comments about pupils are criticism or bullying, not details that identify.
+        unless: &["negative|offensive|derogatory|abusive|rude|unkind ~ comments"],
         named: &[],
         needs: Needs::Duty,
         category: Category::PupilIdentity,

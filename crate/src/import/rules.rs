@@ -396,6 +396,9 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                     .find_map(|w| channel_hint(&w))
                     .flatten()
             };
+            // "We will not identify any of the children": the school on its own accounts.
+            let speaks_as_school =
+                sentence_words.first().is_some_and(|w| w == "we") && audience.as_slice() == [Author::Staff];
             let (severity, severity_cue) = severity(&sentence_words, &lead_ins);
             for obligation in OBLIGATIONS {
                 let context = Context {
@@ -407,7 +410,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 let proposal = proposal_for(obligation, context, &audience, hint.as_deref(), (severity, &severity_cue))
                     // What the school will do is done on its own accounts, whatever the obligation.
                     .map(|mut p| {
-                        if school_duty {
+                        if school_duty || speaks_as_school {
                             p.channels.retain(|c| *c == Channel::School);
                         }
                         p
@@ -769,6 +772,24 @@ mod tests {
         // Information about others is not a pupil's own to keep safe; a name is not a birthday.
         let others = categories("Do not discuss personal information about students or staff on social media.");
         assert!(!others.contains(&Category::ContactDetails) && !others.contains(&Category::Credentials), "{others:?}");
+        let rumours = categories("Do not spread rumours or give out other peoples' personal information.");
+        assert!(!rumours.contains(&Category::ContactDetails) && !rumours.contains(&Category::Credentials), "{rumours:?}");
+        // Negative comments about pupils are not details that identify them; legal action and
+        // how cyberbullying is handled are the school's, not rules for posts.
+        let negative = categories("Parents must not post negative comments about specific pupils.");
+        assert!(!negative.contains(&Category::PupilIdentity), "{negative:?}");
+        assert_eq!(categories("Take legal action where the information posted is defamatory."), []);
+        assert_eq!(categories("At school cyberbullying is dealt with pastorally."), []);
+        assert!(proposes("Cyberbullying will be dealt with under the behaviour policy.", Category::Bullying));
+        // The school speaking of itself binds its own accounts only.
+        let school = propose(
+            &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "We will not identify any of the children in photographs.".to_owned(),
+            }]),
+            "pupils",
+        );
+        assert!(!school.is_empty() && school.iter().all(|p| p.channels == [Channel::School]), "{school:?}");
         let by_name = categories("We do not identify by name any of the children featured in photographs.");
         assert!(by_name.contains(&Category::PupilIdentity) && !by_name.contains(&Category::Location), "{by_name:?}");
     }

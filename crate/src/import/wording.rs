@@ -96,7 +96,8 @@ const DUTIES: &[&str] = &[
 const SANCTIONS: &[&str] = &[
     "taken seriously",
     "disciplinary",
-    "dealt with",
+    // "will be dealt with": a sanction; "is dealt with pastorally" describes how.
+    "be dealt with",
     "tolerated",
     "lead to",
     "result in",
@@ -211,7 +212,8 @@ const DIRECTIVES: &[&str] = &[
     "taken seriously",
     "disciplinary|sanction|sanctions|sanctioned",
     "tolerated",
-    "dealt with",
+    // "will be dealt with": a sanction; "is dealt with pastorally" describes how.
+    "be dealt with",
     "result in|lead to",
     "i will|agree",
     "responsible for",
@@ -301,6 +303,8 @@ pub(crate) fn is_procedure(words: &[String]) -> bool {
                 // Who answers for the school's page: "The Manager has the overall
                 // responsibility to ensure that our social media page …".
                 "overall responsibility",
+                // The school's recourse: "Take legal advice and/or legal action where …".
+                "legal advice|action",
             ],
             words,
         )
