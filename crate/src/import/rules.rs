@@ -546,6 +546,14 @@ fn proposal_for(
     {
         return None;
     }
+    // A password is not what "personal information" means to a reader: only a clause that names
+    // one proposes a password rule from it.
+    if obligation.category == Category::Credentials
+        && !obligation.named.is_empty()
+        && !any_found(obligation.named, context.clause_with_lead_ins)
+    {
+        return None;
+    }
     if any_found(obligation.unless, context.sentence_words) || !needs_met(obligation.needs, context.with_lead_ins) {
         return None;
     }
@@ -772,6 +780,9 @@ mod tests {
         // Information about others is not a pupil's own to keep safe; a name is not a birthday.
         let others = categories("Do not discuss personal information about students or staff on social media.");
         assert!(!others.contains(&Category::ContactDetails) && !others.contains(&Category::Credentials), "{others:?}");
+        // A password is not what "personal information" means to a reader.
+        let own = categories("I will not share my personal information with people I do not know.");
+        assert!(own.contains(&Category::ContactDetails) && !own.contains(&Category::Credentials), "{own:?}");
         let rumours = categories("Do not spread rumours or give out other peoples' personal information.");
         assert!(!rumours.contains(&Category::ContactDetails) && !rumours.contains(&Category::Credentials), "{rumours:?}");
         // Negative comments about pupils are not details that identify them; legal action and
