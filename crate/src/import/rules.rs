@@ -345,6 +345,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // Each clause's proposals, by index.
     let mut proposed: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    // The proposals made by each list's items, by the list's lead-in: one rule for a list.
+    let mut listed: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (at, node) in outline.nodes.iter().enumerate() {
         match node.kind {
             NodeKind::Paragraph | NodeKind::Item { field: false, .. } => {}
@@ -355,6 +357,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             .iter()
             .any(|h| NOT_RULES.iter().any(|skip| h.text.to_lowercase().contains(skip)) || is_aim_section(&h.text))
         {
+            continue;
+        }
+        // A list's lead-in ("To stay safe online I should:") says what its items are; the items,
+        // read with it, make the rules.
+        if node.text.trim_end().ends_with(':') && outline.nodes.get(at + 1).is_some_and(|n| n.parent == Some(at)) {
             continue;
         }
         let school_duty = headings.iter().any(|h| is_school_duty_heading(&h.text.to_lowercase()));
@@ -421,9 +428,10 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                     // has it already ("must not contact pupils:" and "- by friend requests").
                     let same = |p: &Proposal| p.detect == proposal.detect && p.category == proposal.category;
                     let duplicate = proposals.iter().rev().take_while(|p| p.clause == node.id).any(same)
-                        || lead_in_ids
-                            .iter()
-                            .any(|id| proposed.get(*id).is_some_and(|done| done.iter().any(|p| same(&proposals[*p]))));
+                        || lead_in_ids.iter().any(|id| {
+                            proposed.get(*id).is_some_and(|done| done.iter().any(|p| same(&proposals[*p])))
+                                || listed.get(*id).is_some_and(|done| done.iter().any(|p| same(&proposals[*p])))
+                        });
                     let said_before = !said.insert((obligation.name, sentence_words.join(" ")));
                     if !duplicate && !said_before {
                         if proposals.len() >= PROPOSAL_LIMIT {
@@ -436,6 +444,9 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                         // Stems end in a word, never a number, so `-2` cannot clash with one.
                         let id = if *uses == 1 { stem } else { format!("{stem}-{uses}") };
                         proposed.entry(node.id.clone()).or_default().push(proposals.len());
+                        if let Some(lead_in) = lead_in_ids.first() {
+                            listed.entry((*lead_in).to_owned()).or_default().push(proposals.len());
+                        }
                         proposals.push(Proposal {
                             id,
                             clause: node.id.clone(),
@@ -674,6 +685,24 @@ mod tests {
             Block::Item { depth: 0, label: None, text: "accept friend requests from colleagues".to_owned() },
         ]);
         assert!(propose(&outline, "pupils").is_empty(), "contact with colleagues is no rule about pupils");
+    }
+
+    #[test]
+    fn a_list_makes_its_rules_once_from_its_items_not_its_lead_in() {
+        use super::super::blocks::Block;
+        let outline = super::super::outline::number(vec![
+            Block::Title("Social media policy".to_owned()),
+            Block::Paragraph { label: None, text: "To stay safe online I should:".to_owned() },
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "never give anyone personal information like my phone number".to_owned(),
+            },
+            Block::Item { depth: 0, label: None, text: "keep my personal information, my phone number, private".to_owned() },
+        ]);
+        let found = propose(&outline, "pupils");
+        assert_eq!(found.len(), 1, "one phone rule for the list: {found:?}");
+        assert_eq!(found[0].clause, outline.nodes[1].id, "from the first item, not the lead-in");
     }
 
     #[test]

@@ -295,9 +295,16 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     };
     let first_key = entry_key(&lines[first].text);
     let again = (first + 1..lines.len()).find(|&i| entry_key(&lines[i].text) == first_key);
-    // Without the first entry again, the list ends at the first line too long to be an entry.
-    let end =
-        again.unwrap_or_else(|| (first..lines.len()).find(|&i| word_count(&lines[i].text) > 12).unwrap_or(lines.len()));
+    // Without the first entry again (a stored opening may stop before it), the list ends at the
+    // first line too long to be an entry, or, where its entries end in page numbers, at the
+    // first line that does not ("1. Aims" after "Appendix 5: incident report log. 17").
+    let ends_in_page = |i: usize| lines[i].text.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    let paged = ends_in_page(first);
+    let end = again.unwrap_or_else(|| {
+        (first..lines.len())
+            .find(|&i| word_count(&lines[i].text) > 12 || (paged && !ends_in_page(i)))
+            .unwrap_or(lines.len())
+    });
     let entries: HashSet<String> =
         lines[first..end].iter().filter(|l| is_entry(&l.text)).map(|l| entry_key(&l.text)).collect();
     // "1" before "INTRODUCTION": the section's number stays with its heading.

@@ -109,6 +109,8 @@ const ADVICE: &[&str] = &["cautious|mindful|wary", "not encouraged|recommended",
 const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
 const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware", "ask|asks|request|requests that"];
 const MUST: &[&str] = &["must|never|not|no|instructed|will|shall|prohibited|cannot"];
+/// The firm words of [`MUST`] that are more than a negation.
+const FIRM_MODALS: &[&str] = &["must|instructed|will|shall|prohibited|cannot"];
 /// In a lead-in, "will" is often a duty to the school ("Pupils will be responsible for:"),
 /// not a prohibition: only firmer wording there makes the list `must`.
 const LEAD_IN_MUST: &[&str] = &["must|never|not|no|instructed|shall|prohibited|cannot"];
@@ -151,6 +153,13 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, S
     }
     if let Some(cue) = cue(SOFTENERS, sentence).or_else(|| cue(SHOULD, sentence)) {
         return (Severity::Should, format!("\"{cue}\""));
+    }
+    // "I should:" over "never give anyone my personal information": a list item's "never" or
+    // "not" says what is asked, its lead-in how firmly.
+    if !any_found(FIRM_MODALS, sentence)
+        && let Some(cue) = lead_ins.iter().find_map(|l| cue(SHOULD, &l.words))
+    {
+        return (Severity::Should, format!("the lead-in says \"{cue}\""));
     }
     if let Some(cue) = cue(MUST, sentence) {
         return (Severity::Must, format!("\"{cue}\""));
@@ -240,11 +249,24 @@ pub(crate) enum Mood {
     Directive,
 }
 
+/// Verbs of purpose after "To" ("To ensure that …", "To stamp out …"): a list of what a policy is
+/// for, when no modal in the same sentence tells anyone what to do.
+const PURPOSES: &[&str] = &[
+    "ensure", "stamp", "promote", "protect", "provide", "support", "safeguard", "help", "encourage", "raise",
+    "enable", "prevent", "maintain", "minimise", "minimize", "reduce", "develop", "outline", "clarify", "establish",
+];
+
 fn is_aim(words: &[String]) -> bool {
     let opens_with_aim = matches!(words.first().map(String::as_str), Some("the" | "our" | "its"))
         && words.get(1).is_some_and(|w| {
             ["aim", "aims", "purpose", "purposes", "objective", "objectives", "intention"].contains(&w.as_str())
         });
+    let purpose = words.first().is_some_and(|w| w == "to")
+        && words.get(1).is_some_and(|w| PURPOSES.contains(&w.as_str()))
+        && !any_found(&["must|should|shall|will|may"], words);
+    if purpose {
+        return true;
+    }
     (opens_with_aim || any_found(AIMS, words)) && !any_found(RULE_LISTS, words)
 }
 
@@ -392,6 +414,10 @@ mod tests {
             Severity::Advice
         );
         assert_eq!(severity(&w("Adding parents as friends is not encouraged"), &[]).0, Severity::Advice);
+        // An item's "never" asks; its lead-in says how firmly.
+        let should = [LeadIn::new("To stay safe online I should:")];
+        assert_eq!(severity(&w("never give anyone my personal information"), &should).0, Severity::Should);
+        assert_eq!(severity(&w("I must never give anyone my password"), &should).0, Severity::Must);
     }
 
     #[test]
@@ -412,6 +438,11 @@ mod tests {
         assert_eq!(mood_of("This policy aims to help staff protect their professional reputation.", ""), Mood::Aim);
         assert_eq!(mood_of("Staff must not accept friend requests from pupils.", ""), Mood::Directive);
         assert_eq!(mood_of("Do not post photos of pupils.", ""), Mood::Directive);
+        // A list of what the policy is for, each item "To …".
+        let lead_in = "This policy sets out the standards that must be maintained by pupils and staff.";
+        assert_eq!(mood_of("To ensure that things published do not damage the school.", lead_in), Mood::Aim);
+        assert_eq!(mood_of("To stamp out any cyber bullying of pupils or staff.", lead_in), Mood::Aim);
+        assert_eq!(mood_of("To protect pupils, staff must not accept friend requests.", ""), Mood::Directive);
         assert_eq!(
             mood_of("Not accepting friend requests from current pupils", "For staff, requirements typically include:"),
             Mood::Directive
