@@ -225,7 +225,9 @@ mod tests {
         assert_eq!(split_label("c)Staff and students"), (Some("c)".to_owned()), "Staff and students"));
         assert_eq!(split_label("(iv)Pupils"), (Some("(iv)".to_owned()), "Pupils"));
         assert_eq!(split_label("12. [x] Monitoring"), (Some("12.".to_owned()), "[x] Monitoring"));
-        for plain in ["Data Protection Act 2018", "2018 was a year", "5 Staff", "1.", "I will not:", "e.g. this", "a)and"] {
+        for plain in
+            ["Data Protection Act 2018", "2018 was a year", "5 Staff", "1.", "I will not:", "e.g. this", "a)and"]
+        {
             assert_eq!(split_label(plain).0, None, "{plain}");
         }
     }

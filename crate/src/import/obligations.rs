@@ -98,11 +98,10 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] =
 /// Information about other people ("Do not discuss personal information about students, staff
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
-const OTHERS_INFORMATION: &[&str] =
-    &[
-        "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
-        "other|others|else's ~ information|details",
-    ];
+const OTHERS_INFORMATION: &[&str] = &[
+    "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
+    "other|others|else's ~ information|details",
+];
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 const NAME_WORDS: &[&str] = &["name|names|surname*"];

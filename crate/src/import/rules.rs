@@ -698,7 +698,11 @@ mod tests {
                 label: None,
                 text: "never give anyone personal information like my phone number".to_owned(),
             },
-            Block::Item { depth: 0, label: None, text: "keep my personal information, my phone number, private".to_owned() },
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "keep my personal information, my phone number, private".to_owned(),
+            },
         ]);
         let found = propose(&outline, "pupils");
         assert_eq!(found.len(), 1, "one phone rule for the list: {found:?}");
@@ -813,7 +817,10 @@ mod tests {
         let own = categories("I will not share my personal information with people I do not know.");
         assert!(own.contains(&Category::ContactDetails) && !own.contains(&Category::Credentials), "{own:?}");
         let rumours = categories("Do not spread rumours or give out other peoples' personal information.");
-        assert!(!rumours.contains(&Category::ContactDetails) && !rumours.contains(&Category::Credentials), "{rumours:?}");
+        assert!(
+            !rumours.contains(&Category::ContactDetails) && !rumours.contains(&Category::Credentials),
+            "{rumours:?}"
+        );
         // Negative comments about pupils are not details that identify them; legal action and
         // how cyberbullying is handled are the school's, not rules for posts.
         let negative = categories("Parents must not post negative comments about specific pupils.");

@@ -295,14 +295,21 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     };
     let first_key = entry_key(&lines[first].text);
     let again = (first + 1..lines.len()).find(|&i| entry_key(&lines[i].text) == first_key);
-    // Without the first entry again (a stored opening may stop before it), the list ends at the
-    // first line too long to be an entry, or, where its entries end in page numbers, at the
-    // first line that does not ("1. Aims" after "Appendix 5: incident report log. 17").
+    // Without the first entry again (a stored opening may stop before it), the list ends where
+    // its entries end in page numbers at the first line that does not ("1. Aims" after
+    // "Appendix 5: incident report log. 17"), and otherwise at the first line too long to be an
+    // entry.
     let ends_in_page = |i: usize| lines[i].text.trim_end().ends_with(|c: char| c.is_ascii_digit());
     let paged = ends_in_page(first);
     let end = again.unwrap_or_else(|| {
         (first..lines.len())
-            .find(|&i| word_count(&lines[i].text) > 12 || (paged && !ends_in_page(i)))
+            .find(|&i| {
+                if paged {
+                    !ends_in_page(i) || word_count(&lines[i].text) > 25
+                } else {
+                    word_count(&lines[i].text) > 12
+                }
+            })
             .unwrap_or(lines.len())
     });
     let entries: HashSet<String> =
@@ -1212,6 +1219,22 @@ mod tests {
 
     fn item(depth: u8, text: &str) -> Block {
         Block::Item { depth, label: None, text: text.to_owned() }
+    }
+
+    #[test]
+    fn a_contents_list_whose_entries_never_come_again_ends_at_its_page_numbers() {
+        // A stored opening that stops before the first entry's section: the list ends at the
+        // first line with no page number, however long its entries.
+        let text = "Online Safety Policy\nContents\n2. Legislation and guidance. 4\n\
+                    Appendix 2: KS2, KS3 and KS4 acceptable use agreement (pupils and parents/carers) 14\n\
+                    1. Aims\nPupils must not share passwords online.\n";
+        let read = read(text);
+        assert!(
+            !read.blocks.iter().any(|b| b.text().contains("Appendix") || b.text().contains("Legislation")),
+            "{:?}",
+            read.blocks
+        );
+        assert!(read.blocks.contains(&heading(1, Some("1."), "Aims")), "{:?}", read.blocks);
     }
 
     #[test]

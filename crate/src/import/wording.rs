@@ -107,7 +107,8 @@ const SANCTIONS: &[&str] = &[
 const ADVICE: &[&str] = &["cautious|mindful|wary", "not encouraged|recommended", "discouraged"];
 /// Wording in a list's lead-in that makes the whole list advice ("We encourage pupils to …").
 const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
-const SHOULD: &[&str] = &["should|avoid|asked|expected|consider|careful|try", "be aware", "ask|asks|request|requests that"];
+const SHOULD: &[&str] =
+    &["should|avoid|asked|expected|consider|careful|try", "be aware", "ask|asks|request|requests that"];
 const MUST: &[&str] = &["must|never|not|no|instructed|will|shall|prohibited|cannot"];
 /// The firm words of [`MUST`] that are more than a negation.
 const FIRM_MODALS: &[&str] = &["must|instructed|will|shall|prohibited|cannot"];
@@ -252,8 +253,26 @@ pub(crate) enum Mood {
 /// Verbs of purpose after "To" ("To ensure that …", "To stamp out …"): a list of what a policy is
 /// for, when no modal in the same sentence tells anyone what to do.
 const PURPOSES: &[&str] = &[
-    "ensure", "stamp", "promote", "protect", "provide", "support", "safeguard", "help", "encourage", "raise",
-    "enable", "prevent", "maintain", "minimise", "minimize", "reduce", "develop", "outline", "clarify", "establish",
+    "ensure",
+    "stamp",
+    "promote",
+    "protect",
+    "provide",
+    "support",
+    "safeguard",
+    "help",
+    "encourage",
+    "raise",
+    "enable",
+    "prevent",
+    "maintain",
+    "minimise",
+    "minimize",
+    "reduce",
+    "develop",
+    "outline",
+    "clarify",
+    "establish",
 ];
 
 fn is_aim(words: &[String]) -> bool {
