@@ -234,6 +234,30 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
         .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
 }
 
+/// Words that make a document an early-years setting's (in its title or opening lines).
+const EARLY_YEARS: &[&str] = &[
+    "nursery|nurseries|pre-school|preschool|playgroup|daycare|kindergarten|childminder|childminding|montessori",
+    "day care|nursery",
+    "early years setting",
+];
+
+fn is_early_years(outline: &Outline) -> bool {
+    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).take(3).map(|n| n.text.as_str());
+    outline.title.as_deref().into_iter().chain(opening).any(|line| any_found(EARLY_YEARS, &words(line)))
+}
+
+/// At a nursery or pre-school the children do not post: a rule there binds its staff (its
+/// "students" are trainees) and parents.
+fn without_young_children(mut audience: Vec<Author>, early_years: bool) -> Vec<Author> {
+    if early_years && audience.contains(&Author::Pupil) {
+        audience.retain(|a| *a != Author::Pupil);
+        if audience.is_empty() {
+            audience.push(Author::Staff);
+        }
+    }
+    audience
+}
+
 /// A document titled (in its title or opening lines) as the rules for the school's own computers
 /// ("Acceptable use of ICT/Internet Safety") binds those who use them, staff and pupils, not parents at home.
 fn about_the_schools_computers(title: &str) -> Option<Vec<Author>> {
@@ -339,7 +363,8 @@ pub(crate) const PROPOSAL_LIMIT: usize = 400;
 /// Proposes rules for every clause whose wording matches a known obligation, once for each
 /// wording (a sentence said again proposes nothing new), at most [`PROPOSAL_LIMIT`].
 pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
-    let default_audience = document_audience(outline);
+    let early_years = is_early_years(outline);
+    let default_audience = without_young_children(document_audience(outline), early_years);
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut said: std::collections::HashSet<(&'static str, String)> = std::collections::HashSet::new();
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -394,6 +419,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .or_else(|| employment_terms(&sentence_words))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
+            let audience = without_young_children(audience, early_years);
             let hint = if school_duty {
                 Some(vec![Channel::School])
             } else {
@@ -511,6 +537,12 @@ fn whose_dropped(words: &[String]) -> Vec<String> {
         }
         if whose && group_of(word).is_some() {
             whose = false;
+            continue;
+        }
+        // "children's parents/carers": whose parents.
+        if group_of(word.trim_end_matches("'s")) == Some(Author::Pupil)
+            && words.get(at + 1).is_some_and(|next| group_of(next) == Some(Author::Parent))
+        {
             continue;
         }
         whose = false;
@@ -788,6 +820,7 @@ mod tests {
         // to another policy and what the policy outlines are not rules for posts.
         for not_a_rule in [
             "All comments will be monitored to ensure nothing offensive is written.",
+            "Anything that we consider to be unacceptable will be removed.",
             "Tell your parent or a trusted adult if someone is being bullied online.",
             "The Manager has the overall responsibility to ensure that our page keeps children's details confidential.",
             "With this in mind I must refer to our Confidentiality Policy.",
@@ -795,7 +828,20 @@ mod tests {
         ] {
             assert_eq!(categories(not_a_rule), [], "{not_a_rule}");
         }
-        // Friending parents of children is contact with parents.
+        assert!(proposes("Any bad language or abusive posts will be removed.", Category::OffensiveLanguage));
+        // Friending parents of children, or children's parents, is contact with parents.
+        let parents_only = |text: &str| {
+            propose(
+                &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
+                    label: None,
+                    text: text.to_owned(),
+                }]),
+                "pupils",
+            )
+            .iter()
+            .all(|p| !p.detect_toml.contains(r#"towards = "pupils""#))
+        };
+        assert!(parents_only("Staff should not engage in personal online contact with children's parents/carers."));
         let friending = categories("Staff must not friend parents of children in the setting.");
         assert!(friending.contains(&Category::ContactRequest), "{friending:?}");
         assert!(

@@ -338,9 +338,10 @@ pub(crate) fn is_procedure(words: &[String]) -> bool {
                 // How the school handles what is raised with it: "deal with concerns raised by
                 // parents in a professional and appropriate manner".
                 "deal|deals|dealing ~ concerns|complaints",
-                // What the school does with what others post: "Anything that we consider to be
-                // unacceptable will be removed", "All comments will be monitored".
-                "will|may be monitored|moderated|removed|deleted|hidden|checked|reviewed",
+                // How the school watches what others post: "All comments will be monitored".
+                // Not "Any bad language or abusive posts will be removed", which names what is
+                // not allowed.
+                "will|may be monitored|moderated|checked|reviewed",
                 // Who answers for the school's page: "The Manager has the overall
                 // responsibility to ensure that our social media page …".
                 "overall responsibility",
