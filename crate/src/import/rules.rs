@@ -236,7 +236,7 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
 
 /// Words that make a document an early-years setting's (in its title or opening lines).
 const EARLY_YEARS: &[&str] = &[
-    "nursery|nurseries|pre-school|preschool|playgroup|daycare|kindergarten|childminder|childminding|montessori",
+    "nursery*|nurseries|pre-school*|preschool*|playgroup*|daycare|kindergarten*|childminder*|childminding|montessori",
     "day care|nursery",
     "early years setting",
 ];
@@ -717,6 +717,25 @@ mod tests {
             Block::Item { depth: 0, label: None, text: "accept friend requests from colleagues".to_owned() },
         ]);
         assert!(propose(&outline, "pupils").is_empty(), "contact with colleagues is no rule about pupils");
+    }
+
+    #[test]
+    fn at_a_pre_school_the_children_do_not_post() {
+        use super::super::blocks::Block;
+        let outline = super::super::outline::number(vec![
+            Block::Title("Social Networking Policy".to_owned()),
+            Block::Paragraph {
+                label: None,
+                text: "It is our duty to protect children beyond the pre-school's environment.".to_owned(),
+            },
+            Block::Paragraph {
+                label: None,
+                text: "Staff, students and volunteers must not share the children's personal details online."
+                    .to_owned(),
+            },
+        ]);
+        let found = propose(&outline, "children");
+        assert!(!found.is_empty() && found.iter().all(|p| !p.authors.contains(&Author::Pupil)), "{found:?}");
     }
 
     #[test]
