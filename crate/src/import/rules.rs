@@ -730,8 +730,7 @@ mod tests {
             },
             Block::Paragraph {
                 label: None,
-                text: "Staff, students and volunteers must not share the children's personal details online."
-                    .to_owned(),
+                text: "Staff, students and volunteers must not accept friend requests from parents.".to_owned(),
             },
         ]);
         let found = propose(&outline, "children");
