@@ -659,4 +659,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout10");
     measure("heldout11");
     measure("heldout12");
+    measure("heldout13");
 }
