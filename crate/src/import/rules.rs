@@ -415,6 +415,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // A list's lead-in ("I will not:") governs the item's first sentence only.
             let lead_in_words: &[String] = if index == 0 { &lead_in_words } else { &[] };
             let with_lead_ins: Vec<String> = sentence_words.iter().chain(lead_in_words).cloned().collect();
+            let names_no_one = subject.is_none();
             let audience = subject
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .or_else(|| employment_terms(&sentence_words))
@@ -429,9 +430,15 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                     .find_map(|w| channel_hint(&w))
                     .flatten()
             };
-            // "We will not identify any of the children": the school on its own accounts.
-            let speaks_as_school =
-                sentence_words.first().is_some_and(|w| w == "we") && audience.as_slice() == [Author::Staff];
+            // "We will not identify any of the children", "No photos of the children will be
+            // posted without consent": the school on its own accounts.
+            // Not under a heading about personal accounts ("Social media will not be used as a
+            // platform to attack …" there binds staff on their own).
+            let about_own_accounts = hint.as_ref().is_some_and(|h| !h.contains(&Channel::School));
+            let promise = names_no_one && !about_own_accounts && is_passive_promise(&sentence_words);
+            let audience = if promise { vec![Author::Staff] } else { audience };
+            let speaks_as_school = promise
+                || (sentence_words.first().is_some_and(|w| w == "we") && audience.as_slice() == [Author::Staff]);
             let (severity, severity_cue) = severity(&sentence_words, &lead_ins);
             for obligation in OBLIGATIONS {
                 let context = Context {
@@ -520,6 +527,16 @@ fn is_about_viewing(words: &[String]) -> bool {
             &["post|posts|posting|share|shares|sharing|upload*|send|sending|publish*|comment*|forward*|write|writing"],
             words,
         )
+}
+
+/// What is done, said with no one doing it: "Pupils' full names will not be used anywhere on the
+/// school website", "No photos of the children will be posted without consent". Where a policy
+/// says it so, the school is promising what it will do; not where it says by whom ("… will not
+/// be shared by parents").
+fn is_passive_promise(words: &[String]) -> bool {
+    const DONE: &str = "used|posted|published|shared|shown|taken|uploaded|given|put|named|identified|tagged|displayed|included|released";
+    any_found(&[&format!("will|shall be {DONE}"), &format!("will|shall not|never be {DONE}")], words)
+        && !words.windows(2).any(|w| w[0] == "by" && group_of(&w[1]).is_some())
 }
 
 /// The words without those that say whose someone is: in "must not friend parents of children
@@ -901,6 +918,21 @@ mod tests {
             "pupils",
         );
         assert!(!school.is_empty() && school.iter().all(|p| p.channels == [Channel::School]), "{school:?}");
+        // A promise in the passive is the school's, on its own accounts; not under a heading
+        // about personal accounts, nor where it says by whom.
+        let promised = propose(
+            &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "No photos of the children will be posted without the prior consent of parents.".to_owned(),
+            }]),
+            "pupils",
+        );
+        assert!(
+            promised.iter().all(|p| p.authors == [Author::Staff] && p.channels == [Channel::School]),
+            "{promised:?}"
+        );
+        assert!(is_passive_promise(&words("Pupils' full names will not be used on the school website.")));
+        assert!(!is_passive_promise(&words("Photos of other children will not be shared by parents.")));
         let by_name = categories("We do not identify by name any of the children featured in photographs.");
         assert!(by_name.contains(&Category::PupilIdentity) && !by_name.contains(&Category::Location), "{by_name:?}");
     }

@@ -104,7 +104,13 @@ const SANCTIONS: &[&str] = &[
     "prosecution|exclusion|dismissal|sanctions",
 ];
 /// Wording in a sentence that makes it good practice, weaker than "should".
-const ADVICE: &[&str] = &["cautious|mindful|wary", "not encouraged|recommended", "discouraged"];
+const ADVICE: &[&str] = &[
+    "cautious|mindful|wary",
+    "not encouraged|recommended",
+    "discouraged",
+    "it is best|better|wise|advisable",
+    "it's best|better|wise|advisable",
+];
 /// Wording in a list's lead-in that makes the whole list advice ("We encourage pupils to …").
 const SOFTENERS: &[&str] = &["advised|advise|encouraged|encourage|recommended|recommend|urged"];
 const SHOULD: &[&str] =
@@ -203,6 +209,21 @@ const POINTS_TO_RULES: &[&str] = &[
     "rules|guidelines|expectations|code|points ~ below|following|follows",
     // "With this in mind I must refer to our Confidentiality Policy": the other policy says it.
     "refer|referred to ~ policy|policies",
+];
+
+/// What pupils are taught ("Pupils must also learn that publishing personal information could
+/// compromise their security"): the curriculum, not a rule for posts.
+const TEACHING: &[&str] = &[
+    "learn|learns that|about|how",
+    "be taught|educated|shown",
+    "taught|teach|teaches|educate ~ pupils|children|students|them",
+];
+
+/// "may not" of what someone knows ("They may not appreciate how their behaviour may be seen"):
+/// a description, not a prohibition.
+const MAY_NOT_KNOW: &[&str] = &[
+    "may|might not appreciate|realise|realize|understand|know|recognise|recognize|notice|see",
+    "may|might not be aware|who|what",
 ];
 
 /// Wording that makes a list of rules, even when it also says what they are for.
@@ -309,7 +330,7 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
     if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
         return Mood::Aim;
     }
-    if any_found(POINTS_TO_RULES, sentence) {
+    if any_found(POINTS_TO_RULES, sentence) || any_found(TEACHING, sentence) || any_found(MAY_NOT_KNOW, sentence) {
         return Mood::Statement;
     }
     if lead_ins.iter().any(|l| any_found(RISK_LISTS, &l.last_sentence)) {
@@ -463,6 +484,20 @@ mod tests {
         assert_eq!(mood_of("To ensure that things published do not damage the school.", lead_in), Mood::Aim);
         assert_eq!(mood_of("To stamp out any cyber bullying of pupils or staff.", lead_in), Mood::Aim);
         assert_eq!(mood_of("To protect pupils, staff must not accept friend requests.", ""), Mood::Directive);
+        // What pupils are taught, and what they may not know, ask nothing of anyone.
+        assert_eq!(
+            mood_of("Pupils must also learn that publishing personal information is risky.", ""),
+            Mood::Statement
+        );
+        assert_eq!(
+            mood_of("They may not appreciate how their own online behaviour may be seen as bullying.", ""),
+            Mood::Statement
+        );
+        assert_eq!(
+            mood_of("People do tell lies online, and they may not be who you think they are.", ""),
+            Mood::Statement
+        );
+        assert_eq!(mood_of("Pupils may not use their phones in lessons.", ""), Mood::Directive);
         assert_eq!(
             mood_of("Not accepting friend requests from current pupils", "For staff, requirements typically include:"),
             Mood::Directive
