@@ -660,4 +660,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout11");
     measure("heldout12");
     measure("heldout13");
+    measure("heldout14");
 }
