@@ -917,9 +917,20 @@ fn heading_shape(text: &str) -> bool {
     (1..=10).contains(&words)
         && first_upper
         && (!outside_brackets.contains(':') || colon_heading(&outside_brackets))
-        && !text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!'])
+        && (!text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!']) || names_its_rules(text))
         && !ends_in_dash(text)
         && (!has_year || is_appendix(text))
+}
+
+/// "Guidelines for Parents/Guardians using Seesaw.": a short line that names the rules that
+/// follow is a heading even with a full stop.
+fn names_its_rules(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    word_count(text) <= 8
+        && lower.ends_with('.')
+        && ["guidelines for ", "rules for ", "guidance for ", "expectations for ", "code of conduct for "]
+            .iter()
+            .any(|start| lower.starts_with(start))
 }
 
 /// "Acceptable use of the internet: agreement for parents and carers": a title of two words or
@@ -942,11 +953,24 @@ fn titled_lead_in(text: &str) -> bool {
     const SMALL: [&str; 13] = ["a", "an", "the", "of", "and", "for", "to", "in", "on", "with", "by", "at", "or"];
     let Some(words) = text.trim_end().strip_suffix(':').map(str::split_whitespace) else { return false };
     let words: Vec<&str> = words.collect();
+    let title_case = words
+        .iter()
+        .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
     (2..=8).contains(&words.len())
         && !text.trim_end().trim_end_matches(':').contains(':')
-        && words
-            .iter()
-            .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        && (title_case || for_whom(&words))
+}
+
+/// "Use by staff:", "Photographs for parents/carers:": a short line naming a topic and whom it
+/// is for, with no verb of its own, heads that audience's section.
+fn for_whom(words: &[&str]) -> bool {
+    const WHOM: [&str; 9] =
+        ["staff", "parents", "parents/carers", "carers", "pupils", "children", "students", "visitors", "volunteers"];
+    const VERBS: [&str; 10] = ["must", "should", "will", "can", "may", "are", "is", "shall", "need", "have"];
+    words.len() <= 5
+        && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.windows(2).any(|w| matches!(w[0], "by" | "for") && WHOM.contains(&w[1].to_lowercase().as_str()))
+        && !words.iter().any(|w| VERBS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "What is Twitter?", "Who controls content for @school?": a question on a line of its own,
@@ -1286,6 +1310,14 @@ mod tests {
         assert!(!titled_lead_in("All Co-op Academies aim to:"));
         assert!(!titled_lead_in("Name:"));
         assert!(!titled_lead_in("Our Expectations"));
+        // A topic and whom it is for, with no verb, heads a section; a line that names its rules
+        // may end in a full stop.
+        assert!(titled_lead_in("Use by staff:"));
+        assert!(titled_lead_in("Use by parents/carers:"));
+        assert!(!titled_lead_in("Staff must:"));
+        assert!(!titled_lead_in("Parents are asked for patience:"));
+        assert!(heading_shape("Guidelines for Parents/Guardians using Seesaw."));
+        assert!(!heading_shape("Pupils must be kind."));
     }
 
     #[test]
