@@ -199,7 +199,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "personal-email",
         wording: &["personal email*", "email address*", "personal e-mail*", "e-mail address*"],
         also: &[],
-        unless: &[],
+        // "I will not use personal emails to send and receive personal data": how data is
+        // handled, not an address given out in a post.
+        unless: &["send|receive|store|transfer ~ data"],
         named: &[],
         needs: Needs::Prohibition,
         category: Category::ContactDetails,

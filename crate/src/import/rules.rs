@@ -894,6 +894,11 @@ mod tests {
         // Information about others is not a pupil's own to keep safe; a name is not a birthday.
         let others = categories("Do not discuss personal information about students or staff on social media.");
         assert!(!others.contains(&Category::ContactDetails) && !others.contains(&Category::Credentials), "{others:?}");
+        assert!(!proposes(
+            "I will not use personal emails to send and receive personal data.",
+            Category::ContactDetails
+        ));
+        assert!(proposes("Staff must not give pupils their personal email address.", Category::ContactDetails));
         // A password is not what "personal information" means to a reader.
         let own = categories("I will not share my personal information with people I do not know.");
         assert!(own.contains(&Category::ContactDetails) && !own.contains(&Category::Credentials), "{own:?}");
