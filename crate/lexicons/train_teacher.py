@@ -6,8 +6,9 @@ to learn whether a pretrained encoder reads tone across writers better than the 
     python3 crate/lexicons/train_teacher.py --held-out hard-cases --epochs 1 --freeze 3 \\
         --score tests/fixtures/eval/holdout3.jsonl tests/fixtures/eval/holdout4.jsonl
 
-Data: as train_tone.py (crate/lexicons/training/*.jsonl and training/writers/*.jsonl), the
-held-out writer's file left out of training; the files given with --score are only scored,
+Data: as train_tone.py (crate/lexicons/training/*.jsonl and training/writers/*.jsonl), and also
+training/pending/*.jsonl (a sixth writer's drafts, not yet in tone.bin), the held-out writer's file
+left out of training; the files given with --score are only scored,
 never trained on, and no threshold is set on them (thresholds come from the held-out writer).
 Writes target/teacher/<held-out>/: held.npz (the held-out writer's scores), <set>.npz, and
 prints AP and recall at held-out precision 0.9 and 0.8 per category, beside the shipped tier's
@@ -258,11 +259,12 @@ def main() -> None:
     torch.set_num_threads(os.cpu_count() or 1)
     out.mkdir(parents=True, exist_ok=True)
     drafts = [d for f in sorted(TRAINING.glob("*.jsonl")) for d in load(f, "project")]
-    drafts += [d for f in sorted((TRAINING / "writers").glob("*.jsonl")) for d in load(f, f.stem)]
+    writer_files = sorted((TRAINING / "writers").glob("*.jsonl")) + sorted((TRAINING / "pending").glob("*.jsonl"))
+    drafts += [d for f in writer_files for d in load(f, f.stem)]
     train = [d for d in drafts if d["writer"] != args.held_out]
     held = [d for d in drafts if d["writer"] == args.held_out]
     if not held:
-        sys.exit(f"no writer's file is called {args.held_out}.jsonl in {TRAINING / 'writers'}")
+        sys.exit(f"no writer's file is called {args.held_out}.jsonl in {TRAINING / 'writers'} or {TRAINING / 'pending'}")
     model_dir = encoder_dir()
     tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tokenizer.enable_truncation(args.max_len)
