@@ -661,4 +661,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout12");
     measure("heldout13");
     measure("heldout14");
+    measure("heldout15");
 }
