@@ -897,7 +897,11 @@ pub(crate) fn is_appendix(text: &str) -> bool {
 /// A line that could be a heading: a few words, capitalised, no sentence punctuation, no date.
 fn heading_shape(text: &str) -> bool {
     let words = word_count(text);
-    let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+    // "eSafety Top Tips", "iPad Rules": a first word capitalised inside counts.
+    let mut letters = text.chars();
+    let first_upper = letters
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && letters.next().is_some_and(char::is_uppercase)));
     let has_year =
         text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     // A colon in brackets ("(Source: NAHT guidance)") is a reference, not a lead-in.
@@ -1317,6 +1321,8 @@ mod tests {
         assert!(!titled_lead_in("Staff must:"));
         assert!(!titled_lead_in("Parents are asked for patience:"));
         assert!(heading_shape("Guidelines for Parents/Guardians using Seesaw."));
+        assert!(heading_shape("eSafety Top Tips"));
+        assert!(!heading_shape("esafety top tips for the holidays are below"));
         assert!(!heading_shape("Pupils must be kind."));
     }
 
