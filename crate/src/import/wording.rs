@@ -219,6 +219,10 @@ const TEACHING: &[&str] = &[
     "taught|teach|teaches|educate ~ pupils|children|students|them",
 ];
 
+/// What has been happening ("There has been a rise in unkind comments and online bullying",
+/// "We have seen an increase in …"): a report, not a rule.
+const REPORTS: &[&str] = &["has|have been|seen|noticed ~ rise|increase|growth|number"];
+
 /// "may not" of what someone knows ("They may not appreciate how their behaviour may be seen"):
 /// a description, not a prohibition.
 const MAY_NOT_KNOW: &[&str] = &[
@@ -330,7 +334,7 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
     if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
         return Mood::Aim;
     }
-    if any_found(POINTS_TO_RULES, sentence) || any_found(TEACHING, sentence) || any_found(MAY_NOT_KNOW, sentence) {
+    if [POINTS_TO_RULES, TEACHING, MAY_NOT_KNOW, REPORTS].iter().any(|patterns| any_found(patterns, sentence)) {
         return Mood::Statement;
     }
     if lead_ins.iter().any(|l| any_found(RISK_LISTS, &l.last_sentence)) {
@@ -498,6 +502,10 @@ mod tests {
             Mood::Statement
         );
         assert_eq!(mood_of("Pupils may not use their phones in lessons.", ""), Mood::Directive);
+        assert_eq!(
+            mood_of("Recently there has been a rise in unkind comments and online bullying between parents.", ""),
+            Mood::Statement
+        );
         assert_eq!(
             mood_of("Not accepting friend requests from current pupils", "For staff, requirements typically include:"),
             Mood::Directive
