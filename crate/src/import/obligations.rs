@@ -65,7 +65,12 @@ const MESSAGE_TO_SOMEONE: &str =
 
 /// Making or inviting contact.
 const CONTACT: &[&str] = &[
-    "friend|friends|befriend|follow|add",
+    // "friends" only as contact: "be friends with", "friend requests", not "our families and
+    // friends".
+    "friend|befriend|befriending|befriended|follow|add",
+    "friends with|list|lists|request*",
+    "as|become|becoming|be friends",
+    "friend* request*",
     "contact",
     "communicate with",
     "private|direct messaging",

@@ -86,6 +86,19 @@ const NO_SUBJECT: [&str; 9] = ["to", "not", "do", "never", "be", "always", "only
 /// Who a sentence is about, from its subject (the words before its verb, if there are at most
 /// eight): `None` when it names no one.
 fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
+    // "Under no circumstances should any member of staff …": the subject follows the modal.
+    if words.starts_with(&["under".to_owned(), "no".to_owned()])
+        && let Some(modal) = words
+            .iter()
+            .take(5)
+            .position(|w| matches!(w.as_str(), "should" | "must" | "will" | "may" | "can" | "shall"))
+    {
+        // Its subject is the few words before the verb ("any member of staff" use …).
+        let subject: Vec<String> =
+            words[modal + 1..].iter().take(6).take_while(|w| !is_common_verb(w)).cloned().collect();
+        let groups = groups_in(&subject);
+        return (!groups.is_empty()).then_some(groups);
+    }
     if words.first().is_some_and(|w| NO_SUBJECT.contains(&w.as_str())) {
         return None;
     }
@@ -117,6 +130,31 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
         return Some(vec![Author::Staff, Author::Pupil, Author::Parent]);
     }
     asked_of(words)
+}
+
+/// Verbs that end an inverted subject ("should any member of staff use …").
+fn is_common_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "use"
+            | "take"
+            | "post"
+            | "share"
+            | "be"
+            | "have"
+            | "make"
+            | "contact"
+            | "accept"
+            | "give"
+            | "send"
+            | "upload"
+            | "publish"
+            | "comment"
+            | "engage"
+            | "add"
+            | "follow"
+            | "discuss"
+    )
 }
 
 /// Staff, when a sentence that names no one speaks of employment ("… may constitute misconduct",
@@ -899,6 +937,15 @@ mod tests {
             Category::ContactDetails
         ));
         assert!(proposes("Staff must not give pupils their personal email address.", Category::ContactDetails));
+        // Friends as people are not contact; friend requests are.
+        assert!(!proposes(
+            "We must protect all children and staff, including those who do not want images of families and friends shared online.",
+            Category::ContactRequest
+        ));
+        assert!(proposes("Staff must not be friends with pupils on social media.", Category::ContactRequest));
+        assert!(proposes("Staff must not accept friend requests from parents.", Category::ContactRequest));
+        assert!(proposes("Staff should not accept invitations to be friends from parents.", Category::ContactRequest));
+        assert!(proposes("Staff do not accept parents as 'friends'.", Category::ContactRequest));
         // A password is not what "personal information" means to a reader.
         let own = categories("I will not share my personal information with people I do not know.");
         assert!(own.contains(&Category::ContactDetails) && !own.contains(&Category::Credentials), "{own:?}");
@@ -953,6 +1000,14 @@ mod tests {
         assert_eq!(
             as_firm_as(message, Severity::Advice),
             "Staff are advised not to friend, follow or privately message parents."
+        );
+    }
+
+    #[test]
+    fn subjects_after_under_no_circumstances() {
+        assert_eq!(
+            subject_groups(&words("Under no circumstance should any member of staff use their mobile phones")),
+            Some(vec![Author::Staff])
         );
     }
 

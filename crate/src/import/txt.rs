@@ -920,10 +920,22 @@ fn heading_shape(text: &str) -> bool {
     };
     (1..=10).contains(&words)
         && first_upper
+        && !(words >= 5 && starts_with_instruction(text))
         && (!outside_brackets.contains(':') || colon_heading(&outside_brackets))
         && (!text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!']) || names_its_rules(text))
         && !ends_in_dash(text)
         && (!has_year || is_appendix(text))
+}
+
+/// "Always ask your parent's permission before using the internet": a rule on a line of its
+/// own, unpunctuated, is an instruction, not a heading ("Keep Safe Online", shorter, may be one).
+fn starts_with_instruction(text: &str) -> bool {
+    const INSTRUCTIONS: [&str; 20] = [
+        "always", "never", "do", "don't", "dont", "make", "ask", "only", "tell", "show", "keep", "use", "remember",
+        "think", "check", "stop", "report", "avoid", "ensure", "please",
+    ];
+    let first = text.split_whitespace().next().unwrap_or_default().to_lowercase().replace('’', "'");
+    INSTRUCTIONS.contains(&first.as_str())
 }
 
 /// "Guidelines for Parents/Guardians using Seesaw.": a short line that names the rules that
@@ -1322,6 +1334,8 @@ mod tests {
         assert!(!titled_lead_in("Parents are asked for patience:"));
         assert!(heading_shape("Guidelines for Parents/Guardians using Seesaw."));
         assert!(heading_shape("eSafety Top Tips"));
+        assert!(!heading_shape("Always ask your parent's permission before using the internet"));
+        assert!(heading_shape("Keep Safe Online"));
         assert!(!heading_shape("esafety top tips for the holidays are below"));
         assert!(!heading_shape("Pupils must be kind."));
     }
