@@ -767,4 +767,11 @@ fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not(
     .collect();
     std::fs::write(&flattened, run).expect("write");
     import_into(&policies, &flattened, "flattened").expect("a policy in one run of text imports");
+    // One run of text that never calls itself a policy is refused with what to do about it.
+    let run_on = policies.join("run-on.txt");
+    let rules: String =
+        std::iter::repeat_n("Students must not post photos of other students on social media. ", 30).collect();
+    std::fs::write(&run_on, rules).expect("write");
+    let refused = import_into(&policies, &run_on, "run-on").expect_err("one run of text with no title is refused");
+    assert!(refused.to_string().contains("put a blank line between its sections"), "{refused}");
 }

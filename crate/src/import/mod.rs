@@ -472,12 +472,17 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
         PLAIN_POLICY
     };
     if !structured && (paragraphs < fewest_paragraphs || words < fewest_words) {
-        return Err(ImportError::NotAPolicy {
-            path: path.to_owned(),
-            reason: format!(
+        let reason = if words >= fewest_words {
+            // Long enough, but one run of text: say how to make it readable.
+            format!(
+                "it has no headings, no numbered clauses and no list, and its {words} words are in {paragraphs} paragraph(s): put a blank line between its sections (or give their headings lines of their own) and import it again"
+            )
+        } else {
+            format!(
                 "it has no headings, no numbered clauses and no list, and is too short to read as a policy of paragraphs ({paragraphs} paragraph(s), {words} words)"
-            ),
-        });
+            )
+        };
+        return Err(ImportError::NotAPolicy { path: path.to_owned(), reason });
     }
     let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ");
     if !speaks_of_social_media(&text) {
