@@ -458,7 +458,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "air|airing|aired ~ views|grievances|complaints|concerns",
             "complain*|concerns ~ social media|networking",
             "complain*|concerns ~ online|post*|facebook|whatsapp|twitter|groups",
-            "defamatory|defame|derogatory|disparaging",
+            "defamatory|defame",
+            // Not "vulgar, obscene or derogatory language", which is a language rule.
+            "derogatory|disparaging ~ school|staff|comment*|remark*|post*|about",
             // Not "malicious code".
             "malicious comment*|remark*|post*|statement*|gossip|rumour*|communication*|content",
             "negative|offensive comments|remarks|posts|views ~ school|staff",
@@ -654,7 +656,12 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         // is a rule for posts.
         // Using someone else's password is misuse of the network, not a password given away
         // in a post.
-        unless: &["responsible for", "log|logging on|in ~ own", "use|using ~ another|else's ~ password*|logon*|login*"],
+        unless: &[
+            "responsible for",
+            "log|logging on|in ~ own",
+            "using|with my|their|your own ~ password*|username*|user",
+            "use|using ~ another|else's ~ password*|logon*|login*",
+        ],
         named: &[],
         needs: Needs::Duty,
         category: Category::Credentials,

@@ -458,6 +458,12 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .or_else(|| employment_terms(&sentence_words))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
+            // "I will not reveal my passwords": an agreement's "I" is who signs it; where neither
+            // the section nor the document says who that is (staff's and parents' agreements say
+            // so in their titles), it is a pupil.
+            let pledged = sentence_words.first().is_some_and(|w| w == "i")
+                || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
+            let audience = if pledged && audience.len() == 3 { vec![Author::Pupil] } else { audience };
             let audience = without_young_children(audience, early_years);
             let hint = if school_duty {
                 Some(vec![Channel::School])
@@ -937,6 +943,25 @@ mod tests {
             Category::ContactDetails
         ));
         assert!(proposes("Staff must not give pupils their personal email address.", Category::ContactDetails));
+        // An agreement's "I" is a pupil where nothing says otherwise.
+        let pledge = propose(
+            &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "I will not give out my home address or phone number online.".to_owned(),
+            }]),
+            "pupils",
+        );
+        assert!(!pledge.is_empty() && pledge.iter().all(|p| p.authors == [Author::Pupil]), "{pledge:?}");
+        assert!(!proposes(
+            "I will only log on to the school network, other school systems and resources using my own user name and password.",
+            Category::Credentials
+        ));
+        // Vulgar language is language, not criticism of the school.
+        assert!(!proposes(
+            "Pupils must not use vulgar, obscene or derogatory language on social media.",
+            Category::Disrepute
+        ));
+        assert!(proposes("Parents must not post derogatory comments about staff.", Category::Disrepute));
         // Friends as people are not contact; friend requests are.
         assert!(!proposes(
             "We must protect all children and staff, including those who do not want images of families and friends shared online.",
