@@ -267,6 +267,9 @@ def main() -> None:
         sys.exit(f"no writer's file is called {args.held_out}.jsonl in {TRAINING / 'writers'} or {TRAINING / 'pending'}")
     model_dir = encoder_dir()
     tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    # The file pads every draft to 128 tokens; batches are padded here, and the padding is
+    # masked, so the encoder must see each draft's own tokens only.
+    tokenizer.no_padding()
     tokenizer.enable_truncation(args.max_len)
     encode = lambda ds: [e.ids for e in tokenizer.encode_batch([text_of(d) for d in ds])]
     x_train, x_held = encode(train), encode(held)
