@@ -861,6 +861,13 @@ mod tests {
             ]);
             propose(&outline, "pupils").into_iter().map(|p| p.category).collect()
         };
+        // What a document of that one sentence, with no title, proposes.
+        let proposals = |text: &str| -> Vec<Proposal> {
+            propose(
+                &super::super::outline::number(vec![Block::Paragraph { label: None, text: text.to_owned() }]),
+                "pupils",
+            )
+        };
         let proposes = |text: &str, category: Category| categories(text).contains(&category);
         // Damage to the school or its people is criticism; damage to its network or property is not.
         assert!(proposes("Staff must not post anything damaging to the school.", Category::Disrepute));
@@ -909,30 +916,13 @@ mod tests {
         }
         assert!(proposes("Any bad language or abusive posts will be removed.", Category::OffensiveLanguage));
         // Friending parents of children, or children's parents, is contact with parents.
-        let parents_only = |text: &str| {
-            propose(
-                &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
-                    label: None,
-                    text: text.to_owned(),
-                }]),
-                "pupils",
-            )
-            .iter()
-            .all(|p| !p.detect_toml.contains(r#"towards = "pupils""#))
-        };
+        let parents_only =
+            |text: &str| proposals(text).iter().all(|p| !p.detect_toml.contains(r#"towards = "pupils""#));
         assert!(parents_only("Staff should not engage in personal online contact with children's parents/carers."));
         let friending = categories("Staff must not friend parents of children in the setting.");
         assert!(friending.contains(&Category::ContactRequest), "{friending:?}");
         assert!(
-            propose(
-                &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
-                    label: None,
-                    text: "Staff must not friend parents of children in the setting.".to_owned()
-                }]),
-                "pupils"
-            )
-            .iter()
-            .all(|p| !p.detect_toml.contains(r#"towards = "pupils""#)),
+            parents_only("Staff must not friend parents of children in the setting."),
             "no rule about contact with children"
         );
         // Information about others is not a pupil's own to keep safe; a name is not a birthday.
@@ -944,13 +934,7 @@ mod tests {
         ));
         assert!(proposes("Staff must not give pupils their personal email address.", Category::ContactDetails));
         // An agreement's "I" is a pupil where nothing says otherwise.
-        let pledge = propose(
-            &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
-                label: None,
-                text: "I will not give out my home address or phone number online.".to_owned(),
-            }]),
-            "pupils",
-        );
+        let pledge = proposals("I will not give out my home address or phone number online.");
         assert!(!pledge.is_empty() && pledge.iter().all(|p| p.authors == [Author::Pupil]), "{pledge:?}");
         assert!(!proposes(
             "I will only log on to the school network, other school systems and resources using my own user name and password.",
@@ -987,23 +971,11 @@ mod tests {
         assert_eq!(categories("At school cyberbullying is dealt with pastorally."), []);
         assert!(proposes("Cyberbullying will be dealt with under the behaviour policy.", Category::Bullying));
         // The school speaking of itself binds its own accounts only.
-        let school = propose(
-            &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
-                label: None,
-                text: "We will not identify any of the children in photographs.".to_owned(),
-            }]),
-            "pupils",
-        );
+        let school = proposals("We will not identify any of the children in photographs.");
         assert!(!school.is_empty() && school.iter().all(|p| p.channels == [Channel::School]), "{school:?}");
         // A promise in the passive is the school's, on its own accounts; not under a heading
         // about personal accounts, nor where it says by whom.
-        let promised = propose(
-            &super::super::outline::number(vec![super::super::blocks::Block::Paragraph {
-                label: None,
-                text: "No photos of the children will be posted without the prior consent of parents.".to_owned(),
-            }]),
-            "pupils",
-        );
+        let promised = proposals("No photos of the children will be posted without the prior consent of parents.");
         assert!(
             promised.iter().all(|p| p.authors == [Author::Staff] && p.channels == [Channel::School]),
             "{promised:?}"
