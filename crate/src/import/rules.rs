@@ -265,10 +265,7 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
         }
     }
     addressed_as_you(outline)
-        .or_else(|| {
-            let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).take(3);
-            outline.title.iter().chain(opening.map(|n| &n.text)).find_map(|line| about_the_schools_computers(line))
-        })
+        .or_else(|| title_and_opening(outline).find_map(about_the_schools_computers))
         .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
 }
 
@@ -280,8 +277,14 @@ const EARLY_YEARS: &[&str] = &[
 ];
 
 fn is_early_years(outline: &Outline) -> bool {
-    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).take(3).map(|n| n.text.as_str());
-    outline.title.as_deref().into_iter().chain(opening).any(|line| any_found(EARLY_YEARS, &words(line)))
+    title_and_opening(outline).any(|line| any_found(EARLY_YEARS, &words(line)))
+}
+
+/// The title and the first three paragraphs before any heading: where a document says what it
+/// is and whom it is for.
+fn title_and_opening(outline: &Outline) -> impl Iterator<Item = &str> {
+    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).take(3);
+    outline.title.as_deref().into_iter().chain(opening.map(|n| n.text.as_str()))
 }
 
 /// At a nursery or pre-school the children do not post: a rule there binds its staff (its
