@@ -569,10 +569,14 @@ fn a_list_of_lettered_parts_and_its_sections_import_as_headings_and_rules() {
 /// A heading's words for comparing: lowercase, without its number and final ':' or '|'.
 fn heading_key(text: &str) -> String {
     let text = text.trim().trim_end_matches(['|', ':', ' ']);
-    // "1.For Staff and Pupils", as a school typed it, is the number 1 and its words.
+    // "1.For Staff and Pupils", "1)What is sexting?", as a school typed them, are the number 1
+    // and its words.
     let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or_default();
     let spaced;
-    let text = if digits > 0 && text[digits..].starts_with('.') && text[digits + 1..].starts_with(char::is_alphabetic) {
+    let text = if digits > 0
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..].starts_with(char::is_alphabetic)
+    {
         spaced = format!("{}. {}", &text[..digits], &text[digits + 1..]);
         spaced.as_str()
     } else {

@@ -96,9 +96,18 @@ const IDENTIFY_PUPIL: &[&str] = &[
 ];
 const IMAGES: &[&str] = &["image*|imagery|photo*|photograph*|video*|pictures"];
 
-/// A pupil's own personal information, as the pupils' sections word it.
-const PUPIL_PERSONAL_INFORMATION: &[&str] =
-    &["personal information", "personal details", "stay safe online", "identify them", "their location"];
+/// A pupil's own personal information, as the pupils' sections word it, or as a pupils'
+/// agreement lists it ("I will not share my name, address, or pictures", "keep your password
+/// secret").
+const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
+    "personal information",
+    "personal details",
+    "stay safe online",
+    "identify them",
+    "their location",
+    "share|sharing|give|giving|tell|telling|post|posting|put|putting|reveal*|send|sending ~ my|your name|names|surname*|address|addresses|postcode*|phone*|mobile*|telephone*|email*|birthday*|username*|password*|passwords",
+    "keep|keeping my|your password*|passwords|login*",
+];
 
 /// Information about other people ("Do not discuss personal information about students, staff
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,

@@ -615,6 +615,22 @@ fn whose_dropped(words: &[String]) -> Vec<String> {
     kept
 }
 
+/// The words with "email address" as one word: an email address is not where someone lives.
+fn email_addresses_as_one_word(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for word in words {
+        let after_email = out.last().is_some_and(|w| matches!(w.as_str(), "email" | "mail" | "web" | "website" | "ip"));
+        if after_email && matches!(word.as_str(), "address" | "addresses") {
+            if let Some(last) = out.last_mut() {
+                last.push_str("-address");
+            }
+            continue;
+        }
+        out.push(word.clone());
+    }
+    out
+}
+
 fn proposal_for(
     obligation: &Obligation,
     context: Context<'_>,
@@ -647,10 +663,8 @@ fn proposal_for(
     }
     // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule
     // for each thing it lists, not for the rest of what personal information may be.
-    if !obligation.named.is_empty()
-        && any_found(PERSONAL_ITEMS, context.clause_with_lead_ins)
-        && !any_found(obligation.named, context.clause_with_lead_ins)
-    {
+    let listed = email_addresses_as_one_word(context.clause_with_lead_ins);
+    if !obligation.named.is_empty() && any_found(PERSONAL_ITEMS, &listed) && !any_found(obligation.named, &listed) {
         return None;
     }
     // A password is not what "personal information" means to a reader: only a clause that names
@@ -896,6 +910,16 @@ mod tests {
             Category::Credentials
         ));
         assert!(!proposes("I will only log on with my own username and password.", Category::Credentials));
+        // A pupils' agreement lists what it means: "my name, address"; a rule with the telling
+        // joined on is still a rule.
+        let pledge = "I will not share my name, address, or pictures.";
+        assert!(proposes(pledge, Category::PupilIdentity) && proposes(pledge, Category::Location));
+        assert!(!proposes(pledge, Category::Credentials));
+        assert!(proposes("I will keep my passwords secret and tell my teacher if I need help.", Category::Credentials));
+        assert!(categories("Tell your teacher if someone asks for your password.").is_empty());
+        // An email address is not where someone lives.
+        let email = "Never give out your email address online.";
+        assert!(proposes(email, Category::ContactDetails) && !proposes(email, Category::Location));
         // Threatening to disrupt the school's events is not bullying a person.
         assert!(!proposes("Threatening to disrupt school events online will not be tolerated.", Category::Bullying));
         assert!(proposes("Threatening or bullying anyone online will not be tolerated.", Category::Bullying));

@@ -666,6 +666,16 @@ fn names_one_audience(text: &str) -> bool {
     groups.len() == 1 && early && words.len() <= 12 && text.trim_end().ends_with(':')
 }
 
+/// What the next line that is not blank is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Next {
+    /// A list's item.
+    List,
+    /// A sentence of six words or more.
+    Sentence,
+    Other,
+}
+
 /// Block building, line by line.
 #[derive(Default)]
 struct Reader {
@@ -719,19 +729,22 @@ impl Reader {
     }
 
     fn read(&mut self, lines: &[Line]) {
-        // Whether the next line that is not blank is a list's, for each line: worked out once,
-        // backwards, as a run of blank lines can be long.
-        let mut next_is_list_at = vec![false; lines.len()];
-        let mut next_list = false;
+        // What the next line that is not blank is, for each line: worked out once, backwards, as
+        // a run of blank lines can be long.
+        let mut next_at = vec![Next::Other; lines.len()];
+        let mut next = Next::Other;
         for (at, line) in lines.iter().enumerate().rev() {
-            next_is_list_at[at] = next_list;
-            if *line != Line::Blank {
-                next_list = matches!(line, Line::Bullet(_) | Line::Item(..));
-            }
+            next_at[at] = next;
+            next = match line {
+                Line::Blank => next,
+                Line::Bullet(_) | Line::Item(..) => Next::List,
+                Line::Text(text) if word_count(text) >= 6 && ends_sentence(text) => Next::Sentence,
+                _ => Next::Other,
+            };
         }
         let mut at = 0;
         while at < lines.len() {
-            let next_is_list = next_is_list_at[at];
+            let next = next_at[at];
             if self.parts.headings.contains(&at)
                 && let Some(text) = line_words(&lines[at])
             {
@@ -775,17 +788,17 @@ impl Reader {
                     at += 1;
                 }
                 Line::Labelled(label, text) => {
-                    self.read_text(Some(label.clone()), text, next_is_list, false);
+                    self.read_text(Some(label.clone()), text, next, false);
                     at += 1;
                 }
                 Line::Strong(text) => {
                     let (label, rest) = split_label(text);
-                    self.read_text(label, rest, next_is_list, true);
+                    self.read_text(label, rest, next, true);
                     at += 1;
                 }
                 Line::Text(text) => {
                     let (label, rest) = split_label(text);
-                    self.read_text(label, rest, next_is_list, false);
+                    self.read_text(label, rest, next, false);
                     at += 1;
                 }
             }
@@ -793,7 +806,7 @@ impl Reader {
     }
 
     /// Reads a line of text: `strong` when its type set it apart (bold or large).
-    fn read_text(&mut self, label: Option<String>, rest: &str, next_is_list: bool, strong: bool) {
+    fn read_text(&mut self, label: Option<String>, rest: &str, next: Next, strong: bool) {
         if let Some(label) = label {
             let bare = super::blocks::label_id(&label);
             let parts = number_parts(&label).map(|p| p.len());
@@ -844,7 +857,7 @@ impl Reader {
             self.push(Block::Heading { level: 1, label: None, text }, false);
             return;
         }
-        if next_is_list && self.no_headings_yet() && names_one_audience(&text) {
+        if next == Next::List && self.no_headings_yet() && names_one_audience(&text) {
             self.lead_in_headings += 1;
             self.push(Block::Heading { level: 1, label: None, text }, false);
             return;
@@ -858,6 +871,13 @@ impl Reader {
         if (titled_lead_in(&text) || question_heading(&text)) && !self.in_form {
             let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
             self.push(Block::Heading { level, label: None, text }, true);
+            return;
+        }
+        // "Staying Safe" over the rules of a pupils' agreement: in a form, a line in title case
+        // over a list or a sentence names a part of it; the form's fields ("Name of child",
+        // "Signed") are followed by other fields.
+        if self.in_form && next != Next::Other && heading_shape(&text) && is_title_case(&text) {
+            self.push(Block::Heading { level: 2, label: None, text }, true);
             return;
         }
         if (heading_shape(&text) || appendix) && (!self.in_form || appendix || is_form_title(&text)) {
@@ -966,15 +986,20 @@ fn colon_heading(text: &str) -> bool {
 /// "Our Expectations:", "Behaviour That Will Not Be Tolerated:": a short line in title case
 /// ending in ':' heads a section; "Staff must not:" or "Parents are asked to:" leads a list.
 fn titled_lead_in(text: &str) -> bool {
+    let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
+    let words: Vec<&str> = stripped.split_whitespace().collect();
+    (2..=8).contains(&words.len()) && !stripped.contains(':') && (is_title_case(stripped) || for_whom(&words))
+}
+
+/// "Using Technology Kindly", "What Happens If I Forget the Rules": two words or more, each
+/// capitalised but the small ones between.
+fn is_title_case(text: &str) -> bool {
     const SMALL: [&str; 13] = ["a", "an", "the", "of", "and", "for", "to", "in", "on", "with", "by", "at", "or"];
-    let Some(words) = text.trim_end().strip_suffix(':').map(str::split_whitespace) else { return false };
-    let words: Vec<&str> = words.collect();
-    let title_case = words
-        .iter()
-        .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
-    (2..=8).contains(&words.len())
-        && !text.trim_end().trim_end_matches(':').contains(':')
-        && (title_case || for_whom(&words))
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
 }
 
 /// "Use by staff:", "Photographs for parents/carers:": a short line naming a topic and whom it
@@ -1478,6 +1503,17 @@ mod tests {
         let got =
             blocks("Unpleasant postings (Source: NAHT guidance)\nWhere staff see abusive posts they tell the head.\n");
         assert_eq!(got[0], heading(1, None, "Unpleasant postings (Source: NAHT guidance)"));
+    }
+
+    #[test]
+    fn in_a_form_a_title_case_line_over_a_list_names_a_part_and_the_rest_are_fields() {
+        let got = blocks(
+            "Pupil Acceptable Use Agreement\nI will follow these rules online.\nStaying Safe\n- I will keep my passwords secret.\nUsing Technology Kindly\nI will be kind online, just like I am in real life.\nName of pupil\nSigned\n",
+        );
+        assert_eq!(got[2], heading(2, None, "Staying Safe"));
+        assert_eq!(got[4], heading(2, None, "Using Technology Kindly"));
+        assert_eq!(got[6], paragraph(None, "Name of pupil"));
+        assert_eq!(got[7], paragraph(None, "Signed"));
     }
 
     #[test]

@@ -380,9 +380,14 @@ pub(crate) fn is_procedure(words: &[String]) -> bool {
 }
 
 /// "Tell your parent, carer or trusted adult if someone … makes you uncomfortable": whom to tell
-/// when something happens, not a rule for posts. Not "Never tell anyone your password".
+/// when something happens, not a rule for posts. Not "Never tell anyone your password", nor a
+/// rule with the telling joined on ("I will keep my passwords secret and tell my teacher if I
+/// need help").
 fn tells_someone_when(words: &[String]) -> bool {
-    any_found(&["tell|talk ~ adult|adults|teacher|teachers|parent|parents|carer|carers|someone|staff"], words)
+    let joined_on =
+        words.iter().position(|w| w == "tell" || w == "talk").is_some_and(|at| words[..at].iter().any(|w| w == "and"));
+    !joined_on
+        && any_found(&["tell|talk ~ adult|adults|teacher|teachers|parent|parents|carer|carers|someone|staff"], words)
         && any_found(&["if|when|whenever"], words)
 }
 
