@@ -668,4 +668,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout15");
     measure("heldout16");
     measure("heldout17");
+    measure("heldout18");
 }

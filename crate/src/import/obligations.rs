@@ -121,11 +121,17 @@ const OTHERS_INFORMATION: &[&str] = &[
 const NAME_WORDS: &[&str] = &["name|names|surname*"];
 const BIRTHDAY_WORDS: &[&str] = &["birthday*|birth|age|ages"];
 const PHONE_WORDS: &[&str] = &["phone*|mobile*|telephone*"];
-const EMAIL_WORDS: &[&str] = &["email*|emails", "e mail*"];
+const EMAIL_WORDS: &[&str] = &["email*|emails|e-mail*", "e mail*"];
 const USERNAME_WORDS: &[&str] = &["username*|usernames|handle*|gamertag*", "screen|user|account name*"];
 const ADDRESS_WORDS: &[&str] = &["address|addresses|postcode*", "where you live"];
 const WHEREABOUTS_WORDS: &[&str] = &["places|location*|whereabouts|times|activities", "where you are|go"];
 const PASSWORD_WORDS: &[&str] = &["password*|passcode*|passwords|pin"];
+/// A social-media account, where a staff rule on contact lists the ways it means ("personal
+/// email, phone, messaging, or social media accounts").
+const SOCIAL_ACCOUNT_WORDS: &[&str] = &[
+    "username*|usernames|handle*|profile*|facebook|instagram|twitter|snapchat|tiktok|whatsapp|friend*|follow*",
+    "social media|networking",
+];
 
 /// Any kind of personal information named: a clause that lists kinds proposes rules for those.
 /// Not where someone is: "information which could identify them and/or their location" says
@@ -133,7 +139,7 @@ const PASSWORD_WORDS: &[&str] = &["password*|passcode*|passwords|pin"];
 /// kinds' own words above: "age" and "PIN" name a kind when asked for, but do not make a clause
 /// a list ("Follow age restriction rules").
 pub(crate) const PERSONAL_ITEMS: &[&str] = &[
-    "name|names|surname*|birthday*|birth|phone*|mobile*|telephone*|email*|emails|username*|handle*|address|addresses|postcode*|password*|passwords",
+    "name|names|surname*|birthday*|birth|phone*|mobile*|telephone*|email*|emails|e-mail*|username*|handle*|address|addresses|postcode*|password*|passwords",
     "e mail*",
     "where you live",
 ];
@@ -180,7 +186,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         ],
         also: PUPILS_OR_PARENTS,
         unless: &[],
-        named: &[],
+        named: PHONE_WORDS,
         needs: Needs::Prohibition,
         category: Category::ContactDetails,
         detect: r#"{ kind = "phone" }"#,
@@ -200,7 +206,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         ],
         also: PUPILS_OR_PARENTS,
         unless: &[],
-        named: &[],
+        named: SOCIAL_ACCOUNT_WORDS,
         needs: Needs::Prohibition,
         category: Category::ContactDetails,
         detect: r#"{ kind = "handle" }"#,

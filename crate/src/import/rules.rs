@@ -63,8 +63,11 @@ fn names_people(words: &[String]) -> bool {
 
 fn groups_in(words: &[String]) -> Vec<Author> {
     let mut groups = Vec::new();
-    for word in words {
-        if let Some(group) = group_of(word)
+    for (at, word) in words.iter().enumerate() {
+        // "student teachers" train to teach: staff, not pupils.
+        let trainee = group_of(word) == Some(Author::Pupil)
+            && words.get(at + 1).is_some_and(|next| group_of(next) == Some(Author::Staff));
+        if let Some(group) = group_of(word).filter(|_| !trainee)
             && !groups.contains(&group)
         {
             groups.push(group);
@@ -129,7 +132,27 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     if subject.iter().any(|w| w == "community" || w == "everyone") {
         return Some(vec![Author::Staff, Author::Pupil, Author::Parent]);
     }
+    if subject.last().is_some_and(|w| w == "it") {
+        return subject_after_that(&words[end..]);
+    }
     asked_of(words)
+}
+
+/// "It is important when using social networking sites that staff always maintain
+/// confidentiality", "Although it is recognised that members of staff will socialise …": who
+/// the "that" clause's subject is.
+fn subject_after_that(words: &[String]) -> Option<Vec<Author>> {
+    let that = words.iter().take(14).position(|w| w == "that")?;
+    let subject: Vec<String> = words[that + 1..]
+        .iter()
+        .take_while(|w| {
+            matches!(w.as_str(), "all" | "any" | "every" | "each" | "the" | "our" | "members" | "member" | "of")
+                || group_of(w).is_some()
+        })
+        .cloned()
+        .collect();
+    let groups = groups_in(&subject);
+    (!groups.is_empty()).then_some(groups)
 }
 
 /// Verbs that end an inverted subject ("should any member of staff use …").
@@ -239,19 +262,26 @@ fn is_aim_section(heading: &str) -> bool {
 fn document_audience(outline: &Outline) -> Vec<Author> {
     // A document addressed to one audience in its title or opening lines ("Social Media –
     // Protocol for Staff", "Parental use of social networking").
-    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).map(|n| n.text.as_str());
     // A short title (or first line, where the document has no title) that names one audience is
     // addressed to it ("Parent WhatsApp Groups").
     let first_line = outline.title.as_deref().or_else(|| outline.nodes.first().map(|n| n.text.as_str()));
-    for line in outline.title.as_deref().into_iter().chain(opening) {
-        let line_words = words(line);
-        let groups = groups_in(&line_words);
-        // "… for Staff", "Parental use of …", "Student Acceptable Use Agreement".
-        let addressed = line_words.windows(2).any(|w| w[0] == "for" && group_of(&w[1]).is_some())
-            || line_words.iter().any(|w| w == "parental")
-            || line_words.first().is_some_and(|w| group_of(w).is_some());
+    for line in title_and_opening(outline) {
+        let all_words = words(line);
+        let line_words = &all_words[..all_words.len().min(14)];
+        let groups = groups_in(line_words);
+        let for_group = |w: &[String]| w[0] == "for" && group_of(&w[1]).is_some();
+        // "… for Staff", "Parental use of …", "Student Acceptable Use Agreement"; a longer line
+        // only by its title's first words ("The Acceptable Use Agreement for Staff, Governors
+        // and Visitors-Who will be accessing …", a title a converter ran on into its text).
+        let addressed = if all_words.len() > 14 {
+            line_words[..8].windows(2).any(for_group)
+        } else {
+            line_words.windows(2).any(for_group)
+                || line_words.iter().any(|w| w == "parental")
+                || line_words.first().is_some_and(|w| group_of(w).is_some())
+        };
         let short_title = first_line == Some(line) && line_words.len() <= 6;
-        if line_words.len() <= 14 && groups.len() == 1 && (addressed || short_title) {
+        if groups.len() == 1 && (addressed || short_title) {
             return groups;
         }
     }
@@ -277,14 +307,25 @@ const EARLY_YEARS: &[&str] = &[
 ];
 
 fn is_early_years(outline: &Outline) -> bool {
-    title_and_opening(outline).any(|line| any_found(EARLY_YEARS, &words(line)))
+    // Under a heading too: "Policy Statement" over "Dragonfly Nursery accepts that …".
+    let first_paragraphs = outline.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).take(3);
+    title_and_opening(outline)
+        .chain(first_paragraphs.map(|n| n.text.as_str()))
+        .any(|line| any_found(EARLY_YEARS, &words(line)))
 }
 
 /// The title and the first three paragraphs before any heading: where a document says what it
-/// is and whom it is for.
+/// is and whom it is for. A document with no title line ("Online Safety Acceptable Use
+/// Agreement", read as its first heading) says it in that heading and the paragraphs under it.
 fn title_and_opening(outline: &Outline) -> impl Iterator<Item = &str> {
-    let opening = outline.nodes.iter().take_while(|n| n.kind == NodeKind::Paragraph).take(3);
-    outline.title.as_deref().into_iter().chain(opening.map(|n| n.text.as_str()))
+    let first_heading = outline
+        .nodes
+        .first()
+        .filter(|n| outline.title.is_none() && matches!(n.kind, NodeKind::Heading(_)))
+        .map(|n| n.text.as_str());
+    let skip = usize::from(first_heading.is_some());
+    let opening = outline.nodes.iter().skip(skip).take_while(|n| n.kind == NodeKind::Paragraph).take(3);
+    outline.title.as_deref().into_iter().chain(first_heading).chain(opening.map(|n| n.text.as_str()))
 }
 
 /// At a nursery or pre-school the children do not post: a rule there binds its staff (its
@@ -455,7 +496,6 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             }
             // A list's lead-in ("I will not:") governs the item's first sentence only.
             let lead_in_words: &[String] = if index == 0 { &lead_in_words } else { &[] };
-            let with_lead_ins: Vec<String> = sentence_words.iter().chain(lead_in_words).cloned().collect();
             let names_no_one = subject.is_none();
             let audience = subject
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
@@ -487,10 +527,15 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let speaks_as_school = promise
                 || (sentence_words.first().is_some_and(|w| w == "we") && audience.as_slice() == [Author::Staff]);
             let (severity, severity_cue) = severity(&sentence_words, &lead_ins);
+            // What the sentence rules, without what it concedes first ("Although it is
+            // recognised that staff will keep contact via Facebook, it is not acceptable that
+            // they comment on families"): its subject said who, its main clause says what.
+            let ruling_words = words(without_concession(sentence));
+            let with_lead_ins: Vec<String> = ruling_words.iter().chain(lead_in_words).cloned().collect();
             for obligation in OBLIGATIONS {
                 let context = Context {
                     sentence,
-                    sentence_words: &sentence_words,
+                    sentence_words: &ruling_words,
                     with_lead_ins: &with_lead_ins,
                     clause_with_lead_ins: &clause_with_lead_ins,
                 };
@@ -565,6 +610,17 @@ struct Context<'a> {
     clause_with_lead_ins: &'a [String],
 }
 
+/// A sentence without the concession it opens with ("Although …, ", "Whilst …, ").
+fn without_concession(sentence: &str) -> &str {
+    let opens_with_concession = ["although ", "whilst ", "while ", "though "]
+        .iter()
+        .any(|start| sentence.get(..start.len()).is_some_and(|s| s.eq_ignore_ascii_case(start)));
+    match sentence.split_once(", ") {
+        Some((_, rest)) if opens_with_concession => rest,
+        _ => sentence,
+    }
+}
+
 /// Whether a sentence is about what someone looks at or fetches ("go to sites or download any
 /// materials which are offensive", "access racist material"), not what they post: such a
 /// clause gives no rule about the language or prejudice of posts.
@@ -619,7 +675,8 @@ fn whose_dropped(words: &[String]) -> Vec<String> {
 fn email_addresses_as_one_word(words: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for word in words {
-        let after_email = out.last().is_some_and(|w| matches!(w.as_str(), "email" | "mail" | "web" | "website" | "ip"));
+        let after_email =
+            out.last().is_some_and(|w| matches!(w.as_str(), "email" | "e-mail" | "mail" | "web" | "website" | "ip"));
         if after_email && matches!(word.as_str(), "address" | "addresses") {
             if let Some(last) = out.last_mut() {
                 last.push_str("-address");
@@ -744,6 +801,34 @@ mod tests {
         assert_eq!(titled("Social Media Policy"), [Author::Staff, Author::Pupil, Author::Parent]);
         assert_eq!(
             titled("Guidance on the use of social media by the whole school community, including parents"),
+            [Author::Staff, Author::Pupil, Author::Parent]
+        );
+        // No title line: the first heading and the lines under it say whom it is for; student
+        // teachers are staff; a title run on into its text says so in its first words.
+        let untitled = |lines: &[&str]| {
+            let mut blocks = vec![Block::Heading { level: 1, label: None, text: lines[0].to_owned() }];
+            blocks.extend(lines[1..].iter().map(|text| Block::Paragraph { label: None, text: (*text).to_owned() }));
+            document_audience(&super::super::outline::number(blocks))
+        };
+        assert_eq!(
+            untitled(&[
+                "Online Safety Acceptable Use Agreement",
+                "For Staff, Governors and student teachers (on placement)"
+            ]),
+            [Author::Staff]
+        );
+        assert_eq!(
+            untitled(&[
+                "Acceptable Use Agreement",
+                "The Acceptable Use Agreement for Staff, Governors and Visitors-Who will be accessing the schools network applies to all online use.",
+            ]),
+            [Author::Staff]
+        );
+        assert_eq!(
+            untitled(&[
+                "Online safety",
+                "Parents are welcome to join the class groups, and pupils and staff use the school's own channels every day.",
+            ]),
             [Author::Staff, Author::Pupil, Author::Parent]
         );
     }
@@ -917,6 +1002,22 @@ mod tests {
         assert!(!proposes(pledge, Category::Credentials));
         assert!(proposes("I will keep my passwords secret and tell my teacher if I need help.", Category::Credentials));
         assert!(categories("Tell your teacher if someone asks for your password.").is_empty());
+        // A staff rule on contact that lists the ways it means proposes rules for those ways.
+        let by_email = "Staff must not contact parents from their personal e-mail accounts.";
+        let kinds =
+            |text: &str| -> Vec<String> { proposals(text).into_iter().map(|p| p.detect.kind().to_owned()).collect() };
+        assert!(!kinds(by_email).contains(&"phone".to_owned()) && !kinds(by_email).contains(&"handle".to_owned()));
+        let every_way = kinds("Staff must never use personal email, phone or social media accounts to contact pupils.");
+        assert!(every_way.contains(&"phone".to_owned()) && every_way.contains(&"handle".to_owned()));
+        // What the school does when it hears of something is no rule.
+        assert!(
+            categories("Should any offensive material come to the College's attention, Ashbourne will act in accordance with its policies.")
+                .is_empty()
+        );
+        // What a sentence concedes is not what it rules.
+        let concession =
+            "Although staff will keep contact with families via Facebook, they must not comment on children.";
+        assert!(!proposes(concession, Category::ContactRequest) && !proposes(concession, Category::ContactDetails));
         // An email address is not where someone lives.
         let email = "Never give out your email address online.";
         assert!(proposes(email, Category::ContactDetails) && !proposes(email, Category::Location));
@@ -1062,6 +1163,18 @@ mod tests {
             Some(vec![Author::Parent])
         );
         assert_eq!(subject_groups(&words("We ask all parents to be kind online")), Some(vec![Author::Parent]));
+        // "It is … that <who> …": the "that" clause's subject.
+        assert_eq!(
+            subject_groups(&words(
+                "It is important when using social networking sites that staff always maintain confidentiality"
+            )),
+            Some(vec![Author::Staff])
+        );
+        assert_eq!(
+            subject_groups(&words("Although it is recognised that members of staff will socialise online")),
+            Some(vec![Author::Staff])
+        );
+        assert_eq!(subject_groups(&words("It is important that everything posted is kind")), None);
         assert_eq!(
             employment_terms(&words("Instances where the school is brought into disrepute may constitute misconduct")),
             Some(vec![Author::Staff])

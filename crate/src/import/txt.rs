@@ -671,7 +671,7 @@ fn names_one_audience(text: &str) -> bool {
 enum Next {
     /// A list's item.
     List,
-    /// A sentence of six words or more.
+    /// A sentence of six words or more, or a list's lead-in.
     Sentence,
     Other,
 }
@@ -698,10 +698,13 @@ struct Reader {
     headings: usize,
     /// Whether the title was read.
     has_title: bool,
+    /// Whether the last block is an item of a numbered list under a lead-in.
+    in_numbered_list: bool,
 }
 
 impl Reader {
     fn push(&mut self, block: Block, guessed: bool) {
+        self.in_numbered_list = false;
         if let Block::Heading { level: 1, text, .. } = &block {
             self.in_form = is_form_title(text);
         }
@@ -739,6 +742,10 @@ impl Reader {
                 Line::Blank => next,
                 Line::Bullet(_) | Line::Item(..) => Next::List,
                 Line::Text(text) if word_count(text) >= 6 && ends_sentence(text) => Next::Sentence,
+                // "I agree to:", a lead-in; not a field's label ("Signature of Parent:").
+                Line::Text(text) if word_count(text) >= 3 && text.trim_end().ends_with(':') && !is_title_case(text) => {
+                    Next::Sentence
+                }
                 _ => Next::Other,
             };
         }
@@ -813,6 +820,16 @@ impl Reader {
             let roman = is_roman(&bare);
             let capital = label.chars().any(|c| c.is_ascii_uppercase());
             let known = self.contents.contains(&entry_key(rest));
+            // "These means of communication will include:" then "1. The newsletter", "2. …":
+            // a numbered list under a lead-in, its entries no headings (a section's heading is
+            // followed by its text).
+            let after_lead_in =
+                matches!(self.blocks.last(), Some(Block::Paragraph { text, .. }) if text.trim_end().ends_with(':'));
+            if parts == Some(1) && (self.in_numbered_list || (after_lead_in && next != Next::Sentence)) && !known {
+                self.push(Block::Item { depth: 0, label: Some(label), text: rest.to_owned() }, false);
+                self.in_numbered_list = true;
+                return;
+            }
             if (parts.is_some() || roman || capital) && (known || numbered_heading_shape(rest)) {
                 let level = match parts {
                     Some(parts) => u8::try_from(parts.min(3)).unwrap_or(3),
@@ -1508,12 +1525,29 @@ mod tests {
     #[test]
     fn in_a_form_a_title_case_line_over_a_list_names_a_part_and_the_rest_are_fields() {
         let got = blocks(
-            "Pupil Acceptable Use Agreement\nI will follow these rules online.\nStaying Safe\n- I will keep my passwords secret.\nUsing Technology Kindly\nI will be kind online, just like I am in real life.\nName of pupil\nSigned\n",
+            "Pupil Acceptable Use Agreement\nI will follow these rules online.\nStaying Safe\n- I will keep my passwords secret.\nUsing Technology Kindly\nI will be kind online, just like I am in real life.\nCommunication and Conduct\nI agree to:\n- Be polite.\nName of pupil\nSigned\n",
         );
         assert_eq!(got[2], heading(2, None, "Staying Safe"));
         assert_eq!(got[4], heading(2, None, "Using Technology Kindly"));
-        assert_eq!(got[6], paragraph(None, "Name of pupil"));
-        assert_eq!(got[7], paragraph(None, "Signed"));
+        assert_eq!(got[6], heading(2, None, "Communication and Conduct"));
+        assert_eq!(got[9], paragraph(None, "Name of pupil"));
+        assert_eq!(got[10], paragraph(None, "Signed"));
+    }
+
+    #[test]
+    fn a_numbered_list_under_a_lead_in_is_a_list_and_numbered_sections_stay_headings() {
+        let got = blocks(
+            "Purpose\nWe will use these means:\n1. Parent Partnership Newsletter\n2. Class WhatsApp Chats\nThis policy is set out as follows:\n1. Introduction\nThis policy covers staff and parents online.\n",
+        );
+        assert_eq!(
+            got[2],
+            Block::Item { depth: 0, label: Some("1.".to_owned()), text: "Parent Partnership Newsletter".to_owned() }
+        );
+        assert_eq!(
+            got[3],
+            Block::Item { depth: 0, label: Some("2.".to_owned()), text: "Class WhatsApp Chats".to_owned() }
+        );
+        assert_eq!(got[5], heading(1, Some("1."), "Introduction"));
     }
 
     #[test]

@@ -149,12 +149,15 @@ fn cue(patterns: &[&str], words: &[String]) -> Option<String> {
 }
 
 pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, String) {
+    // A lead-in's firmness is in its last sentence, the one that leads the list ("Parents are
+    // politely reminded to act in line with our values. The following principles must be
+    // complied with:").
     // "Be cautious when accepting …", "… is not encouraged": good practice, not a rule.
     if let Some(cue) = cue(ADVICE, sentence) {
         return (Severity::Advice, format!("\"{cue}\""));
     }
     for lead_in in lead_ins {
-        if let Some(cue) = cue(SOFTENERS, &lead_in.words) {
+        if let Some(cue) = cue(SOFTENERS, &lead_in.last_sentence) {
             return (Severity::Should, format!("the list's lead-in says \"{cue}\""));
         }
     }
@@ -164,7 +167,7 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, S
     // "I should:" over "never give anyone my personal information": a list item's "never" or
     // "not" says what is asked, its lead-in how firmly.
     if !any_found(FIRM_MODALS, sentence)
-        && let Some(cue) = lead_ins.iter().find_map(|l| cue(SHOULD, &l.words))
+        && let Some(cue) = lead_ins.iter().find_map(|l| cue(SHOULD, &l.last_sentence))
     {
         return (Severity::Should, format!("the lead-in says \"{cue}\""));
     }
@@ -172,10 +175,10 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, S
         return (Severity::Must, format!("\"{cue}\""));
     }
     for lead_in in lead_ins {
-        if let Some(cue) = cue(SHOULD, &lead_in.words) {
+        if let Some(cue) = cue(SHOULD, &lead_in.last_sentence) {
             return (Severity::Should, format!("the lead-in says \"{cue}\""));
         }
-        if let Some(cue) = cue(LEAD_IN_MUST, &lead_in.words) {
+        if let Some(cue) = cue(LEAD_IN_MUST, &lead_in.last_sentence) {
             return (Severity::Must, format!("the lead-in says \"{cue}\""));
         }
     }
@@ -372,6 +375,9 @@ pub(crate) fn is_procedure(words: &[String]) -> bool {
                 "overall responsibility",
                 // The school's recourse: "Take legal advice and/or legal action where …".
                 "legal advice|action",
+                // What the school does when it hears of something: "Should any material come to
+                // the College's attention that is …, Ashbourne will act …".
+                "come|comes|came|brought to ~ attention",
             ],
             words,
         )
@@ -392,8 +398,20 @@ fn tells_someone_when(words: &[String]) -> bool {
 }
 
 /// Who answers for the school when something has happened.
-const RESPONDERS: [&str; 9] =
-    ["headteacher", "head", "teacher", "principal", "school", "governors", "body", "we", "dsl"];
+const RESPONDERS: [&str; 12] = [
+    "headteacher",
+    "head",
+    "teacher",
+    "principal",
+    "school",
+    "college",
+    "academy",
+    "nursery",
+    "governors",
+    "body",
+    "we",
+    "dsl",
+];
 
 /// "Where|When|Should …, the Headteacher|the school|we will|may …": a condition, then what the
 /// school does about it. Not "we will not …", which is a rule for the school's own posts.
@@ -468,6 +486,11 @@ mod tests {
         let should = [LeadIn::new("To stay safe online I should:")];
         assert_eq!(severity(&w("never give anyone my personal information"), &should).0, Severity::Should);
         assert_eq!(severity(&w("I must never give anyone my password"), &should).0, Severity::Must);
+        // The lead-in's last sentence leads the list.
+        let reminded = [LeadIn::new(
+            "Parents are politely reminded to act in line with our values. The following principles must be complied with:",
+        )];
+        assert_eq!(severity(&w("It is not acceptable to use offensive language"), &reminded).0, Severity::Must);
     }
 
     #[test]
