@@ -669,4 +669,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout16");
     measure("heldout17");
     measure("heldout18");
+    measure("heldout19");
 }

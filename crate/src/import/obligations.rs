@@ -114,6 +114,9 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
 /// so not the rules for keeping one's own details safe.
 const OTHERS_INFORMATION: &[&str] = &[
     "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
+    // "personal information about current or past members of staff"; not "details of
+    // themselves or others", which are theirs too.
+    "information|details about|of|concerning current|past|former|other|any|the|our|members|member ~ pupils|students|staff|children|professionals|colleagues",
     "other|others|else's ~ information|details",
 ];
 
@@ -609,7 +612,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         ],
         also: &[],
         // Defamatory comments about staff are criticism (`disrepute`), not private matters.
-        unless: &["defamatory|derogatory|libellous|malicious"],
+        // A password kept confidential is a credential (`credentials`), not someone's private
+        // matter.
+        unless: &["defamatory|derogatory|libellous|malicious", "password*|passwords|login*|log-in|logon*"],
         named: &[],
         needs: Needs::Duty,
         category: Category::Confidential,

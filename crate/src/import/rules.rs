@@ -103,7 +103,7 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
         return (!groups.is_empty()).then_some(groups);
     }
     if words.first().is_some_and(|w| NO_SUBJECT.contains(&w.as_str())) {
-        return None;
+        return forbidden_to(words);
     }
     let Some(end) = words.iter().take(9).position(|w| VERBS.contains(&w.as_str())) else {
         return asked_of(words);
@@ -135,7 +135,18 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     if subject.last().is_some_and(|w| w == "it") {
         return subject_after_that(&words[end..]);
     }
-    asked_of(words)
+    asked_of(words).or_else(|| forbidden_to(words))
+}
+
+/// "… and no member of staff is permitted to post photos of the children": whom a "no …"
+/// forbids, in a sentence whose own subject names no one.
+fn forbidden_to(words: &[String]) -> Option<Vec<Author>> {
+    let at = words
+        .windows(2)
+        .position(|w| w[0] == "no" && (group_of(&w[1]).is_some() || matches!(w[1].as_str(), "member" | "members")))?;
+    let named: Vec<String> = words[at + 1..].iter().take(3).cloned().collect();
+    let groups = groups_in(&named);
+    (groups.len() == 1).then_some(groups)
 }
 
 /// "It is important when using social networking sites that staff always maintain
@@ -258,8 +269,18 @@ fn is_aim_section(heading: &str) -> bool {
     words(heading).iter().any(|w| AIM_SECTIONS.contains(&w.as_str()))
 }
 
-/// Who a document's policy applies to: "This policy applies to all … staff …", else everyone.
+/// Who a document's policy applies to: whom its title or opening addresses, or "This policy
+/// applies to all … staff …"; else whom it writes to as "you", whom a title about the school's
+/// computers binds, or everyone.
 fn document_audience(outline: &Outline) -> Vec<Author> {
+    stated_audience(outline)
+        .or_else(|| addressed_as_you(outline))
+        .or_else(|| title_and_opening(outline).find_map(about_the_schools_computers))
+        .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
+}
+
+/// Whom a document says it is for, in its title or opening lines or in "This policy applies to".
+fn stated_audience(outline: &Outline) -> Option<Vec<Author>> {
     // A document addressed to one audience in its title or opening lines ("Social Media –
     // Protocol for Staff", "Parental use of social networking").
     // A short title (or first line, where the document has no title) that names one audience is
@@ -282,21 +303,15 @@ fn document_audience(outline: &Outline) -> Vec<Author> {
         };
         let short_title = first_line == Some(line) && line_words.len() <= 6;
         if groups.len() == 1 && (addressed || short_title) {
-            return groups;
+            return Some(groups);
         }
     }
-    for node in &outline.nodes {
+    outline.nodes.iter().find_map(|node| {
         let lower = node.text.to_lowercase();
-        if let Some(at) = lower.find("this policy applies to") {
-            let groups = groups_in(&words(&lower[at..]));
-            if !groups.is_empty() {
-                return groups;
-            }
-        }
-    }
-    addressed_as_you(outline)
-        .or_else(|| title_and_opening(outline).find_map(about_the_schools_computers))
-        .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
+        let at = lower.find("this policy applies to")?;
+        let groups = groups_in(&words(&lower[at..]));
+        (!groups.is_empty()).then_some(groups)
+    })
 }
 
 /// Words that make a document an early-years setting's (in its title or opening lines).
@@ -349,23 +364,64 @@ fn about_the_schools_computers(title: &str) -> Option<Vec<Author>> {
 }
 
 /// Who a document written to "you" speaks to: parents where it says "your child", pupils where
-/// it says "your parents" or "your teacher"; `None` when it says neither, or both as often.
+/// it says "your parents" or "your teacher", staff where it says "your classroom" or "your
+/// pupils"; `None` when it says none of them, or two as often.
 fn addressed_as_you(outline: &Outline) -> Option<Vec<Author>> {
-    let (mut parents, mut pupils) = (0, 0);
+    let (mut parents, mut pupils, mut staff) = (0, 0, 0);
     for node in &outline.nodes {
         let node_words = words(&node.text);
         for pair in node_words.windows(2).filter(|w| w[0] == "your") {
             match pair[1].as_str() {
                 "child" | "children" | "child's" | "son" | "daughter" => parents += 1,
                 "parents" | "parent" | "carers" | "teacher" | "teachers" | "classmates" => pupils += 1,
+                "classroom" | "pupils" | "students" | "colleagues" | "lessons" | "profession" => staff += 1,
                 _ => {}
             }
         }
     }
-    match parents.cmp(&pupils) {
-        std::cmp::Ordering::Greater => Some(vec![Author::Parent]),
-        std::cmp::Ordering::Less => Some(vec![Author::Pupil]),
-        std::cmp::Ordering::Equal => None,
+    let most = parents.max(pupils).max(staff);
+    match [(parents, Author::Parent), (pupils, Author::Pupil), (staff, Author::Staff)]
+        .into_iter()
+        .filter(|(count, _)| *count == most && most > 0)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [(_, only)] => Some(vec![*only]),
+        _ => None,
+    }
+}
+
+/// Who signs the pledges ("I will …") of the section of node `at`, from what they speak of: a
+/// pupil's teacher and homework, a parent's child, a member of staff's classroom and
+/// colleagues; `None` when they say none of these, or two as often.
+fn pledge_signer(outline: &Outline, at: usize) -> Option<Author> {
+    let start = outline.heading_index_above(at).map_or(0, |h| h + 1);
+    let section = outline.nodes[start..].iter().take_while(|n| !matches!(n.kind, NodeKind::Heading(_)));
+    let (mut pupil, mut parent, mut staff) = (0, 0, 0);
+    for node in section {
+        let node_words = words(&node.text);
+        if node_words.first().is_none_or(|w| w != "i") {
+            continue;
+        }
+        pupil += usize::from(any_found(
+            &["my teacher|teachers|parents|parent|carer|carers", "school work|homework", "member of staff|parent"],
+            &node_words,
+        ));
+        parent += usize::from(any_found(&["my child|children|child's|son|daughter"], &node_words));
+        staff += usize::from(any_found(
+            &["my classroom|pupils|students|colleagues|role|profession|professional", "line manager"],
+            &node_words,
+        ));
+    }
+    let most = pupil.max(parent).max(staff);
+    let leaders: Vec<Author> = [(pupil, Author::Pupil), (parent, Author::Parent), (staff, Author::Staff)]
+        .into_iter()
+        .filter(|(count, _)| *count == most && most > 0)
+        .map(|(_, author)| author)
+        .collect();
+    match leaders.as_slice() {
+        [only] => Some(*only),
+        _ => None,
     }
 }
 
@@ -447,6 +503,7 @@ pub(crate) const PROPOSAL_LIMIT: usize = 400;
 pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let early_years = is_early_years(outline);
     let default_audience = without_young_children(document_audience(outline), early_years);
+    let audience_stated = stated_audience(outline).is_some();
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut said: std::collections::HashSet<(&'static str, String)> = std::collections::HashSet::new();
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -483,6 +540,14 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         let lead_in_words: Vec<String> = lead_ins.iter().flat_map(|l| l.words.iter().cloned()).collect();
         let clause_with_lead_ins: Vec<String> =
             words(&node.text).into_iter().chain(lead_in_words.iter().cloned()).collect();
+        // "If you are being bullied online:" over what to do then: a procedure, item by item. Not
+        // "If members of staff are running official accounts, they will:", a role's rules.
+        if lead_ins
+            .first()
+            .is_some_and(|l| l.words.first().is_some_and(|w| w == "if") && groups_in(&l.words).is_empty())
+        {
+            continue;
+        }
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
             if is_procedure(&sentence_words) {
@@ -504,9 +569,18 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // "I will not reveal my passwords": an agreement's "I" is who signs it; where neither
             // the section nor the document says who that is (staff's and parents' agreements say
             // so in their titles), it is a pupil.
+            // Where only a document's guessed audience stands in, the pledges around it say who signs
+            // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
             let pledged = sentence_words.first().is_some_and(|w| w == "i")
                 || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
-            let audience = if pledged && audience.len() == 3 { vec![Author::Pupil] } else { audience };
+            let signer = (pledged && !audience_stated && audience == default_audience)
+                .then(|| pledge_signer(outline, at))
+                .flatten();
+            let audience = match signer {
+                Some(signer) => vec![signer],
+                None if pledged && audience.len() == 3 => vec![Author::Pupil],
+                None => audience,
+            };
             let audience = without_young_children(audience, early_years);
             let hint = if school_duty {
                 Some(vec![Channel::School])
@@ -633,13 +707,21 @@ fn is_about_viewing(words: &[String]) -> bool {
 }
 
 /// What is done, said with no one doing it: "Pupils' full names will not be used anywhere on the
-/// school website", "No photos of the children will be posted without consent". Where a policy
+/// school website", "No photos of the children will be posted without consent", "Photographs of
+/// children are never posted". Where a policy
 /// says it so, the school is promising what it will do; not where it says by whom ("… will not
 /// be shared by parents").
 fn is_passive_promise(words: &[String]) -> bool {
     const DONE: &str = "used|posted|published|shared|shown|taken|uploaded|given|put|named|identified|tagged|displayed|included|released";
-    any_found(&[&format!("will|shall be {DONE}"), &format!("will|shall not|never be {DONE}")], words)
-        && !words.windows(2).any(|w| w[0] == "by" && group_of(&w[1]).is_some())
+    // "Photographs of children are never posted": what the school does, said as its practice.
+    any_found(
+        &[
+            &format!("will|shall be {DONE}"),
+            &format!("will|shall not|never be {DONE}"),
+            &format!("are|is never {DONE}"),
+        ],
+        words,
+    ) && !words.windows(2).any(|w| w[0] == "by" && group_of(&w[1]).is_some())
 }
 
 /// The words without those that say whose someone is: in "must not friend parents of children
@@ -1014,6 +1096,32 @@ mod tests {
             categories("Should any offensive material come to the College's attention, Ashbourne will act in accordance with its policies.")
                 .is_empty()
         );
+        // Someone else's information is not one's own to keep safe; one's own and others' is.
+        assert!(!proposes(
+            "Do not post personal information about current or past members of staff.",
+            Category::Location
+        ));
+        assert!(proposes(
+            "Pupils must not reveal personal details of themselves or others, such as their home address.",
+            Category::Location
+        ));
+        // A password kept confidential is a credential, not a private matter.
+        let password = "Passwords must be confidential at all times.";
+        assert!(proposes(password, Category::Credentials) && !proposes(password, Category::Confidential));
+        // What the school does, said as its practice, binds staff on its accounts.
+        let practice = proposals("Personal information that could identify a child is never shown with their image.");
+        assert!(
+            !practice.is_empty()
+                && practice.iter().all(|p| p.authors == [Author::Staff] && p.channels == [Channel::School])
+        );
+        assert!(categories("At our school we recognise that technology does not cause cyberbullying.").is_empty());
+        assert!(categories("Cyberbullying should be viewed and treated the same as real world bullying.").is_empty());
+        // What bullying is and how seriously the school takes it are no rules.
+        assert!(categories("The school has a zero-tolerance approach to cyberbullying.").is_empty());
+        assert!(
+            categories("Cyberbullying can be defined as the use of technology to deliberately upset someone.")
+                .is_empty()
+        );
         // What a sentence concedes is not what it rules.
         let concession =
             "Although staff will keep contact with families via Facebook, they must not comment on children.";
@@ -1110,6 +1218,7 @@ mod tests {
         );
         assert!(is_passive_promise(&words("Pupils' full names will not be used on the school website.")));
         assert!(!is_passive_promise(&words("Photos of other children will not be shared by parents.")));
+        assert!(is_passive_promise(&words("Photographs of children are never posted.")));
         let by_name = categories("We do not identify by name any of the children featured in photographs.");
         assert!(by_name.contains(&Category::PupilIdentity) && !by_name.contains(&Category::Location), "{by_name:?}");
     }
@@ -1175,6 +1284,13 @@ mod tests {
             Some(vec![Author::Staff])
         );
         assert_eq!(subject_groups(&words("It is important that everything posted is kind")), None);
+        // Whom "no member of staff" forbids, where the sentence's own subject names no one.
+        assert_eq!(
+            subject_groups(&words(
+                "Use of social networking sites is not permitted in the setting and no member of staff is permitted to post photos"
+            )),
+            Some(vec![Author::Staff])
+        );
         assert_eq!(
             employment_terms(&words("Instances where the school is brought into disrepute may constitute misconduct")),
             Some(vec![Author::Staff])

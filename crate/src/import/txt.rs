@@ -958,6 +958,7 @@ fn heading_shape(text: &str) -> bool {
     (1..=10).contains(&words)
         && first_upper
         && !(words >= 5 && starts_with_instruction(text))
+        && !is_sentence_on_its_own(text)
         && (!outside_brackets.contains(':') || colon_heading(&outside_brackets))
         && (!text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!']) || names_its_rules(text))
         && !ends_in_dash(text)
@@ -973,6 +974,19 @@ fn starts_with_instruction(text: &str) -> bool {
     ];
     let first = text.split_whitespace().next().unwrap_or_default().to_lowercase().replace('’', "'");
     INSTRUCTIONS.contains(&first.as_str())
+}
+
+/// "I will not access other people's files", "The messages I send will be polite and sensible":
+/// a pledge, or a sentence with its modal in lower case, on a line of its own, unpunctuated. Not
+/// "How We Will Use Social Media", a title.
+fn is_sentence_on_its_own(text: &str) -> bool {
+    const PLEDGES: [&str; 12] =
+        ["will", "won't", "can", "cannot", "am", "know", "understand", "agree", "must", "should", "promise", "have"];
+    const MODALS: [&str; 5] = ["will", "must", "should", "shall", "cannot"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let pledge =
+        words.first() == Some(&"I") && words.get(1).is_some_and(|w| PLEDGES.contains(&w.replace('’', "'").as_str()));
+    pledge || (words.len() >= 4 && words.iter().skip(1).any(|w| MODALS.contains(w)))
 }
 
 /// "Guidelines for Parents/Guardians using Seesaw.": a short line that names the rules that
@@ -1548,6 +1562,14 @@ mod tests {
             Block::Item { depth: 0, label: Some("2.".to_owned()), text: "Class WhatsApp Chats".to_owned() }
         );
         assert_eq!(got[5], heading(1, Some("1."), "Introduction"));
+    }
+
+    #[test]
+    fn a_pledge_or_a_sentence_on_its_own_line_is_no_heading() {
+        assert!(!heading_shape("I will not access other people’s files"));
+        assert!(!heading_shape("The messages I send will be polite and sensible"));
+        assert!(heading_shape("How We Will Use Social Media"));
+        assert!(heading_shape("I. Introduction"));
     }
 
     #[test]

@@ -218,8 +218,20 @@ const POINTS_TO_RULES: &[&str] = &[
 /// compromise their security"): the curriculum, not a rule for posts.
 const TEACHING: &[&str] = &[
     "learn|learns that|about|how",
+    "to understand what|how",
     "be taught|educated|shown",
     "taught|teach|teaches|educate ~ pupils|children|students|them",
+];
+
+/// What something is and how seriously the school takes it ("Cyberbullying can be defined as …",
+/// "The school has a zero-tolerance approach to cyberbullying", "… with the same severity as
+/// any other form of bullying", "we recognise that …"): a stance, not a rule.
+const STANCES: &[&str] = &[
+    "defined as",
+    "zero-tolerance|zero tolerance",
+    "same severity|seriousness as",
+    "viewed|treated|regarded ~ same as|way",
+    "we recognise|recognize|acknowledge|believe that",
 ];
 
 /// What has been happening ("There has been a rise in unkind comments and online bullying",
@@ -337,7 +349,8 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
     if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
         return Mood::Aim;
     }
-    if [POINTS_TO_RULES, TEACHING, MAY_NOT_KNOW, REPORTS].iter().any(|patterns| any_found(patterns, sentence)) {
+    if [POINTS_TO_RULES, TEACHING, MAY_NOT_KNOW, REPORTS, STANCES].iter().any(|patterns| any_found(patterns, sentence))
+    {
         return Mood::Statement;
     }
     if lead_ins.iter().any(|l| any_found(RISK_LISTS, &l.last_sentence)) {
