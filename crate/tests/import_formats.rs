@@ -670,4 +670,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout17");
     measure("heldout18");
     measure("heldout19");
+    measure("heldout20");
 }

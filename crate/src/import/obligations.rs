@@ -726,6 +726,11 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "photo*|video*|image*|imagery ~ child|children|pupil*|student*",
             "other than my own",
             "image*|imagery|video*|photo* ~ personal account*",
+            // Pictures taken at school kept off the internet: "we request that these images are
+            // not distributed or put online", "Parents are requested not to put photographs from
+            // school onto the internet". Not "those who do not want their images online".
+            "image*|imagery|video*|photo* ~ not ~ online|internet|distributed",
+            "not|never ~ post|put|share|upload|distribute ~ images|photos|videos|photographs ~ online|internet|social",
         ],
         also: &[],
         unless: &[],

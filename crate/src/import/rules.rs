@@ -1108,6 +1108,13 @@ mod tests {
         // A password kept confidential is a credential, not a private matter.
         let password = "Passwords must be confidential at all times.";
         assert!(proposes(password, Category::Credentials) && !proposes(password, Category::Confidential));
+        // Pictures from school kept off the internet, as a request; not a wish not to be online.
+        let kept_off = "At our school parents may take photos of events but we request that these images are not distributed or put online.";
+        assert!(proposes(kept_off, Category::MediaConsent));
+        assert!(!proposes(
+            "We must protect those who do not want their images stored or shared online.",
+            Category::MediaConsent
+        ));
         // What the school does, said as its practice, binds staff on its accounts.
         let practice = proposals("Personal information that could identify a child is never shown with their image.");
         assert!(

@@ -257,6 +257,8 @@ const DIRECTIVES: &[&str] = &[
     "not permitted|allowed|acceptable|appropriate",
     "prohibited|forbidden|banned|unacceptable|inappropriate",
     "expected|required|asked|advised|encouraged|reminded|instructed|obliged|requested|urged|recommended",
+    // "we request that these images are not distributed".
+    "request|requests|ask|asks|urge|urges|expect|expects that",
     "under no circumstances",
     "never|always|avoid|avoiding|refrain",
     "taken seriously",
