@@ -733,7 +733,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "not|never ~ post|put|share|upload|distribute ~ images|photos|videos|photographs ~ online|internet|social",
         ],
         also: &[],
-        unless: &[],
+        // "never put names with photos of children" identifies a child (`pupil-identity`).
+        unless: &["name|names ~ with|beside|alongside ~ photo*|image*|picture*|video*"],
         named: &[],
         needs: Needs::Prohibition,
         category: Category::MediaConsent,

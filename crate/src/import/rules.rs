@@ -77,9 +77,9 @@ fn groups_in(words: &[String]) -> Vec<Author> {
 }
 
 /// Words that end a sentence's subject.
-const VERBS: [&str; 18] = [
+const VERBS: [&str; 20] = [
     "must", "will", "should", "may", "are", "is", "can", "shall", "have", "has", "need", "do", "does", "would",
-    "could", "might", "retain", "wo",
+    "could", "might", "retain", "wo", "agree", "agrees",
 ];
 
 /// Words that start a sentence with no subject of its own: an instruction ("Do not post"), or
@@ -540,6 +540,12 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         let lead_in_words: Vec<String> = lead_ins.iter().flat_map(|l| l.words.iter().cloned()).collect();
         let clause_with_lead_ins: Vec<String> =
             words(&node.text).into_iter().chain(lead_in_words.iter().cloned()).collect();
+        // "We aim to keep children safe online by:" over what the setting does: aims, every
+        // sentence of every item ("Ensuring all devices are password protected. Passwords should
+        // be kept safe.").
+        if lead_ins.iter().any(LeadIn::states_aims) {
+            continue;
+        }
         // "If you are being bullied online:" over what to do then: a procedure, item by item. Not
         // "If members of staff are running official accounts, they will:", a role's rules.
         if lead_ins
@@ -1115,6 +1121,12 @@ mod tests {
             "We must protect those who do not want their images stored or shared online.",
             Category::MediaConsent
         ));
+        // Names with photos identify a child; they are not about consent to share the photos.
+        assert!(
+            proposals("Only use first names but never put names with photos of children.")
+                .iter()
+                .all(|p| p.detect_toml != r#"{ kind = "media", checks = ["others-children"] }"#)
+        );
         // What the school does, said as its practice, binds staff on its accounts.
         let practice = proposals("Personal information that could identify a child is never shown with their image.");
         assert!(
@@ -1279,6 +1291,10 @@ mod tests {
             Some(vec![Author::Parent])
         );
         assert_eq!(subject_groups(&words("We ask all parents to be kind online")), Some(vec![Author::Parent]));
+        assert_eq!(
+            subject_groups(&words("Students agree not to create, post or share anything")),
+            Some(vec![Author::Pupil])
+        );
         // "It is … that <who> …": the "that" clause's subject.
         assert_eq!(
             subject_groups(&words(

@@ -342,13 +342,18 @@ impl LeadIn {
     pub(crate) fn new(text: &str) -> Self {
         Self { words: words(text), last_sentence: words(sentences(text).last().copied().unwrap_or_default()) }
     }
+
+    /// Whether it leads a list of aims ("The purpose of this policy is to:").
+    pub(crate) fn states_aims(&self) -> bool {
+        is_aim(&self.words) || is_aim(&self.last_sentence)
+    }
 }
 
 /// What `sentence` does, given the lead-ins of its list (nearest first): a list led by an aim
 /// ("The purpose of this policy is to:") states aims, one led by a rule ("Staff must not:",
 /// "requirements include:") gives rules.
 pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool) -> Mood {
-    if is_aim(sentence) || lead_ins.iter().any(|l| is_aim(&l.words) || is_aim(&l.last_sentence)) {
+    if is_aim(sentence) || lead_ins.iter().any(LeadIn::states_aims) {
         return Mood::Aim;
     }
     if [POINTS_TO_RULES, TEACHING, MAY_NOT_KNOW, REPORTS, STANCES].iter().any(|patterns| any_found(patterns, sentence))
