@@ -852,7 +852,8 @@ impl Reader {
         }
         let text = rest.trim().to_owned();
         if self.at_start() && heading_shape(&text) {
-            if !self.has_title && text.to_lowercase().contains("policy") {
+            // "Section A: General ICT Use Policy – Students" is a part's heading, not the title.
+            if !self.has_title && text.to_lowercase().contains("policy") && !is_section(&text) {
                 self.push(Block::Title(text), false);
                 return;
             }
@@ -885,7 +886,8 @@ impl Reader {
             return;
         }
         let appendix = is_appendix(&text);
-        if (titled_lead_in(&text) || question_heading(&text)) && !self.in_form {
+        let topic = next != Next::List && topic_label(&text);
+        if (titled_lead_in(&text) || question_heading(&text) || topic) && !self.in_form {
             let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
             self.push(Block::Heading { level, label: None, text }, true);
             return;
@@ -1031,6 +1033,26 @@ fn is_title_case(text: &str) -> bool {
         && words
             .iter()
             .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+/// "Internet use:", "Information Communication Technology (ICT) equipment:": a short line that
+/// names a topic, with no verb, over sentences (not a list: "Mobile phones:" over items may lead
+/// them). Not "Staff must not:", "For example:".
+fn topic_label(text: &str) -> bool {
+    const VERBS: [&str; 20] = [
+        "must", "should", "will", "can", "may", "are", "is", "shall", "need", "have", "has", "do", "does", "include",
+        "includes", "agree", "not", "to", "be", "follow",
+    ];
+    const NOT_TOPICS: [&str; 9] =
+        ["for example", "e.g", "such as", "including", "these", "this", "the following", "as follows", "below"];
+    let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
+    let lower = stripped.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && stripped.starts_with(char::is_uppercase)
+        && !stripped.contains(':')
+        && !words.iter().any(|w| VERBS.contains(w) || matches!(*w, "i" | "we" | "you" | "they"))
+        && !NOT_TOPICS.iter().any(|n| lower.starts_with(n))
 }
 
 /// "Use by staff:", "Photographs for parents/carers:": a short line naming a topic and whom it
@@ -1570,6 +1592,22 @@ mod tests {
         assert!(!heading_shape("The messages I send will be polite and sensible"));
         assert!(heading_shape("How We Will Use Social Media"));
         assert!(heading_shape("I. Introduction"));
+    }
+
+    #[test]
+    fn a_topic_over_sentences_and_a_part_naming_a_policy_are_headings() {
+        let got = blocks(
+            "Rabbit Patch policy\nInternet use:\nChildren never have unsupervised access to the internet.\nFor example:\nStaff check every site first.\nMobile phones:\n- Phones stay in the office.\n",
+        );
+        assert_eq!(got[1], heading(1, None, "Internet use:"));
+        assert_eq!(got[3], paragraph(None, "For example:"));
+        assert_eq!(got[5], paragraph(None, "Mobile phones:"));
+        let parts = blocks(
+            "Section A: General ICT Use Policy – Students\n1. I will only use ICT systems in school for school purposes.\n",
+        );
+        assert!(
+            matches!(&parts[0], Block::Heading { text, .. } if text == "Section A: General ICT Use Policy – Students")
+        );
     }
 
     #[test]
