@@ -537,6 +537,12 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
     refused(&policies, &letter, "no headings, no numbered clauses and no list");
     let shopping = write("shopping.txt", b"1. Fruit\n\n1.1. Apples and pears.\n\n2. Bread\n\n2.1. A white loaf.\n");
     refused(&policies, &shopping, "never mentions social media");
+    let welsh = write(
+        "polisi.txt",
+        "Polisi E-Ddiogelwch\n\n1. Rheolau\n\n1.1. Mae'r ysgol yn defnyddio'r rhyngrwyd gyda'r disgyblion bob dydd.\n\n1.2. Dylai disgyblion ddim rhannu eu cyfrinair gyda neb, a rhaid i'r staff fod yn ofalus ar y cyfryngau cymdeithasol hefyd.\n"
+            .as_bytes(),
+    );
+    refused(&policies, &welsh, "is written in Welsh, and the import reads English");
     let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");
     refused(&policies, &binary, "is not text");
     let other = write("policy.odt", b"PK\x03\x04 an OpenDocument file");

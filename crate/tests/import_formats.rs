@@ -671,4 +671,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout18");
     measure("heldout19");
     measure("heldout20");
+    measure("heldout21");
 }

@@ -188,6 +188,17 @@ pub enum ImportError {
         /// The file.
         path: PathBuf,
     },
+    /// A policy in a language the import does not read.
+    #[error(
+        "{} is written in {language}, and the import reads English: import the school's English version of the policy (a school that publishes in {language} often has one), or write its rules by hand",
+        path.display()
+    )]
+    NotEnglish {
+        /// The file.
+        path: PathBuf,
+        /// The language it seems to be in.
+        language: &'static str,
+    },
     /// A readable file that is not a social-media policy.
     #[error("{} does not look like a social-media policy: {reason}. Check it is the right file", path.display())]
     NotAPolicy {
@@ -485,6 +496,9 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
         return Err(ImportError::NotAPolicy { path: path.to_owned(), reason });
     }
     let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ");
+    if is_welsh(&text) {
+        return Err(ImportError::NotEnglish { path: path.to_owned(), language: "Welsh" });
+    }
     if !speaks_of_social_media(&text) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
@@ -492,6 +506,43 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
         });
     }
     Ok(!structured)
+}
+
+/// Common Welsh words that English never uses.
+const WELSH_WORDS: [&str; 22] = [
+    "y",
+    "yr",
+    "yn",
+    "mae",
+    "ac",
+    "gyda",
+    "hefyd",
+    "dylai",
+    "rhaid",
+    "sydd",
+    "hyn",
+    "neu",
+    "ond",
+    "eu",
+    "ei",
+    "bod",
+    "fydd",
+    "ysgol",
+    "disgyblion",
+    "gan",
+    "wrth",
+    "i'r",
+];
+
+/// Whether a text is in Welsh: one word in seven or more is one of Welsh's commonest.
+fn is_welsh(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let welsh = words.iter().filter(|w| WELSH_WORDS.contains(&w.as_str())).count();
+    words.len() >= 20 && welsh * 7 >= words.len()
 }
 
 fn speaks_of_social_media(text: &str) -> bool {
