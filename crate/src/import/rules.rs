@@ -109,8 +109,11 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
         return asked_of(words);
     };
     let subject = &words[..end];
-    // The school, or "we" in its own policy, acts through its staff.
-    if subject.starts_with(&["the".to_owned(), "school".to_owned()]) || subject == ["we".to_owned()] {
+    // The school, or "we" in its own policy, acts through its staff; not where it judges what
+    // others do ("The school will consider any of the following to be unacceptable use …").
+    if (subject.starts_with(&["the".to_owned(), "school".to_owned()]) || subject == ["we".to_owned()])
+        && !judges_others(words)
+    {
         return Some(vec![Author::Staff]);
     }
     // "permission of parents and carers" names whose permission, not who acts; "members of
@@ -166,6 +169,11 @@ fn subject_after_that(words: &[String]) -> Option<Vec<Author>> {
     (!groups.is_empty()).then_some(groups)
 }
 
+/// "The school will consider|regard|treat …": what the school makes of others' conduct.
+fn judges_others(words: &[String]) -> bool {
+    any_found(&["school|we will|shall|may consider|regard|treat|deem|view"], words)
+}
+
 /// Verbs that end an inverted subject ("should any member of staff use …").
 fn is_common_verb(word: &str) -> bool {
     matches!(
@@ -217,18 +225,19 @@ fn asked_of(words: &[String]) -> Option<Vec<Author>> {
 
 /// Where a text says the rule applies: official accounts or personal ones.
 fn channel_hint(words: &[String]) -> Option<Option<Vec<Channel>>> {
-    let school = any_found(
-        &[
-            "school|school's social media account*|accounts|sites|platforms|channels",
-            "school|school's account*",
-            "official",
-            "on behalf of the school",
-            "school-run",
-            "the school will",
-            "we will|shall",
-        ],
-        words,
-    );
+    let school = !judges_others(words)
+        && any_found(
+            &[
+                "school|school's social media account*|accounts|sites|platforms|channels",
+                "school|school's account*",
+                "official",
+                "on behalf of the school",
+                "school-run",
+                "the school will",
+                "we will|shall",
+            ],
+            words,
+        );
     let personal = any_found(
         &[
             "personal social media|networking",
@@ -391,10 +400,31 @@ fn addressed_as_you(outline: &Outline) -> Option<Vec<Author>> {
     }
 }
 
+/// Rules for video calls and live lessons.
+const ON_CALLS: &[&str] = &[
+    "video call|calls|lesson|lessons|conference|conferences",
+    "live lesson|lessons|session|sessions",
+    "zoom|webcam|microphone|microphones",
+];
+
+/// What a pupil's pledge speaks of: their teacher, their parents, their homework.
+const PUPIL_PLEDGES: &[&str] = &[
+    "my teacher|teachers|parents|parent|carer|carers|tutor",
+    "my class|form teacher|tutor",
+    "school work|homework",
+    "member of staff|parent",
+];
+
 /// Who signs the pledges ("I will …") of the section of node `at`, from what they speak of: a
 /// pupil's teacher and homework, a parent's child, a member of staff's classroom and
 /// colleagues; `None` when they say none of these, or two as often.
 fn pledge_signer(outline: &Outline, at: usize) -> Option<Author> {
+    // A pledge that speaks of "my teacher" or "my parents" is a pupil's, whoever its lead-in
+    // addresses ("Parents/Carers must read the following … I will not use my Teams login
+    // details to communicate with anyone other than my class teacher").
+    if any_found(PUPIL_PLEDGES, &words(&outline.nodes[at].text)) {
+        return Some(Author::Pupil);
+    }
     let start = outline.heading_index_above(at).map_or(0, |h| h + 1);
     let section = outline.nodes[start..].iter().take_while(|n| !matches!(n.kind, NodeKind::Heading(_)));
     let (mut pupil, mut parent, mut staff) = (0, 0, 0);
@@ -403,10 +433,7 @@ fn pledge_signer(outline: &Outline, at: usize) -> Option<Author> {
         if node_words.first().is_none_or(|w| w != "i") {
             continue;
         }
-        pupil += usize::from(any_found(
-            &["my teacher|teachers|parents|parent|carer|carers", "school work|homework", "member of staff|parent"],
-            &node_words,
-        ));
+        pupil += usize::from(any_found(PUPIL_PLEDGES, &node_words));
         parent += usize::from(any_found(&["my child|children|child's|son|daughter"], &node_words));
         staff += usize::from(any_found(
             &["my classroom|pupils|students|colleagues|role|profession|professional", "line manager"],
@@ -579,9 +606,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
             let pledged = sentence_words.first().is_some_and(|w| w == "i")
                 || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
-            let signer = (pledged && !audience_stated && audience == default_audience)
-                .then(|| pledge_signer(outline, at))
-                .flatten();
+            let signer = if pledged && !audience_stated && audience == default_audience {
+                pledge_signer(outline, at)
+            } else {
+                (pledged && any_found(PUPIL_PLEDGES, &sentence_words)).then_some(Author::Pupil)
+            };
             let audience = match signer {
                 Some(signer) => vec![signer],
                 None if pledged && audience.len() == 3 => vec![Author::Pupil],
@@ -607,6 +636,13 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let speaks_as_school = promise
                 || (sentence_words.first().is_some_and(|w| w == "we") && audience.as_slice() == [Author::Staff]);
             let (severity, severity_cue) = severity(&sentence_words, &lead_ins);
+            // "Language must be professional" under rules for video calls is about what is said
+            // on a call, which no post shows.
+            let on_calls = lead_ins
+                .iter()
+                .map(|l| l.words.clone())
+                .chain(headings.iter().map(|h| words(&h.text)))
+                .any(|w| any_found(ON_CALLS, &w));
             // What the sentence rules, without what it concedes first ("Although it is
             // recognised that staff will keep contact via Facebook, it is not acceptable that
             // they comment on families"): its subject said who, its main clause says what.
@@ -627,7 +663,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                         }
                         p
                     })
-                    .filter(|p| !p.channels.is_empty());
+                    .filter(|p| !p.channels.is_empty())
+                    .filter(|p| !(on_calls && p.category == Category::OffensiveLanguage));
                 if let Some(proposal) = proposal {
                     // The same rule again for this clause, or for an item of a list whose lead-in
                     // has it already ("must not contact pupils:" and "- by friend requests").
@@ -1307,6 +1344,47 @@ mod tests {
             Some(vec![Author::Staff])
         );
         assert_eq!(subject_groups(&words("It is important that everything posted is kind")), None);
+        // What is said on a video call is no post's language.
+        let call = super::super::outline::number(vec![
+            super::super::blocks::Block::Title("Social media policy".to_owned()),
+            super::super::blocks::Block::Heading {
+                level: 1,
+                label: None,
+                text: "Guidelines for video calls".to_owned(),
+            },
+            super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "Language must be professional and appropriate.".to_owned(),
+            },
+        ]);
+        assert!(propose(&call, "pupils").iter().all(|p| p.category != Category::OffensiveLanguage));
+        let posts = super::super::outline::number(vec![
+            super::super::blocks::Block::Title("Social media policy".to_owned()),
+            super::super::blocks::Block::Heading { level: 1, label: None, text: "Guidelines for posts".to_owned() },
+            super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "Language must be professional and appropriate.".to_owned(),
+            },
+        ]);
+        assert!(propose(&posts, "pupils").iter().any(|p| p.category == Category::OffensiveLanguage));
+        // What the school makes of others' conduct does not make it the school's own rule.
+        assert_eq!(subject_groups(&words("The school will consider any of the following to be unacceptable")), None);
+        assert_eq!(channel_hint(&words("The school will consider any of the following to be unacceptable")), None);
+        // A pledge about "my class teacher" is a pupil's, under a lead-in for parents.
+        let remote = super::super::outline::number(vec![
+            super::super::blocks::Block::Title("Remote learning code of conduct".to_owned()),
+            super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "Parents must read the following and confirm they agree to this code:".to_owned(),
+            },
+            super::super::blocks::Block::Item {
+                depth: 0,
+                label: None,
+                text: "I will not give my Teams password to anyone other than my class teacher online.".to_owned(),
+            },
+        ]);
+        let pledged = propose(&remote, "pupils");
+        assert!(!pledged.is_empty() && pledged.iter().all(|p| p.authors == [Author::Pupil]), "{pledged:?}");
         // Whom "no member of staff" forbids, where the sentence's own subject names no one.
         assert_eq!(
             subject_groups(&words(

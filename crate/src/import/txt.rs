@@ -957,7 +957,17 @@ fn heading_shape(text: &str) -> bool {
             })
             .collect()
     };
-    (1..=10).contains(&words)
+    // A long line is a heading only if it has no verb of a sentence: "The use of social media
+    // sites by pupils whilst at school" is one, "Social media refers to apps and websites that
+    // allow people to interact" (cut short) is not.
+    const SENTENCE_VERBS: [&str; 14] = [
+        "is", "are", "was", "were", "refers", "means", "has", "have", "can", "allow", "allows", "include", "includes",
+        "may",
+    ];
+    let long_sentence =
+        words > 10 && text.split_whitespace().any(|w| SENTENCE_VERBS.contains(&w.to_lowercase().as_str()));
+    (1..=12).contains(&words)
+        && !long_sentence
         && first_upper
         && !(words >= 5 && starts_with_instruction(text))
         && !is_sentence_on_its_own(text)
@@ -974,8 +984,10 @@ fn starts_with_instruction(text: &str) -> bool {
         "always", "never", "do", "don't", "dont", "make", "ask", "only", "tell", "show", "keep", "use", "remember",
         "think", "check", "stop", "report", "avoid", "ensure", "please",
     ];
-    let first = text.split_whitespace().next().unwrap_or_default().to_lowercase().replace('’', "'");
-    INSTRUCTIONS.contains(&first.as_str())
+    let mut words = text.split_whitespace().map(|w| w.to_lowercase().replace('’', "'"));
+    let first = words.next().unwrap_or_default();
+    // "Use of social media sites by employees": a topic, not an instruction.
+    INSTRUCTIONS.contains(&first.as_str()) && words.next().is_none_or(|second| second != "of")
 }
 
 /// "I will not access other people's files", "The messages I send will be polite and sensible":
@@ -1230,6 +1242,14 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
         }
         if !guessed[at] {
             continue;
+        }
+        // "Online Safety" over "Online safety (inc. use of mobile phones …)": the second says
+        // the first again at more length, its subtitle.
+        if let Some(Block::Heading { text: next, label: None, .. }) = blocks.get(at + 1)
+            && next.to_lowercase().starts_with(&format!("{} ", text.to_lowercase()))
+        {
+            blocks[at + 1] = Block::Paragraph { label: None, text: format!("**{next}**") };
+            guessed[at + 1] = false;
         }
         // A heading is followed by what it heads: prose, a list or a table, or a heading below
         // it; not by another heading at its level, nor by a short line that is no sentence
@@ -1592,6 +1612,9 @@ mod tests {
         assert!(!heading_shape("The messages I send will be polite and sensible"));
         assert!(heading_shape("How We Will Use Social Media"));
         assert!(heading_shape("I. Introduction"));
+        assert!(heading_shape("The use of social media sites by pupils whilst at school"));
+        assert!(!heading_shape("Social media refers to apps and websites that allow people to interact"));
+        assert!(heading_shape("Use of social media sites by employees in a personal capacity"));
     }
 
     #[test]
@@ -1612,6 +1635,11 @@ mod tests {
 
     #[test]
     fn guessed_headings_settle() {
+        let subtitled = blocks(
+            "Online Safety\nOnline safety (inc. use of mobile phones and cameras)\n- Only the setting's equipment is used.\n",
+        );
+        assert_eq!(subtitled[0], heading(1, None, "Online Safety"));
+        assert_eq!(subtitled[1], paragraph(None, "**Online safety (inc. use of mobile phones and cameras)**"));
         let got = blocks("Motto words here\n1. Intro\nText here.\nStaff conduct\nMore text.\n");
         assert_eq!(got[0], paragraph(None, "Motto words here"));
         assert_eq!(got[3], heading(2, None, "Staff conduct"));
