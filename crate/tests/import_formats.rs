@@ -672,4 +672,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout19");
     measure("heldout20");
     measure("heldout21");
+    measure("heldout22");
 }
