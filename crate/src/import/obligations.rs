@@ -614,7 +614,15 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         // Defamatory comments about staff are criticism (`disrepute`), not private matters.
         // A password kept confidential is a credential (`credentials`), not someone's private
         // matter.
-        unless: &["defamatory|derogatory|libellous|malicious", "password*|passwords|login*|log-in|logon*"],
+        // Nor is how the setting e-mails information ("E mailing of personal, sensitive,
+        // confidential … information should be avoided"), nor "sensitive to the needs of
+        // children".
+        unless: &[
+            "defamatory|derogatory|libellous|malicious",
+            "password*|passwords|login*|log-in|logon*",
+            "e mailing|emailing|e-mailing",
+            "sensitive to",
+        ],
         named: &[],
         needs: Needs::Duty,
         category: Category::Confidential,
@@ -680,7 +688,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "responsible for",
             "log|logging on|in ~ own",
             "using|with my|their|your own ~ password*|username*|user",
-            "use|using ~ another|else's ~ password*|logon*|login*",
+            "use|using ~ another|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
         ],
         named: &[],
         needs: Needs::Duty,

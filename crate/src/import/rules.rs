@@ -1148,6 +1148,15 @@ mod tests {
             "Pupils must not reveal personal details of themselves or others, such as their home address.",
             Category::Location
         ));
+        // Using someone else's login, e-mailing information and being sensitive to children's
+        // needs are no rules about what a post gives away.
+        assert!(!proposes("I must never use other people's usernames and passwords.", Category::Credentials));
+        assert!(!proposes(
+            "E mailing of personal, sensitive or confidential information should be avoided.",
+            Category::Confidential
+        ));
+        assert!(!proposes("Photography must be sensitive to the needs of all children.", Category::Confidential));
+        assert!(proposes("Staff must not share confidential information about pupils online.", Category::Confidential));
         // A password kept confidential is a credential, not a private matter.
         let password = "Passwords must be confidential at all times.";
         assert!(proposes(password, Category::Credentials) && !proposes(password, Category::Confidential));
