@@ -420,7 +420,10 @@ fn windows_1252(byte: u8) -> char {
 
 /// Words that show a document is about social media or being online (an e-safety policy's
 /// opening may speak only of "the internet" or "e-safety").
-const SOCIAL_MEDIA_WORDS: [&str; 15] = [
+const SOCIAL_MEDIA_WORDS: [&str; 17] = [
+    // Bullying by phone or online ("cyber-bullying", "cyberbullying").
+    "cyber-",
+    "cyberbull",
     "e-safety",
     "esafety",
     "internet",

@@ -1139,6 +1139,8 @@ mod tests {
             categories("Should any offensive material come to the College's attention, Ashbourne will act in accordance with its policies.")
                 .is_empty()
         );
+        // A pointer to the rules is not one of them.
+        assert!(categories("Follow the rules to stay safe online!").is_empty());
         // Someone else's information is not one's own to keep safe; one's own and others' is.
         assert!(!proposes(
             "Do not post personal information about current or past members of staff.",

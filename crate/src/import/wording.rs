@@ -210,6 +210,8 @@ const RISK_LISTS: &[&str] =
 /// follow the rules below"): the rules, not the sentence, say what to do.
 const POINTS_TO_RULES: &[&str] = &[
     "rules|guidelines|expectations|code|points ~ below|following|follows",
+    // "Follow the rules to stay safe online!": the rules say what to do.
+    "follow the|these|our rules|guidelines to",
     // "With this in mind I must refer to our Confidentiality Policy": the other policy says it.
     "refer|referred to ~ policy|policies",
 ];
