@@ -543,6 +543,16 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
             .as_bytes(),
     );
     refused(&policies, &welsh, "is written in Welsh, and the import reads English");
+    // A short policy whose title names the rules for the school's computers imports.
+    let ict = write(
+        "ict.txt",
+        b"Acceptable use of ICT facilities in school - Pupil Policy\nPupils must not use the Internet or the school network to bully, insult or upset others, or to share anything unkind.\nAccess to the Internet is a privilege, not a right, and it is withdrawn from pupils who do not use it responsibly.\n",
+    );
+    let ict_out = policies.join("ict");
+    let (code, stdout, stderr) =
+        postwise(&["import", &ict.display().to_string(), "--id", "ict", "--out", &ict_out.display().to_string()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    std::fs::remove_dir_all(&ict_out).expect("removes");
     let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");
     refused(&policies, &binary, "is not text");
     let other = write("policy.odt", b"PK\x03\x04 an OpenDocument file");

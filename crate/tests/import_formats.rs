@@ -674,4 +674,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout21");
     measure("heldout22");
     measure("heldout23");
+    measure("heldout24");
 }

@@ -473,8 +473,10 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
             .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
     let paragraphs = blocks.iter().filter(|b| matches!(b, blocks::Block::Paragraph { .. })).count();
     let words: usize = blocks.iter().map(|b| b.text().split_whitespace().count()).sum();
+    // "Acceptable use of ICT facilities in school - Pupil Policy": a title naming the online
+    // world, or the rules for the school's computers.
     let titled = blocks.iter().any(|b| match b {
-        blocks::Block::Title(title) => speaks_of_social_media(title),
+        blocks::Block::Title(title) => speaks_of_social_media(title) || names_computer_rules(title),
         _ => false,
     });
     let self_named = blocks.iter().any(|b| b.text().to_lowercase().contains("this policy"));
@@ -546,6 +548,12 @@ fn is_welsh(text: &str) -> bool {
         .collect();
     let welsh = words.iter().filter(|w| WELSH_WORDS.contains(&w.as_str())).count();
     words.len() >= 20 && welsh * 7 >= words.len()
+}
+
+/// Whether a title names the rules for the school's computers: "acceptable use", "ICT".
+fn names_computer_rules(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    lower.contains("acceptable use") || lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ict")
 }
 
 fn speaks_of_social_media(text: &str) -> bool {

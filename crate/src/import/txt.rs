@@ -892,10 +892,13 @@ impl Reader {
             self.push(Block::Heading { level, label: None, text }, true);
             return;
         }
-        // "Staying Safe" over the rules of a pupils' agreement: in a form, a line in title case
-        // over a list or a sentence names a part of it; the form's fields ("Name of child",
-        // "Signed") are followed by other fields.
-        if self.in_form && next != Next::Other && heading_shape(&text) && is_title_case(&text) {
+        // "Staying Safe" over the rules of a pupils' agreement, "For Parents:" over a paragraph:
+        // in a form, a line in title case over a list or a sentence names a part of it; the
+        // form's fields ("Name of child", "Signed") are followed by other fields.
+        if self.in_form
+            && next != Next::Other
+            && ((heading_shape(&text) && is_title_case(&text)) || (titled_lead_in(&text) && next == Next::Sentence))
+        {
             self.push(Block::Heading { level: 2, label: None, text }, true);
             return;
         }
@@ -1586,6 +1589,10 @@ mod tests {
         assert_eq!(got[2], heading(2, None, "Staying Safe"));
         assert_eq!(got[4], heading(2, None, "Using Technology Kindly"));
         assert_eq!(got[6], heading(2, None, "Communication and Conduct"));
+        let addressed = blocks(
+            "Pupil Acceptable Use Agreement\nPlease read it with your child.\nFor Parents:\nDigital technologies have become part of the lives of children.\n",
+        );
+        assert_eq!(addressed[2], heading(2, None, "For Parents:"));
         assert_eq!(got[9], paragraph(None, "Name of pupil"));
         assert_eq!(got[10], paragraph(None, "Signed"));
     }
