@@ -689,6 +689,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "log|logging on|in ~ own",
             "using|with my|their|your own ~ password*|username*|user",
             "use|using ~ another|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
+            // "Don't interfere with anyone else's passwords, settings or files": misuse of the
+            // network, not a password given away.
+            "interfere|tamper|meddle ~ else's|other|others|people's ~ password*|passwords",
         ],
         named: &[],
         needs: Needs::Duty,

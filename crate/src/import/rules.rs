@@ -1153,6 +1153,7 @@ mod tests {
         // Using someone else's login, e-mailing information and being sensitive to children's
         // needs are no rules about what a post gives away.
         assert!(!proposes("I must never use other people's usernames and passwords.", Category::Credentials));
+        assert!(!proposes("Do not interfere with anyone else's passwords, settings or files.", Category::Credentials));
         assert!(!proposes(
             "E mailing of personal, sensitive or confidential information should be avoided.",
             Category::Confidential
