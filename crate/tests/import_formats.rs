@@ -675,4 +675,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout22");
     measure("heldout23");
     measure("heldout24");
+    measure("heldout25");
 }
