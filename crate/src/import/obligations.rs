@@ -120,6 +120,15 @@ const OTHERS_INFORMATION: &[&str] = &[
     "other|others|else's ~ information|details",
 ];
 
+/// As [`OTHERS_INFORMATION`], or logging on with one's own user name ("using my own user name
+/// and password"), which gives no handle away.
+const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
+    "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
+    "information|details about|of|concerning current|past|former|other|any|the|our|members|member ~ pupils|students|staff|children|professionals|colleagues",
+    "other|others|else's ~ information|details",
+    "using|with my|their|your own ~ username*|user",
+];
+
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 const NAME_WORDS: &[&str] = &["name|names|surname*"];
 const BIRTHDAY_WORDS: &[&str] = &["birthday*|birth|age|ages"];
@@ -865,7 +874,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "handle",
         wording: PUPIL_PERSONAL_INFORMATION,
         also: &[],
-        unless: OTHERS_INFORMATION,
+        unless: OTHERS_INFORMATION_OR_OWN_LOGIN,
         named: USERNAME_WORDS,
         needs: Needs::Duty,
         category: Category::ContactDetails,

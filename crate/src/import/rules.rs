@@ -796,19 +796,20 @@ fn whose_dropped(words: &[String]) -> Vec<String> {
     kept
 }
 
-/// The words with "email address" as one word: an email address is not where someone lives.
-fn email_addresses_as_one_word(words: &[String]) -> Vec<String> {
+/// The words with "email address" and "user name" as one word: an email address is not where
+/// someone lives, a user name not their name.
+fn compound_words(words: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for word in words {
-        let after_email =
-            out.last().is_some_and(|w| matches!(w.as_str(), "email" | "e-mail" | "mail" | "web" | "website" | "ip"));
-        if after_email && matches!(word.as_str(), "address" | "addresses") {
-            if let Some(last) = out.last_mut() {
-                last.push_str("-address");
-            }
-            continue;
+        let joined = match (out.last().map(String::as_str), word.as_str()) {
+            (Some("email" | "e-mail" | "mail" | "web" | "website" | "ip"), "address" | "addresses") => "-address",
+            (Some("user"), "name" | "names") => "name",
+            _ => "",
+        };
+        match out.last_mut() {
+            Some(last) if !joined.is_empty() => last.push_str(joined),
+            _ => out.push(word.clone()),
         }
-        out.push(word.clone());
     }
     out
 }
@@ -845,7 +846,7 @@ fn proposal_for(
     }
     // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule
     // for each thing it lists, not for the rest of what personal information may be.
-    let listed = email_addresses_as_one_word(context.clause_with_lead_ins);
+    let listed = compound_words(context.clause_with_lead_ins);
     if !obligation.named.is_empty() && any_found(PERSONAL_ITEMS, &listed) && !any_found(obligation.named, &listed) {
         return None;
     }
@@ -1160,6 +1161,10 @@ mod tests {
         ));
         assert!(!proposes("Photography must be sensitive to the needs of all children.", Category::Confidential));
         assert!(proposes("Staff must not share confidential information about pupils online.", Category::Confidential));
+        // Logging on with one's own user name gives out neither one's name nor a handle.
+        let login = "I will only access the school network using my own user name and password and not reveal my password to anyone.";
+        assert!(proposes(login, Category::Credentials));
+        assert!(!proposes(login, Category::PupilIdentity) && !proposes(login, Category::ContactDetails));
         // A password kept confidential is a credential, not a private matter.
         let password = "Passwords must be confidential at all times.";
         assert!(proposes(password, Category::Credentials) && !proposes(password, Category::Confidential));
