@@ -541,11 +541,7 @@ const WELSH_WORDS: [&str; 22] = [
 
 /// Whether a text is in Welsh: one word in seven or more is one of Welsh's commonest.
 fn is_welsh(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
+    let words = wording::words(text);
     let welsh = words.iter().filter(|w| WELSH_WORDS.contains(&w.as_str())).count();
     words.len() >= 20 && welsh * 7 >= words.len()
 }

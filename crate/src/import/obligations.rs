@@ -112,22 +112,18 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
 /// Information about other people ("Do not discuss personal information about students, staff
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
-const OTHERS_INFORMATION: &[&str] = &[
-    "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
-    // "personal information about current or past members of staff"; not "details of
-    // themselves or others", which are theirs too.
-    "information|details about|of|concerning current|past|former|other|any|the|our|members|member ~ pupils|students|staff|children|professionals|colleagues",
-    "other|others|else's ~ information|details",
-];
+const OTHERS_INFORMATION: &[&str] = &[ABOUT_GROUPS, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS];
+const ABOUT_GROUPS: &str =
+    "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others";
+/// "personal information about current or past members of staff"; not "details of themselves or
+/// others", which are theirs too.
+const ABOUT_MEMBERS_OF_GROUPS: &str = "information|details about|of|concerning current|past|former|other|any|the|our|members|member ~ pupils|students|staff|children|professionals|colleagues";
+const OTHERS_DETAILS: &str = "other|others|else's ~ information|details";
 
 /// As [`OTHERS_INFORMATION`], or logging on with one's own user name ("using my own user name
 /// and password"), which gives no handle away.
-const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
-    "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others",
-    "information|details about|of|concerning current|past|former|other|any|the|our|members|member ~ pupils|students|staff|children|professionals|colleagues",
-    "other|others|else's ~ information|details",
-    "using|with my|their|your own ~ username*|user",
-];
+const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] =
+    &[ABOUT_GROUPS, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, "using|with my|their|your own ~ username*|user"];
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 const NAME_WORDS: &[&str] = &["name|names|surname*"];
