@@ -542,7 +542,11 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
         "Polisi E-Ddiogelwch\n\n1. Rheolau\n\n1.1. Mae'r ysgol yn defnyddio'r rhyngrwyd gyda'r disgyblion bob dydd.\n\n1.2. Dylai disgyblion ddim rhannu eu cyfrinair gyda neb, a rhaid i'r staff fod yn ofalus ar y cyfryngau cymdeithasol hefyd.\n"
             .as_bytes(),
     );
-    refused(&policies, &welsh, "is written in Welsh, and the import reads English");
+    refused(
+        &policies,
+        &welsh,
+        "looks to be written in Welsh (one word in seven or more is among its commonest), and the import reads English",
+    );
     // A short policy whose title names the rules for the school's computers imports.
     let ict = write(
         "ict.txt",

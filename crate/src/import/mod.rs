@@ -190,7 +190,7 @@ pub enum ImportError {
     },
     /// A policy in a language the import does not read.
     #[error(
-        "{} is written in {language}, and the import reads English: import the school's English version of the policy (a school that publishes in {language} often has one), or write its rules by hand",
+        "{} looks to be written in {language} (one word in seven or more is among its commonest), and the import reads English: import the school's English version of the policy (a school that publishes in {language} often has one), or write its rules by hand",
         path.display()
     )]
     NotEnglish {
