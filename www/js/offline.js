@@ -11,7 +11,7 @@
 // waiting (Chromium holds it back while the old one still answers a request of some open
 // page): the page offers its version all the same, and the button tells it to take over.
 //
-// It also marks <html data-offline="ready"> once the worker holding this very build controls
+// It also marks <html data-offline="ready"> while the worker holding this very build controls
 // the page, and fills any [data-offline-status] with what it knows, for the "Class tablets" page.
 
 const build = document.querySelector('meta[name="postwise-build"]')?.content;
@@ -23,6 +23,8 @@ const servedBy = navigator.serviceWorker?.controller ?? null;
 const READY_TIMEOUT = 20_000;
 // How often an open page asks whether there is a new build.
 const UPDATE_EVERY = 30 * 60_000;
+// How long "Load the new version" waits for a waiting worker to take over before reloading.
+const TAKE_OVER_TIMEOUT = 3000;
 
 function say(text) {
   for (const node of statusNodes) node.textContent = text;
@@ -72,8 +74,14 @@ function offerNewVersion(waiting = null) {
   button.type = 'button';
   button.className = 'button-secondary';
   button.textContent = 'Load the new version';
-  button.addEventListener('click', () => {
-    waiting?.postMessage({ type: 'skip-waiting' });
+  button.addEventListener('click', async () => {
+    if (waiting) {
+      // Reload once the waiting worker has taken over, or the old one would answer the reload
+      // with the old build; after TAKE_OVER_TIMEOUT, reload all the same.
+      const tookOver = new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+      waiting.postMessage({ type: 'skip-waiting' });
+      await Promise.race([tookOver, new Promise((done) => setTimeout(done, TAKE_OVER_TIMEOUT))]);
+    }
     location.reload();
   });
   text.append(button);
@@ -91,6 +99,8 @@ async function compare() {
     document.documentElement.dataset.offline = 'ready';
     say('This school’s pages are saved on this device: they open and work with no internet.');
   } else if (version && worker !== servedBy) {
+    // The worker in charge no longer holds this page's build.
+    delete document.documentElement.dataset.offline;
     offerNewVersion();
     say('A newer version of this school’s pages is saved on this device. Load it to use it.');
   }
