@@ -676,4 +676,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout23");
     measure("heldout24");
     measure("heldout25");
+    measure("heldout26");
 }

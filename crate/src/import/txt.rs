@@ -88,6 +88,17 @@ enum Line {
 
 /// Bullets as converters, web pages and PDF viewers write them.
 const BULLETS: [&str; 14] = ["· ", "- ", "• ", "* ", "▪ ", "◦ ", "o ", "● ", "■ ", "➢ ", "✓ ", "\u{f0b7} ", "§ ", "– "];
+/// Marks that start no word, so a bullet even with no space after it ("•Only use your first
+/// name"), as a web page copied without its list's spacing gives them.
+const BULLET_GLYPHS: [char; 8] = ['•', '▪', '◦', '●', '■', '➢', '✓', '\u{f0b7}'];
+
+/// A bulleted line's text without its bullet, if it is one.
+fn bullet_text(text: &str) -> Option<&str> {
+    BULLETS.iter().find_map(|b| text.strip_prefix(b)).or_else(|| {
+        let rest = text.strip_prefix(BULLET_GLYPHS)?;
+        rest.starts_with(char::is_alphanumeric).then_some(rest)
+    })
+}
 
 /// Words that open a sentence of its own, not the continuation of a list item's lead-in
 /// ("All members of staff …" after "Using strong passwords.").
@@ -440,7 +451,7 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
             previous_width = 0;
             continue;
         }
-        if let Some(bullet) = BULLETS.iter().find_map(|b| text.strip_prefix(b)) {
+        if let Some(bullet) = bullet_text(text) {
             out.push(Line::Bullet(bullet.trim().to_owned()));
             previous_width = text.chars().count();
             continue;
@@ -1230,6 +1241,11 @@ fn rows_len_ok(above: &[String], cells: &[String]) -> bool {
 /// heading is that appendix's subtitle, in bold.
 fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &mut Vec<String>) {
     let mut kept = 0;
+    // The headings as first read, each as a part's key, to tell a document's parts: "Key Stage
+    // 1" … "Key Stage 2".
+    let heading_keys: Vec<String> =
+        blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).map(|b| part_key(&b.text())).collect();
+    let is_part = |key: &str| key.contains('#') && heading_keys.iter().filter(|k| *k == key).count() >= 2;
     for at in 0..blocks.len() {
         let Block::Heading { level, label: None, text } = &blocks[at] else { continue };
         let (level, text) = (*level, text.clone());
@@ -1254,6 +1270,21 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
             blocks[at + 1] = Block::Paragraph { label: None, text: format!("**{next}**") };
             guessed[at + 1] = false;
         }
+        // "Key Stage 1" straight over "Online Rules": a part of the document, its own heading
+        // below it, when another heading is numbered alike ("Key Stage 2"). (A heading below
+        // that comes again is no sign: "Policy date" repeats under each cover page's lines.)
+        // Not "Issuu on Google+" (a page's own line) over "Key Stage 1", itself a part.
+        let heads_a_part = |next: &str| {
+            let (key, next_key) = (part_key(&text), part_key(next));
+            key != next_key && is_part(&key) && !is_part(&next_key)
+        };
+        if level < 3
+            && let Some(Block::Heading { level: next_level, text: next, .. }) = blocks.get_mut(at + 1)
+            && *next_level == level
+            && heads_a_part(next)
+        {
+            *next_level = level + 1;
+        }
         // A heading is followed by what it heads: prose, a list or a table, or a heading below
         // it; not by another heading at its level, nor by a short line that is no sentence
         // ("Governing Body" above "FGB 22.11.2022" in a version table).
@@ -1273,6 +1304,18 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     if kept > 0 {
         notes.push(format!("guessed {kept} unnumbered heading(s) from short lines without a full stop: check them"));
     }
+}
+
+/// A heading's words for comparing parts: lowercase, curly apostrophes straight, and each
+/// number `#` ("Key Stage 1" and "Key Stage 2" are both "key stage #").
+fn part_key(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            let word = word.to_lowercase().replace('’', "'");
+            if word.chars().all(|c| c.is_ascii_digit()) { "#".to_owned() } else { word }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How a list's first item under a lead-in starts, to tell where the inner list ends.
@@ -1360,6 +1403,50 @@ mod tests {
 
     fn item(depth: u8, text: &str) -> Block {
         Block::Item { depth, label: None, text: text.to_owned() }
+    }
+
+    #[test]
+    fn a_part_numbered_like_another_heads_the_heading_below_it() {
+        // "Year 2" and "Year 6" are numbered alike: the document's parts.
+        let text = "Year 2\n\nOur Rules\n\nWe ask a grown-up before we go online today.\n\n\
+                    Year 6\n\nOur Rules\n\nWe keep our passwords secret from everyone.\n";
+        assert_eq!(
+            blocks(text)[..3],
+            [
+                heading(1, None, "Year 2"),
+                heading(2, None, "Our Rules"),
+                paragraph(None, "We ask a grown-up before we go online today.")
+            ]
+        );
+        // So are "Stage 1" and "Stage 2", though what each heads differs.
+        let text = "Stage 1\n\nStaying Safe\n\nWe only use the internet with an adult.\n\n\
+                    Stage 2\n\nWe ask before we download anything at all.\n";
+        let read = blocks(text);
+        assert_eq!(read[..2], [heading(1, None, "Stage 1"), heading(2, None, "Staying Safe")]);
+        assert_eq!(read[3], heading(1, None, "Stage 2"));
+        // A page's own line over the first part is no part either.
+        let text = "Share on Facebook\n\nLevel 1\n\nWe only use the internet with an adult.\n\n\
+                    Level 2\n\nWe ask before we download anything at all.\n";
+        assert_eq!(blocks(text)[..2], [paragraph(None, "Share on Facebook"), heading(1, None, "Level 1")]);
+        // A motto over a heading is no part, nor a line over a heading that comes again.
+        let text = "Learn Grow Shine\n\nOnline Safety\n\nPupils must not share their passwords online.\n\n\
+                    Be Kind\n\nOnline Safety\n\nPupils must not post photos of others.\n";
+        let read = blocks(text);
+        assert_eq!(read[0], paragraph(None, "Learn Grow Shine"));
+        assert_eq!(read[3], paragraph(None, "Be Kind"));
+    }
+
+    #[test]
+    fn a_bullet_with_no_space_after_it_is_a_bullet() {
+        let text = "Pupils must:\n•Only use your first name online\n•Ask before you post a photo\n";
+        assert_eq!(
+            blocks(text),
+            [
+                heading(1, None, "Pupils must:"),
+                item(0, "Only use your first name online"),
+                item(0, "Ask before you post a photo")
+            ]
+        );
     }
 
     #[test]
