@@ -471,9 +471,13 @@ fn section_audience(outline: &Outline, at: usize, default: &[Author]) -> Vec<Aut
         }
     }
     for heading in headings {
-        let groups = groups_in(&words(&heading.text));
+        let heading_words = words(&heading.text);
+        let groups = groups_in(&heading_words);
         if !groups.is_empty() {
             return groups;
+        }
+        if names_a_year_group(&heading_words) {
+            return vec![Author::Pupil];
         }
         let lower = heading.text.to_lowercase();
         if lower.contains("official")
@@ -485,6 +489,15 @@ fn section_audience(outline: &Outline, at: usize, default: &[Author]) -> Vec<Aut
         }
     }
     default.to_vec()
+}
+
+/// "Key Stage 2", "KS1 Rules", "Year 6": a heading naming pupils by their stage or year, over
+/// their own rules (in a document that may speak to parents elsewhere: "Your child understands").
+fn names_a_year_group(heading_words: &[String]) -> bool {
+    let number = |w: &String| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    heading_words.iter().any(|w| matches!(w.as_str(), "ks1" | "ks2" | "ks3" | "ks4" | "ks5"))
+        || heading_words.windows(3).any(|w| w[0] == "key" && w[1] == "stage" && number(&w[2]))
+        || heading_words.windows(2).any(|w| matches!(w[0].as_str(), "year" | "years") && number(&w[1]))
 }
 
 fn audience_prefix(authors: &[Author], channels: &[Channel], pupils_called: &str) -> String {
@@ -975,6 +988,30 @@ mod tests {
         for not_listed in ["credentials", "handle", "full-name"] {
             assert!(!kinds.contains(&not_listed), "{not_listed} in {kinds:?}");
         }
+    }
+
+    #[test]
+    fn rules_under_a_key_stage_or_year_are_pupils_in_a_document_written_to_parents() {
+        use super::super::blocks::Block;
+        let rules_under = |heading: &str| {
+            proposals_of(vec![
+                Block::Title("Online safety agreement".to_owned()),
+                Block::Heading { level: 1, label: None, text: heading.to_owned() },
+                Block::Item { depth: 0, label: None, text: "We never give out our passwords.".to_owned() },
+                Block::Heading { level: 1, label: None, text: "Agreement".to_owned() },
+                Block::Paragraph { label: None, text: "Your child understands the rules.".to_owned() },
+            ])
+        };
+        for heading in ["Key Stage 2", "KS1 Rules", "Year 6"] {
+            let found = rules_under(heading);
+            assert!(
+                !found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]),
+                "{heading}: {found:?}"
+            );
+        }
+        // Without one, the document's "your child" makes it the parents'.
+        let found = rules_under("Our Rules");
+        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Parent]), "{found:?}");
     }
 
     #[test]
