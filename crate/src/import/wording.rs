@@ -247,6 +247,18 @@ const MAY_NOT_KNOW: &[&str] = &[
     "may|might not be aware|who|what",
 ];
 
+/// What posts might turn out to be ("entries may be defamatory, obscene or just
+/// inappropriate", "they may breach privacy conventions"): a risk described, not a rule, when
+/// nothing in the sentence forbids or requires ([`describes_risk`]).
+const RISKS: &[&str] =
+    &["may|might|could be ~ defamatory|libellous|obscene|misinterpreted|misconstrued", "may|might|could breach"];
+
+/// Whether a sentence only says what posts might turn out to be: not "Staff must not post
+/// anything that may be defamatory".
+fn describes_risk(sentence: &[String]) -> bool {
+    any_found(RISKS, sentence) && !any_found(&["must|should|shall|not|never|cannot|mustn"], sentence)
+}
+
 /// Wording that makes a list of rules, even when it also says what they are for.
 const RULE_LISTS: &[&str] = &["rules|guidelines|requirements|expectations|code|standards|principles"];
 
@@ -359,6 +371,7 @@ pub(crate) fn mood(sentence: &[String], lead_ins: &[LeadIn], subject_named: bool
         return Mood::Aim;
     }
     if [POINTS_TO_RULES, TEACHING, MAY_NOT_KNOW, REPORTS, STANCES].iter().any(|patterns| any_found(patterns, sentence))
+        || describes_risk(sentence)
     {
         return Mood::Statement;
     }
@@ -588,6 +601,17 @@ mod tests {
         assert_eq!(
             mood_of("To help you stay safe online, you should always follow the rules below.", ""),
             Mood::Statement
+        );
+        assert_eq!(
+            mood_of(
+                "On the other hand, entries may breach privacy; they may be defamatory, obscene or just inappropriate.",
+                ""
+            ),
+            Mood::Statement
+        );
+        assert_eq!(
+            mood_of("Staff must not post anything that may be defamatory or inappropriate.", ""),
+            Mood::Directive
         );
         // A list of rules is rules, whatever they are for.
         assert_eq!(
