@@ -864,7 +864,11 @@ impl Reader {
         let text = rest.trim().to_owned();
         if self.at_start() && heading_shape(&text) {
             // "Section A: General ICT Use Policy – Students" is a part's heading, not the title.
-            if !self.has_title && text.to_lowercase().contains("policy") && !is_section(&text) {
+            // "School Internet Rules" as the document's first line is its title too.
+            let lower = text.to_lowercase();
+            let names_its_rules = self.blocks.is_empty()
+                && ["rules", "guidelines", "code of conduct", "protocol"].iter().any(|end| lower.ends_with(end));
+            if !self.has_title && (lower.contains("policy") || names_its_rules) && !is_section(&text) {
                 self.push(Block::Title(text), false);
                 return;
             }
@@ -1434,6 +1438,15 @@ mod tests {
         let read = blocks(text);
         assert_eq!(read[0], paragraph(None, "Learn Grow Shine"));
         assert_eq!(read[3], paragraph(None, "Be Kind"));
+    }
+
+    #[test]
+    fn a_first_line_naming_a_set_of_rules_is_the_title() {
+        let read = blocks("Blogging Rules\n\nNever write anything rude about anyone.\n");
+        assert_eq!(read[0], Block::Title("Blogging Rules".to_owned()));
+        // Further down, such a line heads its section.
+        let read = blocks("Online Safety Policy\n\nEmail Rules\n\nNever open an email from a stranger.\n");
+        assert_eq!(read[1], heading(1, None, "Email Rules"));
     }
 
     #[test]
