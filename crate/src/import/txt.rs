@@ -24,7 +24,7 @@
 //! it guessed.
 
 use super::blocks::{Block, is_form_title, is_roman, number_parts, split_label, word_count};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What the text reader found.
 #[derive(Debug, Default)]
@@ -155,7 +155,8 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
             parts.headings.len()
         ));
     }
-    let mut reader = Reader { contents, parts, ..Reader::default() };
+    let numbered_alike = numbered_alike(&lines);
+    let mut reader = Reader { contents, parts, numbered_alike, ..Reader::default() };
     reader.read(&lines);
     let Reader { mut blocks, mut guessed, marked, lead_in_headings, .. } = reader;
     if lead_in_headings > 0 {
@@ -711,6 +712,8 @@ struct Reader {
     has_title: bool,
     /// Whether the last block is an item of a numbered list under a lead-in.
     in_numbered_list: bool,
+    /// The part keys of lines numbered like another ("Key Stage 1" … "Key Stage 2").
+    numbered_alike: HashSet<String>,
 }
 
 impl Reader {
@@ -910,9 +913,13 @@ impl Reader {
         // "Staying Safe" over the rules of a pupils' agreement, "For Parents:" over a paragraph:
         // in a form, a line in title case over a list or a sentence names a part of it; the
         // form's fields ("Name of child", "Signed") are followed by other fields.
+        // So does "Key Stage 1" over its own rules' heading, numbered like another part.
+        let numbered_part = heading_shape(&text) && self.numbered_alike.contains(&part_key(&text));
         if self.in_form
-            && next != Next::Other
-            && ((heading_shape(&text) && is_title_case(&text)) || (titled_lead_in(&text) && next == Next::Sentence))
+            && (numbered_part
+                || (next != Next::Other
+                    && ((heading_shape(&text) && is_title_case(&text))
+                        || (titled_lead_in(&text) && next == Next::Sentence))))
         {
             self.push(Block::Heading { level: 2, label: None, text }, true);
             return;
@@ -1258,7 +1265,11 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
                 if is_appendix(before) || (is_form_title(before) && !is_form_title(&text)));
         let after_form_heading =
             at > 0 && matches!(&blocks[at - 1], Block::Heading { text: before, .. } if is_form_title(before));
-        if !is_appendix(&text) && (after_appendix || (after_form_heading && is_form_title(&text))) {
+        // Not "Key Stage 1", the form's first part, numbered like another.
+        if !is_appendix(&text)
+            && !is_part(&part_key(&text))
+            && (after_appendix || (after_form_heading && is_form_title(&text)))
+        {
             blocks[at] = Block::Paragraph { label: None, text: format!("**{text}**") };
             guessed[at] = false;
             continue;
@@ -1308,6 +1319,24 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     if kept > 0 {
         notes.push(format!("guessed {kept} unnumbered heading(s) from short lines without a full stop: check them"));
     }
+}
+
+/// The part keys ([`part_key`]) with a number that two or more short lines of their own share:
+/// "Key Stage 1" and "Key Stage 2".
+fn numbered_alike(lines: &[Line]) -> HashSet<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        if let Line::Text(text) = line
+            && word_count(text) <= 6
+        {
+            let key = part_key(text);
+            // Not a page's number ("Page 1 of 2") that a converter left.
+            if key.contains('#') && !key.starts_with("page ") {
+                *seen.entry(key).or_default() += 1;
+            }
+        }
+    }
+    seen.into_iter().filter(|(_, count)| *count >= 2).map(|(key, _)| key).collect()
 }
 
 /// A heading's words for comparing parts: lowercase, curly apostrophes straight, and each
@@ -1438,6 +1467,15 @@ mod tests {
         let read = blocks(text);
         assert_eq!(read[0], paragraph(None, "Learn Grow Shine"));
         assert_eq!(read[3], paragraph(None, "Be Kind"));
+    }
+
+    #[test]
+    fn an_agreements_parts_numbered_alike_are_its_headings() {
+        let text = "Online Safety Agreement\n\nKey Stage 1\n\nOur Rules\n\nThese are our rules for the internet.\n\n\
+                    Key Stage 2\n\nOur Rules\n\nThese are our rules for the internet too.\n\nSigned\n\nDate\n";
+        let read = blocks(text);
+        assert_eq!(read[1..3], [heading(2, None, "Key Stage 1"), heading(3, None, "Our Rules")]);
+        assert_eq!(read[4..6], [heading(2, None, "Key Stage 2"), heading(3, None, "Our Rules")]);
     }
 
     #[test]
