@@ -677,4 +677,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout24");
     measure("heldout25");
     measure("heldout26");
+    measure("heldout27");
 }
