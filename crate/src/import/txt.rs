@@ -92,6 +92,13 @@ const BULLETS: [&str; 14] = ["· ", "- ", "• ", "* ", "▪ ", "◦ ", "o ", "�
 /// name"), as a web page copied without its list's spacing gives them.
 const BULLET_GLYPHS: [char; 8] = ['•', '▪', '◦', '●', '■', '➢', '✓', '\u{f0b7}'];
 
+/// A bullet alone on its line: "-", "•".
+fn is_lone_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| BULLET_GLYPHS.contains(&c) || matches!(c, '-' | '·' | '*' | '–'))
+        && chars.next().is_none()
+}
+
 /// A bulleted line's text without its bullet, if it is one.
 fn bullet_text(text: &str) -> Option<&str> {
     BULLETS.iter().find_map(|b| text.strip_prefix(b)).or_else(|| {
@@ -411,6 +418,7 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
     let words = document_words(lines.iter().map(|l| l.text.as_str()));
     let mut out: Vec<Line> = Vec::new();
     let mut pending_label: Option<String> = None;
+    let mut pending_bullet = false;
     let (mut wrapped, mut previous_width) = (0, 0);
     for (at, raw) in lines.iter().enumerate() {
         match raw.mark {
@@ -433,6 +441,23 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
             continue;
         }
         let text = raw.text.trim();
+        // "-" alone, its item's words on the next line (a web page's list copied as text). An
+        // item starts with a capital: "•" over "not conduct …", cut from its lead-in, stays a
+        // line of its own.
+        let next_starts_item = lines[at + 1..]
+            .iter()
+            .find(|l| !l.text.trim().is_empty())
+            .and_then(|l| l.text.trim().chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if is_lone_bullet(text) && next_starts_item && pending_label.is_none() {
+            pending_bullet = true;
+            continue;
+        }
+        if std::mem::take(&mut pending_bullet) {
+            out.push(Line::Bullet(text.to_owned()));
+            previous_width = text.chars().count();
+            continue;
+        }
         let next_is_words =
             lines[at + 1..].iter().find(|l| !l.text.trim().is_empty()).is_some_and(|l| !is_lone_number(&l.text));
         if (split_label(&format!("{text} x")).0.is_some() && split_label(text).0.is_none())
@@ -1476,6 +1501,22 @@ mod tests {
         let read = blocks(text);
         assert_eq!(read[1..3], [heading(2, None, "Key Stage 1"), heading(3, None, "Our Rules")]);
         assert_eq!(read[4..6], [heading(2, None, "Key Stage 2"), heading(3, None, "Our Rules")]);
+    }
+
+    #[test]
+    fn a_bullet_alone_on_its_line_marks_the_next_line() {
+        let text = "Our Golden Rules - KS1\n-\nWe only go online with an adult.\n-\nWe are always polite online.\n\
+                    Our Golden Rules - KS2\n-\nWe ask before using the internet.\n";
+        assert_eq!(
+            blocks(text),
+            [
+                heading(1, None, "Our Golden Rules - KS1"),
+                item(0, "We only go online with an adult."),
+                item(0, "We are always polite online."),
+                heading(1, None, "Our Golden Rules - KS2"),
+                item(0, "We ask before using the internet.")
+            ]
+        );
     }
 
     #[test]
