@@ -991,6 +991,21 @@ mod tests {
     }
 
     #[test]
+    fn pictures_kept_off_staffs_own_accounts_bind_staff_not_parents() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("E-safety".to_owned()),
+            Block::Paragraph {
+                label: None,
+                text: "No images or videos of students should ever be uploaded to staff personal websites or social network accounts."
+                    .to_owned(),
+            },
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0.as_str(), found[0].1.as_slice()), ("media", [Author::Staff].as_slice()));
+    }
+
+    #[test]
     fn rules_under_a_key_stage_or_year_are_pupils_in_a_document_written_to_parents() {
         use super::super::blocks::Block;
         let rules_under = |heading: &str| {
