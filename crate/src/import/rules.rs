@@ -1006,6 +1006,25 @@ mod tests {
     }
 
     #[test]
+    fn a_password_protected_platform_is_no_password_rule() {
+        use super::super::blocks::Block;
+        let kinds_of = |text: &str| {
+            proposals_of(vec![
+                Block::Title("Online safety".to_owned()),
+                Block::Paragraph { label: None, text: text.to_owned() },
+            ])
+            .into_iter()
+            .map(|(kind, _, _)| kind)
+            .collect::<Vec<_>>()
+        };
+        assert!(
+            !kinds_of("Never post photos on Class Dojo, the password-protected platform, without consent.")
+                .contains(&"credentials".to_owned())
+        );
+        assert!(kinds_of("Never share your password with anyone.").contains(&"credentials".to_owned()));
+    }
+
+    #[test]
     fn rules_under_a_key_stage_or_year_are_pupils_in_a_document_written_to_parents() {
         use super::super::blocks::Block;
         let rules_under = |heading: &str| {
