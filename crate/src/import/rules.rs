@@ -282,6 +282,7 @@ fn is_aim_section(heading: &str) -> bool {
 /// "you", whom a title about the school's computers binds, or everyone.
 fn guessed_audience(outline: &Outline) -> Vec<Author> {
     addressed_as_you(outline)
+        .or_else(|| sends_children_to_an_adult(outline).then(|| vec![Author::Pupil]))
         .or_else(|| title_and_opening(outline).find_map(about_the_schools_computers))
         .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
 }
@@ -387,6 +388,21 @@ fn addressed_as_you(outline: &Outline) -> Option<Vec<Author>> {
         }
     }
     sole_most([(parents, Author::Parent), (pupils, Author::Pupil), (staff, Author::Staff)]).map(|only| vec![only])
+}
+
+/// Whether a document sends its reader to an adult ("tell a trusted adult", "ask a grown-up"):
+/// rules written for children. Not at a nursery, whose policies speak of the adults minding them.
+fn sends_children_to_an_adult(outline: &Outline) -> bool {
+    !is_early_years(outline)
+        && outline.nodes.iter().any(|node| {
+            any_found(
+                &[
+                    "tell|ask|find|show|fetch|get ~ trusted adult|adults|grown-up|grown-ups",
+                    "tell|ask|find|show|fetch|get an|a adult|grown-up",
+                ],
+                &words(&node.text),
+            )
+        })
 }
 
 /// The audience counted most often, if one alone is and it was counted at all.
@@ -929,6 +945,13 @@ mod tests {
             |text: &str| audience_of("Online safety", Block::Paragraph { label: None, text: text.to_owned() });
         assert_eq!(written_to("Please do not post photos of your child's classmates."), [Author::Parent]);
         assert_eq!(written_to("Share passwords only with your parents or teachers."), [Author::Pupil]);
+        // Rules that send their reader to an adult are written for children.
+        assert_eq!(written_to("If something online upsets you, tell a trusted adult."), [Author::Pupil]);
+        assert_eq!(written_to("Always ask an adult before going online."), [Author::Pupil]);
+        assert_eq!(
+            written_to("Staff must not befriend pupils online."),
+            [Author::Staff, Author::Pupil, Author::Parent]
+        );
         assert_eq!(titled("Student Acceptable Use Agreement for Use of Social Media and ICT"), [Author::Pupil]);
         assert_eq!(titled("Social Media Policy"), [Author::Staff, Author::Pupil, Author::Parent]);
         assert_eq!(
