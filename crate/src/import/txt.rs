@@ -1050,7 +1050,13 @@ fn is_sentence_on_its_own(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let pledge =
         words.first() == Some(&"I") && words.get(1).is_some_and(|w| PLEDGES.contains(&w.replace('’', "'").as_str()));
-    pledge || (words.len() >= 4 && words.iter().skip(1).any(|w| MODALS.contains(w)))
+    // "These rules help us to stay safe on the Internet", "It is important that …": a pronoun
+    // and a verb in lower case, as a sentence starts; not "These Rules" or "We Are SMART".
+    const PRONOUNS: [&str; 6] = ["These", "This", "It", "They", "We", "Those"];
+    let pronoun_sentence = words.len() >= 5
+        && words.first().is_some_and(|w| PRONOUNS.contains(w))
+        && words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase));
+    pledge || pronoun_sentence || (words.len() >= 4 && words.iter().skip(1).any(|w| MODALS.contains(w)))
 }
 
 /// "Guidelines for Parents/Guardians using Seesaw.": a short line that names the rules that
@@ -1501,6 +1507,21 @@ mod tests {
         let read = blocks(text);
         assert_eq!(read[1..3], [heading(2, None, "Key Stage 1"), heading(3, None, "Our Rules")]);
         assert_eq!(read[4..6], [heading(2, None, "Key Stage 2"), heading(3, None, "Our Rules")]);
+    }
+
+    #[test]
+    fn a_line_starting_like_a_sentence_is_no_heading() {
+        let text = "Think then Click\n\nThese rules help us to stay safe on the Internet\n\n\
+                    We only use the internet when an adult is with us.\n";
+        assert_eq!(
+            blocks(text),
+            [
+                heading(1, None, "Think then Click"),
+                paragraph(None, "These rules help us to stay safe on the Internet"),
+                paragraph(None, "We only use the internet when an adult is with us.")
+            ]
+        );
+        assert!(heading_shape("These Rules") && heading_shape("We Are SMART Online"));
     }
 
     #[test]
