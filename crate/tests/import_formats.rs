@@ -678,4 +678,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout25");
     measure("heldout26");
     measure("heldout27");
+    measure("heldout28");
 }
