@@ -430,6 +430,19 @@ const PUPIL_PLEDGES: &[&str] = &[
     "member of staff|parent",
 ];
 
+/// "I will not …", or "When on a video call, I will …": a pledge, its condition first or not.
+fn is_pledge(sentence: &[String]) -> bool {
+    let condition = sentence
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "when" | "if" | "while" | "whilst" | "before" | "during"));
+    sentence.first().is_some_and(|w| w == "i")
+        || (condition
+            && sentence.windows(2).any(|w| {
+                w[0] == "i"
+                    && matches!(w[1].as_str(), "will" | "wo" | "must" | "should" | "agree" | "promise" | "understand")
+            }))
+}
+
 /// Who signs the pledges ("I will …") of the section of node `at`, from what they speak of: a
 /// pupil's teacher and homework, a parent's child, a member of staff's classroom and
 /// colleagues; `None` when they say none of these, or two as often.
@@ -628,8 +641,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // so in their titles), it is a pupil.
             // Where only a document's guessed audience stands in, the pledges around it say who signs
             // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
-            let pledged = sentence_words.first().is_some_and(|w| w == "i")
-                || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
+            let pledged =
+                is_pledge(&sentence_words) || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
             let signer = if pledged && !audience_stated && audience == default_audience {
                 pledge_signer(outline, at)
             } else {
@@ -1026,6 +1039,27 @@ mod tests {
         ]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0.as_str(), found[0].1.as_slice()), ("media", [Author::Staff].as_slice()));
+    }
+
+    #[test]
+    fn a_pledge_after_its_condition_is_the_signers() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("Code of conduct".to_owned()),
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "I will not share my password with anyone but my teacher.".to_owned(),
+            },
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "When I am online at home, I will not post anything offensive or rude.".to_owned(),
+            },
+        ]);
+        assert!(found.len() >= 2 && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
+        assert!(is_pledge(&words("When on a video call, I will keep my camera on.")));
+        assert!(!is_pledge(&words("When staff post, they will be professional.")));
     }
 
     #[test]
