@@ -679,4 +679,5 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     measure("heldout26");
     measure("heldout27");
     measure("heldout28");
+    measure("heldout29");
 }
