@@ -778,6 +778,22 @@ fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not(
     std::fs::write(&letter, format!("Dear parents,\n\n{body}")).expect("write");
     let refused = import_into(&policies, &letter, "letter").expect_err("a short untitled letter is refused");
     assert!(refused.to_string().contains("too short to read as a policy"), "{refused}");
+    // A page of short paragraphs, a rule each, reads as rules however few its words.
+    let rules_page = policies.join("rules-page.txt");
+    let rules = [
+        "Children will not start a conversation with other users of the internet unless a teacher asks them to.",
+        "Random searches on search engines are not allowed in school unless a teacher asks for one.",
+        "Children will not download any files, games or images unless a teacher asks them to do so.",
+        "Children who are upset by anything they see or read online tell a teacher straight away.",
+        "Parents are asked to follow the same rules at home and to use filtering software on the devices their children use.",
+        "Children will not share their own name, address or photograph with anyone they meet online.",
+    ];
+    std::fs::write(&rules_page, rules.join("\n\n")).expect("write");
+    import_into(&policies, &rules_page, "rules-page").expect("six short rules import");
+    let four = policies.join("four.txt");
+    std::fs::write(&four, rules[..4].join("\n\n")).expect("write");
+    let refused = import_into(&policies, &four, "four").expect_err("four short paragraphs are too few");
+    assert!(refused.to_string().contains("too short to read as a policy"), "{refused}");
     // A policy flattened into one run of text still speaks of itself as one.
     let flattened = policies.join("flattened.txt");
     let run: String = std::iter::repeat_n(

@@ -445,6 +445,11 @@ const SOCIAL_MEDIA_WORDS: [&str; 17] = [
 /// be read as a policy of plain paragraphs (schools' web pages often are), not as a letter.
 const PLAIN_POLICY: (usize, usize) = (3, 150);
 
+/// The same for a page of short paragraphs, one rule each ("Children will not download any
+/// files …", "Random searches … are not allowed …"): many paragraphs make up for few words,
+/// as a letter's are fewer and longer.
+const PARAGRAPH_RULES: (usize, usize) = (5, 100);
+
 /// The same for a document whose title calls it a policy about social media or being online
 /// ("Mobile Phone and Social Networking Policy"): a nursery's whole policy may be a few short
 /// paragraphs, and a letter does not title itself a policy.
@@ -487,7 +492,8 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
     } else {
         PLAIN_POLICY
     };
-    if !structured && (paragraphs < fewest_paragraphs || words < fewest_words) {
+    let paragraph_rules = paragraphs >= PARAGRAPH_RULES.0 && words >= PARAGRAPH_RULES.1;
+    if !structured && !paragraph_rules && (paragraphs < fewest_paragraphs || words < fewest_words) {
         let reason = if words >= fewest_words {
             // Long enough, but one run of text: say how to make it readable.
             format!(
