@@ -643,7 +643,13 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
             let pledged =
                 is_pledge(&sentence_words) || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
-            let signer = if pledged && !audience_stated && audience == default_audience {
+            // "The school has installed computers … These rules will keep everyone safe:" over
+            // "I will …" says what the school did, not who signs.
+            let school_lead_in = lead_ins.first().is_some_and(|l| {
+                l.words.starts_with(&["the".to_owned(), "school".to_owned()])
+                    || l.words.first().is_some_and(|w| w == "we")
+            });
+            let signer = if pledged && !audience_stated && (audience == default_audience || school_lead_in) {
                 pledge_signer(outline, at)
             } else {
                 (pledged && any_found(PUPIL_PLEDGES, &sentence_words)).then_some(Author::Pupil)
@@ -1060,6 +1066,26 @@ mod tests {
         assert!(found.len() >= 2 && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
         assert!(is_pledge(&words("When on a video call, I will keep my camera on.")));
         assert!(!is_pledge(&words("When staff post, they will be professional.")));
+    }
+
+    #[test]
+    fn pledges_under_what_the_school_did_are_their_signers() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("Responsible use of the Internet".to_owned()),
+            Block::Paragraph {
+                label: None,
+                text: "The school has installed computers to help our learning. These rules keep everyone safe:"
+                    .to_owned(),
+            },
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "I will ask a member of staff before using the Internet;".to_owned(),
+            },
+            Block::Item { depth: 0, label: None, text: "I will keep my password secret;".to_owned() },
+        ]);
+        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
     }
 
     #[test]
