@@ -242,8 +242,22 @@ fn drop_furniture(lines: &mut Vec<SourceLine>, notes: &mut Vec<String>) {
             && !text.contains(['_', '…'])
             && !text.contains("...")
     };
-    for line in lines.iter().filter(|l| candidate(&l.text)) {
-        *counts.entry(furniture_key(&line.text)).or_insert(0) += 1;
+    // "I understand" over "that the school may check my files": a sentence cut by the line's
+    // width goes on in lower case on the next line; a page's header or footer does not.
+    let goes_on: Vec<bool> = (0..lines.len())
+        .map(|at| {
+            lines[at + 1..]
+                .iter()
+                .find(|l| !l.text.trim().is_empty())
+                .and_then(|l| l.text.trim().chars().next())
+                .is_some_and(char::is_lowercase)
+        })
+        .collect();
+    let candidate_at = |at: usize, text: &str| candidate(text) && !goes_on[at];
+    for (at, line) in lines.iter().enumerate() {
+        if candidate_at(at, &line.text) {
+            *counts.entry(furniture_key(&line.text)).or_insert(0) += 1;
+        }
     }
     // Headers and footers are a line or two a page: lines repeated more than that are the
     // document's own (a form's fields, a list said again).
@@ -252,14 +266,20 @@ fn drop_furniture(lines: &mut Vec<SourceLine>, notes: &mut Vec<String>) {
     let furniture_share_ok = repeated_lines * 7 <= text_lines;
     let before = lines.len();
     let mut pages = 0;
-    lines.retain(|line| {
-        let page = is_page_number(&line.text);
-        pages += usize::from(page);
-        let repeated = furniture_share_ok
-            && candidate(&line.text)
-            && counts.get(&furniture_key(&line.text)).is_some_and(|n| *n >= 3);
-        !(page || repeated)
-    });
+    let keep: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(at, line)| {
+            let page = is_page_number(&line.text);
+            pages += usize::from(page);
+            let repeated = furniture_share_ok
+                && candidate_at(at, &line.text)
+                && counts.get(&furniture_key(&line.text)).is_some_and(|n| *n >= 3);
+            !(page || repeated)
+        })
+        .collect();
+    let mut kept = keep.into_iter();
+    lines.retain(|_| kept.next().unwrap_or(true));
     let removed = before - lines.len();
     if removed > 0 {
         notes.push(format!(
@@ -1507,6 +1527,29 @@ mod tests {
         let read = blocks(text);
         assert_eq!(read[1..3], [heading(2, None, "Key Stage 1"), heading(3, None, "Our Rules")]);
         assert_eq!(read[4..6], [heading(2, None, "Key Stage 2"), heading(3, None, "Our Rules")]);
+    }
+
+    #[test]
+    fn a_repeated_line_a_sentence_goes_on_from_is_no_page_furniture() {
+        let pledge = |rest: &str| format!("-\nI understand\nthat {rest}\n");
+        let understood: String = [
+            "I must not bring in software.",
+            "the school may check my files.",
+            "I may lose the use of the Internet.",
+            "my teacher can see my e-mail.",
+        ]
+        .iter()
+        .map(|rest| pledge(rest))
+        .collect();
+        // Enough other lines that four repeats could be a header, page after page.
+        let others: String =
+            ["ask", "share", "post", "search", "chat", "print", "save", "send", "film", "play", "type", "click"]
+                .iter()
+                .map(|verb| format!("-\nI will {verb} only with a teacher's permission.\n"))
+                .collect();
+        let read = blocks(&format!("{others}{understood}"));
+        assert_eq!(read.len(), 16, "{read:?}");
+        assert_eq!(read[13], item(0, "I understand that the school may check my files."));
     }
 
     #[test]
