@@ -244,15 +244,15 @@ fn drop_furniture(lines: &mut Vec<SourceLine>, notes: &mut Vec<String>) {
     };
     // "I understand" over "that the school may check my files": a sentence cut by the line's
     // width goes on in lower case on the next line; a page's header or footer does not.
-    let goes_on: Vec<bool> = (0..lines.len())
-        .map(|at| {
-            lines[at + 1..]
-                .iter()
-                .find(|l| !l.text.trim().is_empty())
-                .and_then(|l| l.text.trim().chars().next())
-                .is_some_and(char::is_lowercase)
-        })
-        .collect();
+    // Worked out backwards, once: a run of blank lines can be long.
+    let mut goes_on = vec![false; lines.len()];
+    let mut next_lowercase = false;
+    for (at, line) in lines.iter().enumerate().rev() {
+        goes_on[at] = next_lowercase;
+        if let Some(first) = line.text.trim().chars().next() {
+            next_lowercase = first.is_lowercase();
+        }
+    }
     let candidate_at = |at: usize, text: &str| candidate(text) && !goes_on[at];
     for (at, line) in lines.iter().enumerate() {
         if candidate_at(at, &line.text) {
@@ -464,12 +464,14 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
         // "-" alone, its item's words on the next line (a web page's list copied as text). An
         // item starts with a capital: "•" over "not conduct …", cut from its lead-in, stays a
         // line of its own.
-        let next_starts_item = lines[at + 1..]
-            .iter()
-            .find(|l| !l.text.trim().is_empty())
-            .and_then(|l| l.text.trim().chars().next())
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if is_lone_bullet(text) && next_starts_item && pending_label.is_none() {
+        let next_starts_item = || {
+            lines[at + 1..]
+                .iter()
+                .find(|l| !l.text.trim().is_empty())
+                .and_then(|l| l.text.trim().chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        if is_lone_bullet(text) && pending_label.is_none() && next_starts_item() {
             pending_bullet = true;
             continue;
         }
@@ -1305,9 +1307,11 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     let mut kept = 0;
     // The headings as first read, each as a part's key, to tell a document's parts: "Key Stage
     // 1" … "Key Stage 2".
-    let heading_keys: Vec<String> =
-        blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).map(|b| part_key(&b.text())).collect();
-    let is_part = |key: &str| key.contains('#') && heading_keys.iter().filter(|k| *k == key).count() >= 2;
+    let mut heading_keys: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter().filter(|b| matches!(b, Block::Heading { .. })) {
+        *heading_keys.entry(part_key(&block.text())).or_default() += 1;
+    }
+    let is_part = |key: &str| key.contains('#') && heading_keys.get(key).is_some_and(|count| *count >= 2);
     for at in 0..blocks.len() {
         let Block::Heading { level, label: None, text } = &blocks[at] else { continue };
         let (level, text) = (*level, text.clone());
