@@ -1075,10 +1075,22 @@ fn is_sentence_on_its_own(text: &str) -> bool {
     // "These rules help us to stay safe on the Internet", "It is important that …": a pronoun
     // and a verb in lower case, as a sentence starts; not "These Rules" or "We Are SMART".
     const PRONOUNS: [&str; 6] = ["These", "This", "It", "They", "We", "Those"];
+    // "Securus software is used within school which highlights any misuse": a passive verb
+    // ("is used", "are monitored") in a line of seven words or more; not "What is expected of
+    // pupils", a question's heading.
+    const WH: [&str; 6] = ["What", "How", "Why", "When", "Where", "Who"];
+    let passive_sentence = words.len() >= 7
+        && !words.first().is_some_and(|w| WH.contains(w))
+        && words
+            .windows(2)
+            .any(|w| matches!(w[0], "is" | "are" | "was" | "were") && w[1].len() >= 4 && w[1].ends_with("ed"));
     let pronoun_sentence = words.len() >= 5
         && words.first().is_some_and(|w| PRONOUNS.contains(w))
         && words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase));
-    pledge || pronoun_sentence || (words.len() >= 4 && words.iter().skip(1).any(|w| MODALS.contains(w)))
+    pledge
+        || pronoun_sentence
+        || passive_sentence
+        || (words.len() >= 4 && words.iter().skip(1).any(|w| MODALS.contains(w)))
 }
 
 /// "Guidelines for Parents/Guardians using Seesaw.": a short line that names the rules that
@@ -1569,6 +1581,9 @@ mod tests {
             ]
         );
         assert!(heading_shape("These Rules") && heading_shape("We Are SMART Online"));
+        // A passive verb makes a long line a sentence; a question's heading stays one.
+        assert!(!heading_shape("Filtering software is used within school which highlights any misuse"));
+        assert!(heading_shape("What is expected of pupils and staff online"));
     }
 
     #[test]
