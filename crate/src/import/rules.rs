@@ -280,9 +280,9 @@ fn is_aim_section(heading: &str) -> bool {
 
 /// Whom a document that does not say whom it is for most likely speaks to: whom it writes to as
 /// "you", whom a title about the school's computers binds, or everyone.
-fn guessed_audience(outline: &Outline) -> Vec<Author> {
+fn guessed_audience(outline: &Outline, early_years: bool) -> Vec<Author> {
     addressed_as_you(outline)
-        .or_else(|| sends_children_to_an_adult(outline).then(|| vec![Author::Pupil]))
+        .or_else(|| (!early_years && sends_children_to_an_adult(outline)).then(|| vec![Author::Pupil]))
         .or_else(|| title_and_opening(outline).find_map(about_the_schools_computers))
         .unwrap_or_else(|| vec![Author::Staff, Author::Pupil, Author::Parent])
 }
@@ -391,18 +391,18 @@ fn addressed_as_you(outline: &Outline) -> Option<Vec<Author>> {
 }
 
 /// Whether a document sends its reader to an adult ("tell a trusted adult", "ask a grown-up"):
-/// rules written for children. Not at a nursery, whose policies speak of the adults minding them.
+/// rules written for children (but not at a nursery, whose policies speak of the adults minding
+/// them: the caller asks only outside one).
 fn sends_children_to_an_adult(outline: &Outline) -> bool {
-    !is_early_years(outline)
-        && outline.nodes.iter().any(|node| {
-            any_found(
-                &[
-                    "tell|ask|find|show|fetch|get ~ trusted adult|adults|grown-up|grown-ups",
-                    "tell|ask|find|show|fetch|get an|a adult|grown-up",
-                ],
-                &words(&node.text),
-            )
-        })
+    outline.nodes.iter().any(|node| {
+        any_found(
+            &[
+                "tell|ask|find|show|fetch|get ~ trusted adult|adults|grown-up|grown-ups",
+                "tell|ask|find|show|fetch|get an|a adult|grown-up",
+            ],
+            &words(&node.text),
+        )
+    })
 }
 
 /// The audience counted most often, if one alone is and it was counted at all.
@@ -563,7 +563,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
     let early_years = is_early_years(outline);
     let stated = stated_audience(outline);
     let audience_stated = stated.is_some();
-    let default_audience = without_young_children(stated.unwrap_or_else(|| guessed_audience(outline)), early_years);
+    let default_audience =
+        without_young_children(stated.unwrap_or_else(|| guessed_audience(outline, early_years)), early_years);
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut said: std::collections::HashSet<(&'static str, String)> = std::collections::HashSet::new();
     let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -618,6 +619,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         // call, which no post shows.
         let on_calls = lead_ins.iter().any(|l| any_found(ON_CALLS, &l.words))
             || headings.iter().any(|h| any_found(ON_CALLS, &words(&h.text)));
+        // "The school has installed computers … These rules will keep everyone safe:" over
+        // "I will …" says what the school did, not who signs.
+        let school_lead_in = lead_ins.first().is_some_and(|l| {
+            l.words.starts_with(&["the".to_owned(), "school".to_owned()]) || l.words.first().is_some_and(|w| w == "we")
+        });
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
             if is_procedure(&sentence_words) {
@@ -643,12 +649,6 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
             let pledged =
                 is_pledge(&sentence_words) || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
-            // "The school has installed computers … These rules will keep everyone safe:" over
-            // "I will …" says what the school did, not who signs.
-            let school_lead_in = lead_ins.first().is_some_and(|l| {
-                l.words.starts_with(&["the".to_owned(), "school".to_owned()])
-                    || l.words.first().is_some_and(|w| w == "we")
-            });
             let signer = if pledged && !audience_stated && (audience == default_audience || school_lead_in) {
                 pledge_signer(outline, at)
             } else {
@@ -937,7 +937,7 @@ mod tests {
 
     /// Who a document's policy applies to, as `propose` reads it: whom it says, else a guess.
     fn document_audience(outline: &Outline) -> Vec<Author> {
-        stated_audience(outline).unwrap_or_else(|| guessed_audience(outline))
+        stated_audience(outline).unwrap_or_else(|| guessed_audience(outline, is_early_years(outline)))
     }
 
     #[test]
@@ -1007,6 +1007,14 @@ mod tests {
         );
     }
 
+    fn paragraph(text: &str) -> super::super::blocks::Block {
+        super::super::blocks::Block::Paragraph { label: None, text: text.to_owned() }
+    }
+
+    fn item(text: &str) -> super::super::blocks::Block {
+        super::super::blocks::Block::Item { depth: 0, label: None, text: text.to_owned() }
+    }
+
     fn proposals_of(blocks: Vec<super::super::blocks::Block>) -> Vec<(String, Vec<Author>, Vec<Channel>)> {
         let outline = super::super::outline::number(blocks);
         propose(&outline, "pupils").into_iter().map(|p| (p.detect.kind().to_owned(), p.authors, p.channels)).collect()
@@ -1037,11 +1045,9 @@ mod tests {
         use super::super::blocks::Block;
         let found = proposals_of(vec![
             Block::Title("E-safety".to_owned()),
-            Block::Paragraph {
-                label: None,
-                text: "No images or videos of students should ever be uploaded to staff personal websites or social network accounts."
-                    .to_owned(),
-            },
+            paragraph(
+                "No images or videos of students should ever be uploaded to staff personal websites or social network accounts.",
+            ),
         ]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0.as_str(), found[0].1.as_slice()), ("media", [Author::Staff].as_slice()));
@@ -1052,16 +1058,8 @@ mod tests {
         use super::super::blocks::Block;
         let found = proposals_of(vec![
             Block::Title("Code of conduct".to_owned()),
-            Block::Item {
-                depth: 0,
-                label: None,
-                text: "I will not share my password with anyone but my teacher.".to_owned(),
-            },
-            Block::Item {
-                depth: 0,
-                label: None,
-                text: "When I am online at home, I will not post anything offensive or rude.".to_owned(),
-            },
+            item("I will not share my password with anyone but my teacher."),
+            item("When I am online at home, I will not post anything offensive or rude."),
         ]);
         assert!(found.len() >= 2 && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
         assert!(is_pledge(&words("When on a video call, I will keep my camera on.")));
@@ -1073,17 +1071,9 @@ mod tests {
         use super::super::blocks::Block;
         let found = proposals_of(vec![
             Block::Title("Responsible use of the Internet".to_owned()),
-            Block::Paragraph {
-                label: None,
-                text: "The school has installed computers to help our learning. These rules keep everyone safe:"
-                    .to_owned(),
-            },
-            Block::Item {
-                depth: 0,
-                label: None,
-                text: "I will ask a member of staff before using the Internet;".to_owned(),
-            },
-            Block::Item { depth: 0, label: None, text: "I will keep my password secret;".to_owned() },
+            paragraph("The school has installed computers to help our learning. These rules keep everyone safe:"),
+            item("I will ask a member of staff before using the Internet;"),
+            item("I will keep my password secret;"),
         ]);
         assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
     }
@@ -1092,13 +1082,10 @@ mod tests {
     fn a_password_protected_platform_is_no_password_rule() {
         use super::super::blocks::Block;
         let kinds_of = |text: &str| {
-            proposals_of(vec![
-                Block::Title("Online safety".to_owned()),
-                Block::Paragraph { label: None, text: text.to_owned() },
-            ])
-            .into_iter()
-            .map(|(kind, _, _)| kind)
-            .collect::<Vec<_>>()
+            proposals_of(vec![Block::Title("Online safety".to_owned()), paragraph(text)])
+                .into_iter()
+                .map(|(kind, _, _)| kind)
+                .collect::<Vec<_>>()
         };
         assert!(
             !kinds_of("Never post photos on Class Dojo, the password-protected platform, without consent.")
@@ -1114,9 +1101,9 @@ mod tests {
             proposals_of(vec![
                 Block::Title("Online safety agreement".to_owned()),
                 Block::Heading { level: 1, label: None, text: heading.to_owned() },
-                Block::Item { depth: 0, label: None, text: "We never give out our passwords.".to_owned() },
+                item("We never give out our passwords."),
                 Block::Heading { level: 1, label: None, text: "Agreement".to_owned() },
-                Block::Paragraph { label: None, text: "Your child understands the rules.".to_owned() },
+                paragraph("Your child understands the rules."),
             ])
         };
         for heading in ["Key Stage 2", "KS1 Rules", "Year 6"] {
@@ -1547,7 +1534,7 @@ mod tests {
             let outline = super::super::outline::number(vec![
                 Block::Title("Social media policy".to_owned()),
                 Block::Heading { level: 1, label: None, text: heading.to_owned() },
-                Block::Paragraph { label: None, text: "Language must be professional and appropriate.".to_owned() },
+                paragraph("Language must be professional and appropriate."),
             ]);
             propose(&outline, "pupils").into_iter().map(|p| p.category).collect()
         };

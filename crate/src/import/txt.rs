@@ -92,11 +92,9 @@ const BULLETS: [&str; 14] = ["· ", "- ", "• ", "* ", "▪ ", "◦ ", "o ", "�
 /// name"), as a web page copied without its list's spacing gives them.
 const BULLET_GLYPHS: [char; 8] = ['•', '▪', '◦', '●', '■', '➢', '✓', '\u{f0b7}'];
 
-/// A bullet alone on its line: "-", "•".
+/// A bullet alone on its line: "-", "•"; not "o" or "§", which may be a line's only word.
 fn is_lone_bullet(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars.next().is_some_and(|c| BULLET_GLYPHS.contains(&c) || matches!(c, '-' | '·' | '*' | '–'))
-        && chars.next().is_none()
+    !matches!(text, "o" | "§") && BULLETS.iter().any(|bullet| bullet.trim_end() == text)
 }
 
 /// A bulleted line's text without its bullet, if it is one.
@@ -162,7 +160,16 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
             parts.headings.len()
         ));
     }
-    let numbered_alike = numbered_alike(&lines);
+    let numbered_alike = numbered_alike(
+        lines
+            .iter()
+            .filter_map(|line| match line {
+                Line::Text(text) if word_count(text) <= 6 => Some(part_key(text)),
+                _ => None,
+            })
+            // Not a page's number ("Page 1 of 2") that a converter left.
+            .filter(|key| !key.starts_with("page ")),
+    );
     let mut reader = Reader { contents, parts, numbered_alike, ..Reader::default() };
     reader.read(&lines);
     let Reader { mut blocks, mut guessed, marked, lead_in_headings, .. } = reader;
@@ -464,14 +471,10 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
         // "-" alone, its item's words on the next line (a web page's list copied as text). An
         // item starts with a capital: "•" over "not conduct …", cut from its lead-in, stays a
         // line of its own.
-        let next_starts_item = || {
-            lines[at + 1..]
-                .iter()
-                .find(|l| !l.text.trim().is_empty())
-                .and_then(|l| l.text.trim().chars().next())
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        };
-        if is_lone_bullet(text) && pending_label.is_none() && next_starts_item() {
+        let next_text = lines[at + 1..].iter().map(|l| l.text.trim()).find(|t| !t.is_empty());
+        let next_starts_item =
+            next_text.and_then(|t| t.chars().next()).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if is_lone_bullet(text) && pending_label.is_none() && next_starts_item {
             pending_bullet = true;
             continue;
         }
@@ -480,8 +483,7 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
             previous_width = text.chars().count();
             continue;
         }
-        let next_is_words =
-            lines[at + 1..].iter().find(|l| !l.text.trim().is_empty()).is_some_and(|l| !is_lone_number(&l.text));
+        let next_is_words = next_text.is_some_and(|t| !is_lone_number(t));
         if (split_label(&format!("{text} x")).0.is_some() && split_label(text).0.is_none())
             || (is_lone_number(text) && next_is_words)
         {
@@ -1319,11 +1321,9 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     let mut kept = 0;
     // The headings as first read, each as a part's key, to tell a document's parts: "Key Stage
     // 1" … "Key Stage 2".
-    let mut heading_keys: HashMap<String, usize> = HashMap::new();
-    for block in blocks.iter().filter(|b| matches!(b, Block::Heading { .. })) {
-        *heading_keys.entry(part_key(&block.text())).or_default() += 1;
-    }
-    let is_part = |key: &str| key.contains('#') && heading_keys.get(key).is_some_and(|count| *count >= 2);
+    let parts =
+        numbered_alike(blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).map(|b| part_key(&b.text())));
+    let is_part = |key: &str| parts.contains(key);
     for at in 0..blocks.len() {
         let Block::Heading { level, label: None, text } = &blocks[at] else { continue };
         let (level, text) = (*level, text.clone());
@@ -1388,20 +1388,12 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     }
 }
 
-/// The part keys ([`part_key`]) with a number that two or more short lines of their own share:
-/// "Key Stage 1" and "Key Stage 2".
-fn numbered_alike(lines: &[Line]) -> HashSet<String> {
+/// The part keys ([`part_key`]) with a number that come twice or more among `keys`: "Key
+/// Stage 1" and "Key Stage 2".
+fn numbered_alike(keys: impl Iterator<Item = String>) -> HashSet<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        if let Line::Text(text) = line
-            && word_count(text) <= 6
-        {
-            let key = part_key(text);
-            // Not a page's number ("Page 1 of 2") that a converter left.
-            if key.contains('#') && !key.starts_with("page ") {
-                *seen.entry(key).or_default() += 1;
-            }
-        }
+    for key in keys.filter(|key| key.contains('#')) {
+        *seen.entry(key).or_default() += 1;
     }
     seen.into_iter().filter(|(_, count)| *count >= 2).map(|(key, _)| key).collect()
 }
