@@ -652,32 +652,7 @@ fn real_policies_import_lint_and_their_headings_are_found() {
     // The held-out sets are measured, not tuned on: every policy imports and lints; their
     // figures are in crate/src/import/README.md.
     measure("heldout");
-    measure("heldout2");
-    measure("heldout3");
-    measure("heldout4");
-    measure("heldout5");
-    measure("heldout6");
-    measure("heldout7");
-    measure("heldout8");
-    measure("heldout9");
-    measure("heldout10");
-    measure("heldout11");
-    measure("heldout12");
-    measure("heldout13");
-    measure("heldout14");
-    measure("heldout15");
-    measure("heldout16");
-    measure("heldout17");
-    measure("heldout18");
-    measure("heldout19");
-    measure("heldout20");
-    measure("heldout21");
-    measure("heldout22");
-    measure("heldout23");
-    measure("heldout24");
-    measure("heldout25");
-    measure("heldout26");
-    measure("heldout27");
-    measure("heldout28");
-    measure("heldout29");
+    for set in 2..=30 {
+        measure(&format!("heldout{set}"));
+    }
 }
