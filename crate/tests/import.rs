@@ -803,11 +803,30 @@ fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not(
     .collect();
     std::fs::write(&flattened, run).expect("write");
     import_into(&policies, &flattened, "flattened").expect("a policy in one run of text imports");
-    // One run of text that never calls itself a policy is refused with what to do about it.
+    // One run of text stating rules (line breaks lost in copying) imports a sentence a clause,
+    // and says so.
+    let run_of_rules = policies.join("run-of-rules.txt");
+    let rules: String = [
+        "Sixth Form students may use their own laptops in the College. ",
+        "You must not use any facility to take part in cyber-bullying. ",
+        "You must not use indecent, obscene or threatening language online. ",
+        "You must respect copyright. ",
+    ]
+    .iter()
+    .cycle()
+    .take(20)
+    .copied()
+    .collect();
+    std::fs::write(&run_of_rules, rules).expect("write");
+    let report = import_into(&policies, &run_of_rules, "run-of-rules").expect("one run of rules imports");
+    assert_eq!(report.counts.paragraphs, 20, "a sentence a clause: {report}");
+    assert!(report.to_string().contains("came as one run of text"), "{report}");
+    // One run of text that neither calls itself a policy nor states rules is refused with what
+    // to do about it.
     let run_on = policies.join("run-on.txt");
-    let rules: String =
-        std::iter::repeat_n("Students must not post photos of other students on social media. ", 30).collect();
-    std::fs::write(&run_on, rules).expect("write");
-    let refused = import_into(&policies, &run_on, "run-on").expect_err("one run of text with no title is refused");
+    let article: String =
+        std::iter::repeat_n("Our pupils enjoyed a week of online safety lessons with a visiting speaker. ", 20).collect();
+    std::fs::write(&run_on, article).expect("write");
+    let refused = import_into(&policies, &run_on, "run-on").expect_err("one run of text with no rules is refused");
     assert!(refused.to_string().contains("put a blank line between its sections"), "{refused}");
 }

@@ -459,10 +459,35 @@ const TITLED_POLICY: (usize, usize) = (2, 40);
 /// into a single run of text (a document site's copy) is still a policy, not a letter.
 const SELF_NAMED_POLICY: (usize, usize) = (1, 150);
 
-/// Whether the blocks read as a social-media policy: `Ok(true)` when they do but have no
-/// structure of their own (no headings, numbered clauses or lists), so each paragraph is a
-/// clause.
-fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, ImportError> {
+/// How a policy's text is laid out, which decides what its clauses are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Headings, numbered clauses or lists of its own.
+    Structured,
+    /// Plain paragraphs: each is a clause.
+    Paragraphs,
+    /// Too few paragraphs for its words (a page copied from a PDF viewer that lost its line
+    /// breaks), naming itself a policy or stating rules: each sentence is a clause.
+    RunOfText,
+}
+
+/// The fewest words a paragraph has, on average, in one run of text: more than any policy's
+/// paragraphs, which are a clause each.
+const RUN_OF_TEXT: usize = 150;
+
+/// The fewest sentences stating a rule ("must", "should", "is not permitted") that make one run
+/// of text that does not name itself a policy read as rules rather than as a letter.
+const RULES_IN_A_RUN: usize = 3;
+
+/// Whether a sentence states a rule: it says what someone must, should or may not do.
+fn states_rule(sentence: &str) -> bool {
+    let words = wording::words(sentence);
+    words.iter().any(|w| matches!(w.as_str(), "must" | "should" | "shall"))
+        || words.windows(2).any(|w| w[0] == "not" && matches!(w[1].as_str(), "permitted" | "allowed"))
+}
+
+/// Whether the blocks read as a social-media policy, and how they are laid out.
+fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<Layout, ImportError> {
     if blocks.is_empty() {
         return Err(ImportError::Empty { path: path.to_owned() });
     }
@@ -485,6 +510,8 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
         _ => false,
     });
     let self_named = blocks.iter().any(|b| b.text().to_lowercase().contains("this policy"));
+    // "St Elizabeth's School Internet Safety Policy …" run into the text that follows it.
+    let names_policy = self_named || blocks.iter().any(|b| b.text().contains("Policy"));
     let (fewest_paragraphs, fewest_words) = if titled {
         TITLED_POLICY
     } else if self_named {
@@ -493,7 +520,23 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
         PLAIN_POLICY
     };
     let paragraph_rules = paragraphs >= PARAGRAPH_RULES.0 && words >= PARAGRAPH_RULES.1;
-    if !structured && !paragraph_rules && (paragraphs < fewest_paragraphs || words < fewest_words) {
+    let rules_stated = || {
+        blocks
+            .iter()
+            .map(|b| {
+                let text = b.text();
+                wording::sentences(&text).into_iter().filter(|s| states_rule(s)).count()
+            })
+            .sum::<usize>()
+    };
+    let layout = if structured {
+        Layout::Structured
+    } else if words >= RUN_OF_TEXT * paragraphs.max(1) && (names_policy || rules_stated() >= RULES_IN_A_RUN) {
+        Layout::RunOfText
+    } else {
+        Layout::Paragraphs
+    };
+    if layout == Layout::Paragraphs && !paragraph_rules && (paragraphs < fewest_paragraphs || words < fewest_words) {
         let reason = if words >= fewest_words {
             // Long enough, but one run of text: say how to make it readable.
             format!(
@@ -516,7 +559,21 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<bool, Import
             reason: "it never mentions social media, social networks, the internet or being online".to_owned(),
         });
     }
-    Ok(!structured)
+    Ok(layout)
+}
+
+/// A run of text's paragraphs split into sentences, a paragraph each; the title stays.
+fn sentences_as_paragraphs(blocks: Vec<blocks::Block>) -> Vec<blocks::Block> {
+    blocks
+        .into_iter()
+        .flat_map(|block| match block {
+            blocks::Block::Paragraph { text, .. } => wording::sentences(&text)
+                .into_iter()
+                .map(|sentence| blocks::Block::Paragraph { label: None, text: sentence.to_owned() })
+                .collect(),
+            other => vec![other],
+        })
+        .collect()
 }
 
 /// Common Welsh words that English never uses.
@@ -604,12 +661,20 @@ pub fn run(source: &Path, options: &Options) -> Result<Report, ImportError> {
 pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files, Report), ImportError> {
     let shared = read_shared(&options.out)?;
     let read = read_source(source, bytes)?;
-    let plain = check_is_policy(source, &read.blocks)?;
+    let layout = check_is_policy(source, &read.blocks)?;
     let mut report = Report { source: source.to_owned(), out: options.out.clone(), ..Report::default() };
-    if plain {
-        report.needs_person(
+    let mut blocks = read.blocks;
+    match layout {
+        Layout::Structured => {}
+        Layout::Paragraphs => report.needs_person(
             "the sections: the document has no headings, numbered clauses or lists, so each paragraph is a clause; mark its headings with ## in policy.md".to_owned(),
-        );
+        ),
+        Layout::RunOfText => {
+            blocks = sentences_as_paragraphs(blocks);
+            report.needs_person(
+                "the sections: the document came as one run of text (its line breaks lost), so each sentence is a clause; put a blank line between its sections, or mark its headings with ## in policy.md".to_owned(),
+            );
+        }
     }
     for note in read.notes {
         report.recognised(note);
@@ -620,7 +685,7 @@ pub fn convert(source: &Path, bytes: &[u8], options: &Options) -> Result<(Files,
     for lost in read.lost {
         report.needs_person(lost);
     }
-    let (blocks, forms) = forms::recognise(read.blocks);
+    let (blocks, forms) = forms::recognise(blocks);
     for form in &forms.forms {
         report.recognised(format!("form: {form}"));
     }

@@ -461,6 +461,17 @@ fn is_school_response(words: &[String]) -> bool {
     })
 }
 
+/// Abbreviations that end in a full stop but not a sentence: "e.g.", "St. Elizabeth's",
+/// "Mrs. Jones".
+const ABBREVIATIONS: [&str; 7] = ["e.g.", "i.e.", "St.", "Mr.", "Mrs.", "Ms.", "Dr."];
+
+/// Whether a sentence so far ends with an abbreviation, not a sentence's full stop.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    ABBREVIATIONS.iter().any(|abbreviation| {
+        sentence.strip_suffix(abbreviation).is_some_and(|before| before.is_empty() || before.ends_with([' ', '(']))
+    })
+}
+
 /// Splits a clause into sentences.
 pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -469,8 +480,7 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
         let next = text[at + 1..].chars().next();
         if next.is_none_or(char::is_whitespace) {
             let sentence = text[start..=at].trim();
-            // "e.g." and "i.e." do not end a sentence.
-            if !sentence.ends_with("e.g.") && !sentence.ends_with("i.e.") && !sentence.is_empty() {
+            if !ends_with_abbreviation(sentence) && !sentence.is_empty() {
                 out.push(sentence);
                 start = at + 1;
             }
@@ -623,6 +633,10 @@ mod tests {
     #[test]
     fn sentences_and_procedures() {
         assert_eq!(sentences("One, e.g. this. Two! Three; four"), ["One, e.g. this.", "Two!", "Three; four"]);
+        assert_eq!(
+            sentences("St. Elizabeth's School Policy. Ask Mrs. Jones (e.g. by email). First."),
+            ["St. Elizabeth's School Policy.", "Ask Mrs. Jones (e.g. by email).", "First."]
+        );
         assert!(is_procedure(&words("If pupils attempt to friend staff, they will report this")));
         assert!(!is_procedure(&words("Staff will not friend pupils")));
         assert!(is_procedure(&words(
