@@ -310,7 +310,8 @@ fn entry_key(line: &str) -> String {
                 && page.bytes().all(|b| b.is_ascii_digit())
                 && words.chars().any(char::is_alphabetic) =>
         {
-            words
+            // "1. Introduction. 2": the entry's own full stop before its page number.
+            words.trim_end_matches(['.', '…', ' '])
         }
         _ => without_dots,
     };
@@ -334,7 +335,7 @@ fn is_entry(line: &str) -> bool {
 /// Returns the entries, which name the document's headings.
 fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     let Some(title) = lines.iter().position(|l| is_contents_title(&l.text)) else {
-        return HashSet::new();
+        return drop_untitled_contents(lines);
     };
     let Some(first) = (title + 1..lines.len()).find(|&i| is_entry(&lines[i].text)) else {
         return HashSet::new();
@@ -364,6 +365,54 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     let end = if end > first && is_lone_number(&lines[end - 1].text) { end - 1 } else { end };
     lines.drain(title..end);
     entries
+}
+
+/// The fewest entries a contents list with no title of its own has.
+const UNTITLED_CONTENTS_ENTRIES: usize = 4;
+
+/// The page number a contents entry ends in ("1. Introduction. 2", "Use of email 4"), if the
+/// line is short enough to be an entry.
+fn entry_page(text: &str) -> Option<u32> {
+    let text = text.trim_end();
+    let (words, page) = text.rsplit_once([' ', '\t'])?;
+    let is_page = (1..=3).contains(&page.len()) && page.bytes().all(|b| b.is_ascii_digit());
+    (is_page && words.chars().any(char::is_alphabetic) && word_count(text) <= 25).then(|| page.parse().ok()).flatten()
+}
+
+/// Drops a contents list that has no title ("1. Introduction. 2" … "Appendix H - Incident
+/// form. 25" under the cover page): a run of short lines, blank lines aside, each ending in a
+/// page number that never goes down, whose first entry comes again later as the section it
+/// names. Returns the entries, as [`drop_contents`] does.
+fn drop_untitled_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
+    let mut start = 0;
+    while start < lines.len() {
+        if entry_page(&lines[start].text).is_none() {
+            start += 1;
+            continue;
+        }
+        let (mut next, mut end, mut entries, mut last_page) = (start, start, 0, 0);
+        while let Some(line) = lines.get(next) {
+            if line.text.trim().is_empty() {
+                next += 1;
+                continue;
+            }
+            match entry_page(&line.text) {
+                Some(page) if page >= last_page => {
+                    (last_page, entries, next) = (page, entries + 1, next + 1);
+                    end = next;
+                }
+                _ => break,
+            }
+        }
+        let first_key = entry_key(&lines[start].text);
+        if entries >= UNTITLED_CONTENTS_ENTRIES && lines[end..].iter().any(|l| entry_key(&l.text) == first_key) {
+            let keys = lines[start..end].iter().filter(|l| is_entry(&l.text)).map(|l| entry_key(&l.text)).collect();
+            lines.drain(start..end);
+            return keys;
+        }
+        start = end.max(start + 1);
+    }
+    HashSet::new()
 }
 
 /// Whether a line ends a sentence (or a lead-in), so the next line is not its continuation. A
@@ -1630,6 +1679,20 @@ mod tests {
             read.blocks
         );
         assert!(read.blocks.contains(&heading(1, Some("1."), "Aims")), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn a_contents_list_with_no_title_is_dropped_when_its_first_entry_comes_again() {
+        let text = "Online Safety\n\n1.    Introduction. 2\n\n2.    Responsibilities. 3\n\nUse of email 4\n\n\
+                    Appendix A - Staff agreement. 11\n\n  1. Introduction\n\nPupils must not share passwords.\n\n\
+                    Use of email\n\nStaff use their school address.\n";
+        let read = read(text);
+        assert!(!read.blocks.iter().any(|b| b.text().contains("Responsibilities")), "{:?}", read.blocks);
+        assert!(read.blocks.contains(&heading(1, Some("1."), "Introduction")), "{:?}", read.blocks);
+        assert!(read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Use of email")), "{:?}", read.blocks);
+        // Lines ending in numbers whose first never comes again are no contents list.
+        let rules = "Rules\n\nChildren in Year 1\n\nChildren in Year 2\n\nChildren in Year 3\n\nChildren in Year 4\n\nPupils must not share passwords.\n";
+        assert!(blocks(rules).iter().any(|b| b.text().contains("Children in Year 1")));
     }
 
     #[test]
