@@ -825,7 +825,8 @@ fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not(
     // to do about it.
     let run_on = policies.join("run-on.txt");
     let article: String =
-        std::iter::repeat_n("Our pupils enjoyed a week of online safety lessons with a visiting speaker. ", 20).collect();
+        std::iter::repeat_n("Our pupils enjoyed a week of online safety lessons with a visiting speaker. ", 20)
+            .collect();
     std::fs::write(&run_on, article).expect("write");
     let refused = import_into(&policies, &run_on, "run-on").expect_err("one run of text with no rules is refused");
     assert!(refused.to_string().contains("put a blank line between its sections"), "{refused}");

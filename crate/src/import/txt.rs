@@ -808,6 +808,9 @@ struct Reader {
     headings: usize,
     /// Whether the title was read.
     has_title: bool,
+    /// Whether the title was taken from a first line naming only a topic ("Online Safety"),
+    /// so that a line naming the policy soon after takes its place.
+    title_from_topic: bool,
     /// Whether the last block is an item of a numbered list under a lead-in.
     in_numbered_list: bool,
     /// The part keys of lines numbered like another ("Key Stage 1" … "Key Stage 2").
@@ -967,9 +970,49 @@ impl Reader {
             // "Section A: General ICT Use Policy – Students" is a part's heading, not the title.
             // "School Internet Rules" as the document's first line is its title too.
             let lower = text.to_lowercase();
+            // "Online safety (inc. mobile phones and cameras)" as the first line: a page titled
+            // by what it governs.
             let names_its_rules = self.blocks.is_empty()
-                && ["rules", "guidelines", "code of conduct", "protocol"].iter().any(|end| lower.ends_with(end));
-            if !self.has_title && (lower.contains("policy") || names_its_rules) && !is_section(&text) {
+                && (["rules", "guidelines", "code of conduct", "protocol"].iter().any(|end| lower.ends_with(end))
+                    || ["online safety", "e-safety", "esafety", "social media", "social networking"]
+                        .iter()
+                        .any(|start| lower.starts_with(start)));
+            // "Policy statement", "Policy review": a section of the policy, not its name.
+            let names_a_section = lower
+                .strip_prefix("policy ")
+                .is_some_and(|rest| !matches!(rest.split_whitespace().next(), Some("for" | "on" | "of" | "and")));
+            // "Online safety (inc. use of mobile phones and cameras)" under the title "Online
+            // Safety": a subtitle, set in bold ("Online Safety at Home" is a section).
+            let title = self.blocks.iter().find_map(|b| match b {
+                Block::Title(title) => Some(title.to_lowercase()),
+                _ => None,
+            });
+            let subtitle = title.is_some_and(|title| {
+                lower.strip_prefix(&title).is_some_and(|rest| rest.trim_start().starts_with(['(', ':', '-', '–']))
+            });
+            if subtitle {
+                self.push(Block::Paragraph { label: None, text: format!("**{text}**") }, false);
+                return;
+            }
+            let names_policy = lower.contains("policy") && !names_a_section && !is_section(&text);
+            if !self.has_title && (names_policy || names_its_rules) {
+                self.title_from_topic = !names_policy;
+                self.push(Block::Title(text), false);
+                return;
+            }
+            // "Social Networking and Mobile Phones" over "Social Networking and Mobile Phone
+            // Policy for Parents": the line naming the policy and whom it is for is the title
+            // (one naming no one, "Online Safety Policy", is the first section's heading).
+            let names_audience = ["parents", "carers", "staff", "pupils", "children", "students", "employees"]
+                .iter()
+                .any(|audience| lower.split(|c: char| !c.is_alphabetic()).any(|word| word == *audience));
+            if self.title_from_topic && names_policy && names_audience {
+                for block in &mut self.blocks {
+                    if let Block::Title(topic) = block {
+                        *block = Block::Paragraph { label: None, text: std::mem::take(topic) };
+                    }
+                }
+                self.title_from_topic = false;
                 self.push(Block::Title(text), false);
                 return;
             }
@@ -1582,8 +1625,9 @@ mod tests {
         let text = "Online Safety Agreement\n\nKey Stage 1\n\nOur Rules\n\nThese are our rules for the internet.\n\n\
                     Key Stage 2\n\nOur Rules\n\nThese are our rules for the internet too.\n\nSigned\n\nDate\n";
         let read = blocks(text);
-        assert_eq!(read[1..3], [heading(2, None, "Key Stage 1"), heading(3, None, "Our Rules")]);
-        assert_eq!(read[4..6], [heading(2, None, "Key Stage 2"), heading(3, None, "Our Rules")]);
+        assert_eq!(read[0], Block::Title("Online Safety Agreement".to_owned()));
+        assert_eq!(read[1..3], [heading(1, None, "Key Stage 1"), heading(2, None, "Our Rules")]);
+        assert_eq!(read[4..6], [heading(1, None, "Key Stage 2"), heading(2, None, "Our Rules")]);
     }
 
     #[test]
@@ -1650,6 +1694,23 @@ mod tests {
         // Further down, such a line heads its section.
         let read = blocks("Online Safety Policy\n\nEmail Rules\n\nNever open an email from a stranger.\n");
         assert_eq!(read[1], heading(1, None, "Email Rules"));
+        // A first line naming what the page governs is its title; "Policy statement" is a
+        // section, not the policy's name.
+        let read = blocks(
+            "Online safety (inc. mobile phones and cameras)\n\nPolicy statement\n\nWe keep children safe online.\n",
+        );
+        assert_eq!(read[0], Block::Title("Online safety (inc. mobile phones and cameras)".to_owned()));
+        assert_eq!(read[1], heading(1, None, "Policy statement"));
+        // A line soon after naming the policy and whom it is for takes the title's place.
+        let read = blocks(
+            "Social Networking and Mobile Phones\n\nSocial Networking and Mobile Phone Policy for Parents\n\n\
+             Parents must not post photos of other children.\n",
+        );
+        assert_eq!(read[0], paragraph(None, "Social Networking and Mobile Phones"));
+        assert_eq!(read[1], Block::Title("Social Networking and Mobile Phone Policy for Parents".to_owned()));
+        // One naming no one heads the first section.
+        let read = blocks("Online Safety\n\nOnline Safety Policy\n\nChildren must not share passwords.\n");
+        assert_eq!(read[..2], [Block::Title("Online Safety".to_owned()), heading(1, None, "Online Safety Policy")]);
     }
 
     #[test]
@@ -1689,7 +1750,11 @@ mod tests {
         let read = read(text);
         assert!(!read.blocks.iter().any(|b| b.text().contains("Responsibilities")), "{:?}", read.blocks);
         assert!(read.blocks.contains(&heading(1, Some("1."), "Introduction")), "{:?}", read.blocks);
-        assert!(read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Use of email")), "{:?}", read.blocks);
+        assert!(
+            read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Use of email")),
+            "{:?}",
+            read.blocks
+        );
         // Lines ending in numbers whose first never comes again are no contents list.
         let rules = "Rules\n\nChildren in Year 1\n\nChildren in Year 2\n\nChildren in Year 3\n\nChildren in Year 4\n\nPupils must not share passwords.\n";
         assert!(blocks(rules).iter().any(|b| b.text().contains("Children in Year 1")));
@@ -1962,7 +2027,7 @@ mod tests {
         let subtitled = blocks(
             "Online Safety\nOnline safety (inc. use of mobile phones and cameras)\n- Only the setting's equipment is used.\n",
         );
-        assert_eq!(subtitled[0], heading(1, None, "Online Safety"));
+        assert_eq!(subtitled[0], Block::Title("Online Safety".to_owned()));
         assert_eq!(subtitled[1], paragraph(None, "**Online safety (inc. use of mobile phones and cameras)**"));
         let got = blocks("Motto words here\n1. Intro\nText here.\nStaff conduct\nMore text.\n");
         assert_eq!(got[0], paragraph(None, "Motto words here"));
