@@ -316,11 +316,21 @@ fn stated_audience(outline: &Outline) -> Option<Vec<Author>> {
     }
     outline.nodes.iter().find_map(|node| {
         let lower = node.text.to_lowercase();
-        let at = lower.find("this policy applies to")?;
-        let groups = groups_in(&words(&lower[at..]));
-        (!groups.is_empty()).then_some(groups)
+        sentences(&lower).into_iter().find_map(|sentence| {
+            let document = SELF_NAMES.iter().find_map(|name| sentence.find(name))?;
+            let binds =
+                BINDS.iter().find_map(|verb| sentence[document..].find(verb).map(|at| document + at + verb.len()))?;
+            let groups = groups_in(&words(&sentence[binds..]));
+            (!groups.is_empty()).then_some(groups)
+        })
     })
 }
+
+/// How a document speaks of itself ("This Code of Conduct must be adhered to by all pupils").
+const SELF_NAMES: [&str; 5] = ["this policy", "this code", "these rules", "this agreement", "this guidance"];
+
+/// What a document says of whom it binds, before naming them.
+const BINDS: [&str; 4] = ["applies to", "apply to", "adhered to by", "followed by"];
 
 /// Words that make a document an early-years setting's (in its title or opening lines).
 const EARLY_YEARS: &[&str] = &[
@@ -332,10 +342,16 @@ const EARLY_YEARS: &[&str] = &[
 fn is_early_years(outline: &Outline) -> bool {
     // Under a heading too: "Policy Statement" over "Dragonfly Nursery accepts that …".
     let first_paragraphs = outline.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).take(3);
-    title_and_opening(outline)
-        .chain(first_paragraphs.map(|n| n.text.as_str()))
-        .any(|line| any_found(EARLY_YEARS, &words(line)))
+    title_and_opening(outline).chain(first_paragraphs.map(|n| n.text.as_str())).any(|line| {
+        let line_words = words(line);
+        // "Old Leake Primary & Nursery School" teaches pupils who post; "Woodfield Nursery
+        // School" does not.
+        any_found(EARLY_YEARS, &line_words) && !any_found(ALL_THROUGH, &line_words)
+    })
 }
+
+/// Words that make a school with a nursery class more than an early-years setting.
+const ALL_THROUGH: &[&str] = &["primary|infant|infants|junior|juniors|academy|secondary|college"];
 
 /// The title and the first three paragraphs before any heading: where a document says what it
 /// is and whom it is for. A document with no title line ("Online Safety Acceptable Use
@@ -428,6 +444,9 @@ const PUPIL_PLEDGES: &[&str] = &[
     "my class|form teacher|tutor",
     "school work|homework",
     "member of staff|parent",
+    // "I will always ask a grown-up before I use the internet".
+    "grown-up|grown-ups",
+    "trusted adult|adults",
 ];
 
 /// "I will not …", or "When on a video call, I will …": a pledge, its condition first or not.
@@ -624,6 +643,10 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         let school_lead_in = lead_ins.first().is_some_and(|l| {
             l.words.starts_with(&["the".to_owned(), "school".to_owned()]) || l.words.first().is_some_and(|w| w == "we")
         });
+        // Whom the clause's sentences so far named: a later sentence naming no one goes on about
+        // them ("Pupils are expected not to seek out offensive material. Should any such material
+        // appear, they should tell a teacher.").
+        let mut named_before: Option<Vec<Author>> = None;
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
             let sentence_words = words(sentence);
             if is_procedure(&sentence_words) {
@@ -632,6 +655,9 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // Only what tells someone what to do proposes a rule: not an aim, not a description.
             let own_lead_ins: &[LeadIn] = if index == 0 { &lead_ins } else { &[] };
             let subject = subject_groups(&sentence_words);
+            if subject.is_some() {
+                named_before.clone_from(&subject);
+            }
             if mood(&sentence_words, own_lead_ins, subject.is_some()) != Mood::Directive {
                 continue;
             }
@@ -641,6 +667,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let audience = subject
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .or_else(|| employment_terms(&sentence_words))
+                .or_else(|| named_before.clone())
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
             // "I will not reveal my passwords": an agreement's "I" is who signs it; where neither
             // the section nor the document says who that is (staff's and parents' agreements say
@@ -774,15 +801,17 @@ fn without_concession(sentence: &str) -> &str {
     }
 }
 
-/// Whether a sentence is about what someone looks at or fetches ("go to sites or download any
+/// Whether a sentence is about what someone looks at, seeks out or fetches ("go to sites or download any
 /// materials which are offensive", "access racist material"), not what they post: such a
 /// clause gives no rule about the language or prejudice of posts.
 fn is_about_viewing(words: &[String]) -> bool {
-    any_found(&["access|accessing|download*|visit|visiting|browse|browsing|surf|surfing", "go to sites"], words)
-        && !any_found(
-            &["post|posts|posting|share|shares|sharing|upload*|send|sending|publish*|comment*|forward*|write|writing"],
-            words,
-        )
+    any_found(
+        &["access|accessing|download*|visit|visiting|browse|browsing|surf|surfing|seek|seeking", "go to sites"],
+        words,
+    ) && !any_found(
+        &["post|posts|posting|share|shares|sharing|upload*|send|sending|publish*|comment*|forward*|write|writing"],
+        words,
+    )
 }
 
 /// What is done, said with no one doing it: "Pupils' full names will not be used anywhere on the
@@ -1067,6 +1096,43 @@ mod tests {
     }
 
     #[test]
+    fn a_pledge_to_ask_a_grown_up_is_a_pupils_whoever_else_the_page_speaks_to() {
+        let found = proposals_of(vec![
+            paragraph("Our rules for using the internet in school are:"),
+            item("I will always ask a grown-up before I use the internet."),
+            item("I must never give anyone on the internet my address or phone number."),
+            paragraph("The NSPCC explains how to talk to your children about staying safe."),
+        ]);
+        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
+    }
+
+    #[test]
+    fn a_later_sentence_naming_no_one_goes_on_about_whom_the_clause_named() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Title("Social Networking Policy for Parents".to_owned()),
+            paragraph(
+                "Staff may use these sites in their own time. However they should not express views which may be \
+                 deemed derogatory towards the school.",
+            ),
+        ]);
+        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Staff]), "{found:?}");
+    }
+
+    #[test]
+    fn a_document_saying_whom_it_binds_is_for_them() {
+        let outline = super::super::outline::number(vec![
+            super::super::blocks::Block::Title("Code of Conduct".to_owned()),
+            super::super::blocks::Block::Paragraph {
+                label: None,
+                text: "This Code of Conduct must be adhered to by all pupils and asks for courtesy at all times."
+                    .to_owned(),
+            },
+        ]);
+        assert_eq!(document_audience(&outline), [Author::Pupil]);
+    }
+
+    #[test]
     fn pledges_under_what_the_school_did_are_their_signers() {
         use super::super::blocks::Block;
         let found = proposals_of(vec![
@@ -1161,6 +1227,19 @@ mod tests {
     }
 
     #[test]
+    fn a_primary_school_with_a_nursery_is_no_early_years_setting() {
+        use super::super::blocks::Block;
+        let outline = |title: &str| {
+            super::super::outline::number(vec![
+                Block::Title(title.to_owned()),
+                Block::Paragraph { label: None, text: "Pupils must not share their phone numbers online.".to_owned() },
+            ])
+        };
+        assert!(is_early_years(&outline("Woodfield Nursery School Social Networking Policy")));
+        assert!(!is_early_years(&outline("Old Leake Primary & Nursery School Internet Agreement")));
+    }
+
+    #[test]
     fn a_list_makes_its_rules_once_from_its_items_not_its_lead_in() {
         use super::super::blocks::Block;
         let outline = super::super::outline::number(vec![
@@ -1209,6 +1288,7 @@ mod tests {
         assert!(is_about_viewing(&words(
             "Use of the computer system to access racist or offensive material is forbidden"
         )));
+        assert!(is_about_viewing(&words("Pupils are expected not to deliberately seek out offensive materials")));
         assert!(!is_about_viewing(&words("Do not post or share offensive material")));
         assert!(!is_about_viewing(&words("Do not use offensive language")));
     }

@@ -156,6 +156,13 @@ pub(crate) fn severity(sentence: &[String], lead_ins: &[LeadIn]) -> (Severity, S
     if let Some(cue) = cue(ADVICE, sentence) {
         return (Severity::Advice, format!("\"{cue}\""));
     }
+    // "Be careful who you give your number to", "Take care …": a caution told straight to the
+    // reader ("Staff should be careful …" stays "should").
+    if let [first, second, ..] = sentence
+        && matches!((first.as_str(), second.as_str()), ("be", "careful" | "cautious") | ("take", "care"))
+    {
+        return (Severity::Advice, format!("\"{first} {second}\""));
+    }
     for lead_in in lead_ins {
         if let Some(cue) = cue(SOFTENERS, &lead_in.last_sentence) {
             return (Severity::Should, format!("the list's lead-in says \"{cue}\""));
@@ -527,6 +534,8 @@ mod tests {
             Severity::Advice
         );
         assert_eq!(severity(&w("Adding parents as friends is not encouraged"), &[]).0, Severity::Advice);
+        assert_eq!(severity(&w("Be careful who you give your mobile number to"), &[]).0, Severity::Advice);
+        assert_eq!(severity(&w("Staff should be careful about what they share"), &[]).0, Severity::Should);
         // An item's "never" asks; its lead-in says how firmly.
         let should = [LeadIn::new("To stay safe online I should:")];
         assert_eq!(severity(&w("never give anyone my personal information"), &should).0, Severity::Should);
