@@ -258,7 +258,11 @@ fn channel_hint(words: &[String]) -> Option<Option<Vec<Channel>>> {
 }
 
 /// Sections whose clauses are not rules for posts: aims, definitions, the law, training.
-const NOT_RULES: [&str; 9] = [
+const NOT_RULES: [&str; 12] = [
+    // "How to deal with cyberbullying": what someone bullied can do, not what anyone must not.
+    "how to deal with",
+    "what to do if",
+    "if you are being",
     "intent",
     "definition",
     "legal framework",
@@ -643,8 +647,8 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         let school_lead_in = lead_ins.first().is_some_and(|l| {
             l.words.starts_with(&["the".to_owned(), "school".to_owned()]) || l.words.first().is_some_and(|w| w == "we")
         });
-        // Whom the clause's sentences so far named: a later sentence naming no one goes on about
-        // them ("Pupils are expected not to seek out offensive material. Should any such material
+        // Whom the clause's sentences so far named: a later sentence naming no one at all goes
+        // on about them ("Pupils are expected not to seek out offensive material. Should any such material
         // appear, they should tell a teacher.").
         let mut named_before: Option<Vec<Author>> = None;
         for (index, sentence) in sentences(&node.text).into_iter().enumerate() {
@@ -667,7 +671,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             let audience = subject
                 .filter(|g| !(g.len() == 1 && sentence_words.first().is_some_and(|w| w == "i")))
                 .or_else(|| employment_terms(&sentence_words))
-                .or_else(|| named_before.clone())
+                .or_else(|| named_before.clone().filter(|_| groups_in(&sentence_words).is_empty()))
                 .unwrap_or_else(|| section_audience(outline, at, &default_audience));
             // "I will not reveal my passwords": an agreement's "I" is who signs it; where neither
             // the section nor the document says who that is (staff's and parents' agreements say
