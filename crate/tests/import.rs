@@ -803,6 +803,12 @@ fn a_short_policy_is_read_when_its_title_calls_it_one_and_a_short_letter_is_not(
     .collect();
     std::fs::write(&flattened, run).expect("write");
     import_into(&policies, &flattened, "flattened").expect("a policy in one run of text imports");
+    // Rules for pupils' e-mail are rules for what they send online.
+    let email_rules = policies.join("email-rules.txt");
+    let text = "E-mail rules\n\n1. Students must not send threatening e-mails to other students.\n\n\
+                2. Students must not give out their address or phone number in an e-mail.\n";
+    std::fs::write(&email_rules, text).expect("write");
+    import_into(&policies, &email_rules, "email-rules").expect("a page of e-mail rules imports");
     // One run of text stating rules (line breaks lost in copying) imports a sentence a clause,
     // and says so.
     let run_of_rules = policies.join("run-of-rules.txt");

@@ -420,7 +420,10 @@ fn windows_1252(byte: u8) -> char {
 
 /// Words that show a document is about social media or being online (an e-safety policy's
 /// opening may speak only of "the internet" or "e-safety").
-const SOCIAL_MEDIA_WORDS: [&str; 17] = [
+const SOCIAL_MEDIA_WORDS: [&str; 19] = [
+    // Rules for pupils' e-mail are rules for what they send online.
+    "e-mail",
+    "email",
     // Bullying by phone or online ("cyber-bullying", "cyberbullying").
     "cyber-",
     "cyberbull",

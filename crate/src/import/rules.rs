@@ -1124,6 +1124,21 @@ mod tests {
     }
 
     #[test]
+    fn how_to_deal_with_bullying_is_advice_to_the_bullied_not_a_rule() {
+        use super::super::blocks::Block;
+        let found = proposals_of(vec![
+            Block::Heading { level: 1, label: None, text: "How to deal with cyberbullying".to_owned() },
+            item("Don't reply to upsetting or hurtful messages, no matter how angry they make you feel."),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = proposals_of(vec![
+            Block::Heading { level: 1, label: None, text: "Cyberbullying".to_owned() },
+            item("Pupils must not send upsetting or hurtful messages."),
+        ]);
+        assert!(!found.is_empty(), "the same words under another heading make a rule");
+    }
+
+    #[test]
     fn a_document_saying_whom_it_binds_is_for_them() {
         let outline = super::super::outline::number(vec![
             super::super::blocks::Block::Title("Code of Conduct".to_owned()),
