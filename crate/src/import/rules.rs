@@ -458,7 +458,10 @@ fn is_pledge(sentence: &[String]) -> bool {
     let condition = sentence
         .first()
         .is_some_and(|w| matches!(w.as_str(), "when" | "if" | "while" | "whilst" | "before" | "during"));
+    // "The messages I send will be polite": the first person in the subject is a pledge too.
+    let first_person_subject = sentence.iter().take(4).any(|w| w == "i" || w == "my");
     sentence.first().is_some_and(|w| w == "i")
+        || (!condition && first_person_subject)
         || (condition
             && sentence.windows(2).any(|w| {
                 w[0] == "i"
@@ -1097,6 +1100,8 @@ mod tests {
         assert!(found.len() >= 2 && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
         assert!(is_pledge(&words("When on a video call, I will keep my camera on.")));
         assert!(!is_pledge(&words("When staff post, they will be professional.")));
+        assert!(is_pledge(&words("The messages I send will be polite and will not include my address.")));
+        assert!(!is_pledge(&words("Pupils will keep their passwords secret.")));
     }
 
     #[test]
