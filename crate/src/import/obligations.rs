@@ -495,8 +495,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "ambassador",
         ],
         also: &[],
-        // "Damaging or destroying school property" is not about posts.
-        unless: &["property"],
+        // "Damaging or destroying school property" is not about posts; "be positive or offer
+        // constructive criticism" of others' work allows criticism.
+        unless: &["property", "constructive criticism|feedback"],
         named: &[],
         needs: Needs::Duty,
         category: Category::Disrepute,

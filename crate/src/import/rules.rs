@@ -1341,6 +1341,10 @@ mod tests {
         assert!(!proposes("Pupils must not damage the school network.", Category::OffensiveLanguage));
         assert!(!proposes("Damaging school property will not be tolerated.", Category::Disrepute));
         assert!(proposes("Parents should never use the group to air grievances about staff.", Category::Disrepute));
+        assert!(!proposes(
+            "Pupils must be respectful of other people's work: be positive or offer constructive criticism.",
+            Category::Disrepute
+        ));
         // Someone else's work is copyright; someone else's child, or a reminder of the law, is not.
         assert!(proposes("Do not post someone else's photos without permission.", Category::Copyright));
         assert!(!proposes("Parents must not approach someone else's child online.", Category::Copyright));
