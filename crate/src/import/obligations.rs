@@ -701,6 +701,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             // "Don't interfere with anyone else's passwords, settings or files": misuse of the
             // network, not a password given away.
             "interfere|tamper|meddle ~ else's|other|others|people's ~ password*|passwords",
+            // "I will not try to find out any other passwords": prying, not giving one away.
+            "find|discover|guess|obtain ~ else's|other|others|people's ~ password*|passwords",
             // "Class Dojo, the password-protected learning platform": a platform described.
             "password-protected",
         ],

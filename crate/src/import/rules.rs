@@ -1345,6 +1345,8 @@ mod tests {
             "Pupils must be respectful of other people's work: be positive or offer constructive criticism.",
             Category::Disrepute
         ));
+        assert!(!proposes("I will not try to find out any other passwords.", Category::Credentials));
+        assert!(proposes("I will not share my password with anyone.", Category::Credentials));
         // Someone else's work is copyright; someone else's child, or a reminder of the law, is not.
         assert!(proposes("Do not post someone else's photos without permission.", Category::Copyright));
         assert!(!proposes("Parents must not approach someone else's child online.", Category::Copyright));
