@@ -482,19 +482,17 @@ const RUN_OF_TEXT: usize = 150;
 /// of text that does not name itself a policy read as rules rather than as a letter.
 const RULES_IN_A_RUN: usize = 3;
 
-/// Whether a sentence states a rule: it says what someone must, should or may not do.
-fn states_rule(sentence: &str) -> bool {
-    let words = wording::words(sentence);
-    words.iter().any(|w| matches!(w.as_str(), "must" | "should" | "shall"))
-        || words.windows(2).any(|w| w[0] == "not" && matches!(w[1].as_str(), "permitted" | "allowed"))
-}
+/// Wording that states a rule: what someone must, should or may not do.
+const STATES_RULE: &[&str] = &["must|should|shall", "not permitted|allowed"];
 
 /// Whether the blocks read as a social-media policy, and how they are laid out.
 fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<Layout, ImportError> {
     if blocks.is_empty() {
         return Err(ImportError::Empty { path: path.to_owned() });
     }
-    let size: usize = blocks.iter().map(|b| b.text().len()).sum();
+    // Each block's words once (a table's cells joined), for the checks below.
+    let texts: Vec<String> = blocks.iter().map(blocks::Block::text).collect();
+    let size: usize = texts.iter().map(String::len).sum();
     if size > TEXT_LIMIT {
         return Err(ImportError::TooMuchText { path: path.to_owned(), size });
     }
@@ -505,16 +503,16 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<Layout, Impo
             .iter()
             .any(|b| matches!(b, blocks::Block::Heading { .. } | blocks::Block::Paragraph { label: Some(_), .. }));
     let paragraphs = blocks.iter().filter(|b| matches!(b, blocks::Block::Paragraph { .. })).count();
-    let words: usize = blocks.iter().map(|b| b.text().split_whitespace().count()).sum();
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     // "Acceptable use of ICT facilities in school - Pupil Policy": a title naming the online
     // world, or the rules for the school's computers.
     let titled = blocks.iter().any(|b| match b {
         blocks::Block::Title(title) => speaks_of_social_media(title) || names_computer_rules(title),
         _ => false,
     });
-    let self_named = blocks.iter().any(|b| b.text().to_lowercase().contains("this policy"));
+    let self_named = texts.iter().any(|t| t.to_lowercase().contains("this policy"));
     // "St Elizabeth's School Internet Safety Policy …" run into the text that follows it.
-    let names_policy = self_named || blocks.iter().any(|b| b.text().contains("Policy"));
+    let names_policy = self_named || texts.iter().any(|t| t.contains("Policy"));
     let (fewest_paragraphs, fewest_words) = if titled {
         TITLED_POLICY
     } else if self_named {
@@ -524,13 +522,11 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<Layout, Impo
     };
     let paragraph_rules = paragraphs >= PARAGRAPH_RULES.0 && words >= PARAGRAPH_RULES.1;
     let rules_stated = || {
-        blocks
+        texts
             .iter()
-            .map(|b| {
-                let text = b.text();
-                wording::sentences(&text).into_iter().filter(|s| states_rule(s)).count()
-            })
-            .sum::<usize>()
+            .flat_map(|t| wording::sentences(t))
+            .filter(|s| wording::any_found(STATES_RULE, &wording::words(s)))
+            .count()
     };
     let layout = if structured {
         Layout::Structured
@@ -552,7 +548,7 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<Layout, Impo
         };
         return Err(ImportError::NotAPolicy { path: path.to_owned(), reason });
     }
-    let text: String = blocks.iter().map(blocks::Block::text).collect::<Vec<_>>().join(" ");
+    let text = texts.join(" ");
     if is_welsh(&text) {
         return Err(ImportError::NotEnglish { path: path.to_owned(), language: "Welsh" });
     }

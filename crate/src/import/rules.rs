@@ -1051,6 +1051,11 @@ mod tests {
         super::super::blocks::Block::Item { depth: 0, label: None, text: text.to_owned() }
     }
 
+    /// Whether rules were proposed and every one binds `author` alone.
+    fn all_bind(found: &[(String, Vec<Author>, Vec<Channel>)], author: Author) -> bool {
+        !found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [author])
+    }
+
     fn proposals_of(blocks: Vec<super::super::blocks::Block>) -> Vec<(String, Vec<Author>, Vec<Channel>)> {
         let outline = super::super::outline::number(blocks);
         propose(&outline, "pupils").into_iter().map(|p| (p.detect.kind().to_owned(), p.authors, p.channels)).collect()
@@ -1097,7 +1102,7 @@ mod tests {
             item("I will not share my password with anyone but my teacher."),
             item("When I am online at home, I will not post anything offensive or rude."),
         ]);
-        assert!(found.len() >= 2 && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
+        assert!(found.len() >= 2 && all_bind(&found, Author::Pupil), "{found:?}");
         assert!(is_pledge(&words("When on a video call, I will keep my camera on.")));
         assert!(!is_pledge(&words("When staff post, they will be professional.")));
         assert!(is_pledge(&words("The messages I send will be polite and will not include my address.")));
@@ -1112,7 +1117,7 @@ mod tests {
             item("I must never give anyone on the internet my address or phone number."),
             paragraph("The NSPCC explains how to talk to your children about staying safe."),
         ]);
-        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
+        assert!(all_bind(&found, Author::Pupil), "{found:?}");
     }
 
     #[test]
@@ -1125,7 +1130,7 @@ mod tests {
                  deemed derogatory towards the school.",
             ),
         ]);
-        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Staff]), "{found:?}");
+        assert!(all_bind(&found, Author::Staff), "{found:?}");
     }
 
     #[test]
@@ -1147,11 +1152,7 @@ mod tests {
     fn a_document_saying_whom_it_binds_is_for_them() {
         let outline = super::super::outline::number(vec![
             super::super::blocks::Block::Title("Code of Conduct".to_owned()),
-            super::super::blocks::Block::Paragraph {
-                label: None,
-                text: "This Code of Conduct must be adhered to by all pupils and asks for courtesy at all times."
-                    .to_owned(),
-            },
+            paragraph("This Code of Conduct must be adhered to by all pupils and asks for courtesy at all times."),
         ]);
         assert_eq!(document_audience(&outline), [Author::Pupil]);
     }
@@ -1165,7 +1166,7 @@ mod tests {
             item("I will ask a member of staff before using the Internet;"),
             item("I will keep my password secret;"),
         ]);
-        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]), "{found:?}");
+        assert!(all_bind(&found, Author::Pupil), "{found:?}");
     }
 
     #[test]
@@ -1198,14 +1199,11 @@ mod tests {
         };
         for heading in ["Key Stage 2", "KS1 Rules", "Year 6"] {
             let found = rules_under(heading);
-            assert!(
-                !found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Pupil]),
-                "{heading}: {found:?}"
-            );
+            assert!(all_bind(&found, Author::Pupil), "{heading}: {found:?}");
         }
         // Without one, the document's "your child" makes it the parents'.
         let found = rules_under("Our Rules");
-        assert!(!found.is_empty() && found.iter().all(|(_, authors, _)| *authors == [Author::Parent]), "{found:?}");
+        assert!(all_bind(&found, Author::Parent), "{found:?}");
     }
 
     #[test]
@@ -1256,7 +1254,7 @@ mod tests {
         let outline = |title: &str| {
             super::super::outline::number(vec![
                 Block::Title(title.to_owned()),
-                Block::Paragraph { label: None, text: "Pupils must not share their phone numbers online.".to_owned() },
+                paragraph("Pupils must not share their phone numbers online."),
             ])
         };
         assert!(is_early_years(&outline("Woodfield Nursery School Social Networking Policy")));

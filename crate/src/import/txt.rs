@@ -303,17 +303,11 @@ fn entry_key(line: &str) -> String {
         _ => line,
     };
     let without_dots = without_page.trim_end_matches(['.', '…', ' ', '\t']);
-    // "1. Aims 3": a page number after the words.
-    let without_number = match without_dots.rsplit_once(' ') {
-        Some((words, page))
-            if page.len() <= 3
-                && page.bytes().all(|b| b.is_ascii_digit())
-                && words.chars().any(char::is_alphabetic) =>
-        {
-            // "1. Introduction. 2": the entry's own full stop before its page number.
-            words.trim_end_matches(['.', '…', ' '])
-        }
-        _ => without_dots,
+    // "1. Aims 3": a page number after the words; "1. Introduction. 2": the entry's own full
+    // stop before it.
+    let without_number = match split_page_number(without_dots) {
+        Some((words, _)) => words.trim_end_matches(['.', '…', ' ']),
+        None => without_dots,
     };
     let (_, words) = split_label(without_number);
     words.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(':').replace(['–', '—'], "-").to_lowercase()
@@ -370,13 +364,23 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
 /// The fewest entries a contents list with no title of its own has.
 const UNTITLED_CONTENTS_ENTRIES: usize = 4;
 
+/// A contents entry's words and the page number after them ("1. Aims 3", "Use of email\t4"),
+/// if the line ends in one.
+fn split_page_number(text: &str) -> Option<(&str, &str)> {
+    let (words, page) = text.rsplit_once([' ', '\t'])?;
+    let is_page = (1..=3).contains(&page.len()) && page.bytes().all(|b| b.is_ascii_digit());
+    (is_page && words.chars().any(char::is_alphabetic)).then_some((words, page))
+}
+
 /// The page number a contents entry ends in ("1. Introduction. 2", "Use of email 4"), if the
 /// line is short enough to be an entry.
 fn entry_page(text: &str) -> Option<u32> {
     let text = text.trim_end();
-    let (words, page) = text.rsplit_once([' ', '\t'])?;
-    let is_page = (1..=3).contains(&page.len()) && page.bytes().all(|b| b.is_ascii_digit());
-    (is_page && words.chars().any(char::is_alphabetic) && word_count(text) <= 25).then(|| page.parse().ok()).flatten()
+    let (_, page) = split_page_number(text)?;
+    if word_count(text) > 25 {
+        return None;
+    }
+    page.parse().ok()
 }
 
 /// Drops a contents list that has no title ("1. Introduction. 2" … "Appendix H - Incident
