@@ -81,9 +81,13 @@ pub(crate) fn school_names_in(text: &str) -> Vec<String> {
             }
             start -= 1;
         }
-        // A name does not start with a connector ("of Chestnuts School").
+        // A name does not start with a connector ("of Chestnuts School"), nor has one straight
+        // before its last word ("Using Technology in School" is a heading).
         while start < at && CONNECTORS.contains(&core(words[start])) {
             start += 1;
+        }
+        if at > start && CONNECTORS.contains(&core(words[at - 1])) {
+            continue;
         }
         let name_words: Vec<&str> = words[start..=at].iter().map(|w| core(w)).collect();
         if name_words.iter().any(|w| !GENERIC.contains(w) && !CONNECTORS.contains(w)) {
@@ -162,6 +166,7 @@ mod tests {
         assert!(school_names_in("'Miss Stuart History @ Secondary School'").is_empty());
         assert_eq!(school_names_in("Coton-in-the-Elms School official"), ["Coton-in-the-Elms School"]);
         assert!(names_a_school("Chestnuts Primary School") && !names_a_school("Social Media Policy"));
+        assert!(!names_a_school("Using Technology in School"));
     }
 
     #[test]
