@@ -359,16 +359,24 @@ const ALL_THROUGH: &[&str] = &["primary|infant|infants|junior|juniors|academy|se
 
 /// The title and the first three paragraphs before any heading: where a document says what it
 /// is and whom it is for. A document with no title line ("Online Safety Acceptable Use
-/// Agreement", read as its first heading) says it in that heading and the paragraphs under it.
+/// Agreement", read as its first heading) says it in that heading and the paragraphs under it;
+/// so does a heading straight over another, which heads the rest ("Social Media – Protocol for
+/// Staff" over "Introduction").
 fn title_and_opening(outline: &Outline) -> impl Iterator<Item = &str> {
-    let first_heading = outline
-        .nodes
-        .first()
-        .filter(|n| outline.title.is_none() && matches!(n.kind, NodeKind::Heading(_)))
-        .map(|n| n.text.as_str());
-    let skip = usize::from(first_heading.is_some());
-    let opening = outline.nodes.iter().skip(skip).take_while(|n| n.kind == NodeKind::Paragraph).take(3);
-    outline.title.as_deref().into_iter().chain(first_heading).chain(opening.map(|n| n.text.as_str()))
+    let is_heading = |node: &super::outline::Node| matches!(node.kind, NodeKind::Heading(_));
+    let mut opening = Vec::new();
+    let mut paragraphs = 0;
+    for (at, node) in outline.nodes.iter().enumerate() {
+        let untitled_first = at == 0 && outline.title.is_none();
+        let heads_a_heading = outline.nodes.get(at + 1).is_some_and(is_heading);
+        match node.kind {
+            NodeKind::Paragraph if paragraphs < 3 => paragraphs += 1,
+            NodeKind::Heading(_) if untitled_first || heads_a_heading => {}
+            _ => break,
+        }
+        opening.push(node.text.as_str());
+    }
+    outline.title.as_deref().into_iter().chain(opening)
 }
 
 /// At a nursery or pre-school the children do not post: a rule there binds its staff (its
@@ -988,6 +996,18 @@ mod tests {
         ]);
         assert_eq!(document_audience(&outline), [Author::Staff]);
         use super::super::blocks::Block;
+        // The same line as a heading straight over the first section's heading.
+        let outline = super::super::outline::number(vec![
+            Block::Title("Social Media Policy".to_owned()),
+            Block::Heading { level: 1, label: None, text: "Social Media – Protocol for Staff".to_owned() },
+            Block::Heading { level: 2, label: None, text: "Introduction".to_owned() },
+            Block::Paragraph {
+                label: None,
+                text: "Social media is the term for websites that let users interact.".to_owned(),
+            },
+            Block::Heading { level: 1, label: None, text: "Principles".to_owned() },
+        ]);
+        assert_eq!(document_audience(&outline), [Author::Staff]);
         // A document of a title and one block.
         let audience_of = |title: &str, block: Block| {
             document_audience(&super::super::outline::number(vec![Block::Title(title.to_owned()), block]))

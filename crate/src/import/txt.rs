@@ -1420,6 +1420,12 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     let parts =
         numbered_alike(blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).map(|b| part_key(&b.text())));
     let is_part = |key: &str| parts.contains(key);
+    // Headings that come again ("Our Rules" under each key stage) head no section of one heading.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter().filter(|b| matches!(b, Block::Heading { .. })) {
+        *seen.entry(block.text().to_lowercase()).or_default() += 1;
+    }
+    let comes_again = |text: &str| seen.get(&text.to_lowercase()).is_some_and(|count| *count > 1);
     for at in 0..blocks.len() {
         let Block::Heading { level, label: None, text } = &blocks[at] else { continue };
         let (level, text) = (*level, text.clone());
@@ -1463,14 +1469,26 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
         {
             *next_level = level + 1;
         }
-        // A heading is followed by what it heads: prose, a list or a table, or a heading below
-        // it; not by another heading at its level, nor by a short line that is no sentence
-        // ("Governing Body" above "FGB 22.11.2022" in a version table).
+        // "Teaching and learning" straight over "Why the Internet is important" and its text,
+        // both read by their shape: a section and its first subsection. (Not a motto over the
+        // first numbered heading, a page's own line over a document's part, nor a line over a
+        // heading that comes again.)
+        if level < 3
+            && guessed.get(at + 1) == Some(&true)
+            && blocks.get(at + 2).is_some_and(is_content)
+            && let Some(Block::Heading { level: next_level, label: None, text: next }) = blocks.get_mut(at + 1)
+            && *next_level == level
+            && !is_part(&part_key(next))
+            && !comes_again(next)
+        {
+            *next_level = level + 1;
+        }
+        // A heading is followed by what it heads: content or a heading below it; not by another
+        // heading at its level.
         let heads_something = match blocks.get(at + 1) {
-            None | Some(Block::Title(_)) => false,
             Some(Block::Heading { level: next, .. }) => *next > level,
-            Some(Block::Paragraph { text, .. }) => word_count(text) >= 8 || ends_sentence(text),
-            Some(_) => true,
+            Some(block) => is_content(block),
+            None => false,
         };
         if !heads_something {
             blocks[at] = Block::Paragraph { label: None, text };
@@ -1481,6 +1499,16 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     }
     if kept > 0 {
         notes.push(format!("guessed {kept} unnumbered heading(s) from short lines without a full stop: check them"));
+    }
+}
+
+/// Whether a block is what a heading heads: prose, a list or a table; not a short line that is
+/// no sentence ("Governing Body" above "FGB 22.11.2022" in a version table) nor a title.
+fn is_content(block: &Block) -> bool {
+    match block {
+        Block::Title(_) | Block::Heading { .. } => false,
+        Block::Paragraph { text, .. } => word_count(text) >= 8 || ends_sentence(text),
+        _ => true,
     }
 }
 
@@ -2036,5 +2064,19 @@ mod tests {
         let got = blocks("Motto words here\n1. Intro\nText here.\nStaff conduct\nMore text.\n");
         assert_eq!(got[0], paragraph(None, "Motto words here"));
         assert_eq!(got[3], heading(2, None, "Staff conduct"));
+        // A heading straight over another and its text is a section over its first subsection.
+        let got = blocks(
+            "E-Safety Policy\n\nTeaching and learning\n\nWhy the Internet is important\n\n\
+             The Internet is an essential element in 21st century life.\n\nManaging Internet Access\n\n\
+             Information system security\n\nSecurity will be reviewed regularly by the school.\n",
+        );
+        assert_eq!(
+            got[1..3],
+            [heading(1, None, "Teaching and learning"), heading(2, None, "Why the Internet is important")]
+        );
+        assert_eq!(
+            got[4..6],
+            [heading(1, None, "Managing Internet Access"), heading(2, None, "Information system security")]
+        );
     }
 }
