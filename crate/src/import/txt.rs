@@ -1049,7 +1049,7 @@ impl Reader {
             return;
         }
         let appendix = is_appendix(&text);
-        let topic = next != Next::List && topic_label(&text);
+        let topic = topic_label(&text, next == Next::List);
         if (titled_lead_in(&text) || question_heading(&text) || topic) && !self.in_form {
             let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
             self.push(Block::Heading { level, label: None, text }, true);
@@ -1236,19 +1236,49 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// "Internet use:", "Information Communication Technology (ICT) equipment:": a short line that
-/// names a topic, with no verb, over sentences (not a list: "Mobile phones:" over items may lead
-/// them). Not "Staff must not:", "For example:".
-fn topic_label(text: &str) -> bool {
-    const VERBS: [&str; 20] = [
-        "must", "should", "will", "can", "may", "are", "is", "shall", "need", "have", "has", "do", "does", "include",
-        "includes", "agree", "not", "to", "be", "follow",
+/// names a topic, with no verb, heads what follows. Over a list too ("Privacy settings:", "For
+/// my own personal safety:"), but not when it only announces the list ("The school uses the
+/// following channels:", "Please note:", "On this page:"). Not "Staff must not:", "For example:".
+fn topic_label(text: &str, over_list: bool) -> bool {
+    const VERBS: [&str; 26] = [
+        "must",
+        "should",
+        "will",
+        "can",
+        "may",
+        "are",
+        "is",
+        "shall",
+        "need",
+        "have",
+        "has",
+        "do",
+        "does",
+        "include",
+        "includes",
+        "agree",
+        "not",
+        "to",
+        "be",
+        "follow",
+        "understands",
+        "understand",
+        "states",
+        "considers",
+        "require",
+        "uses",
     ];
     const NOT_TOPICS: [&str; 9] =
         ["for example", "e.g", "such as", "including", "these", "this", "the following", "as follows", "below"];
+    const ANNOUNCING: [&str; 8] = ["please", "when", "if", "in ", "on this", "related", "contents", "following"];
     let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
     let lower = stripped.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    (1..=6).contains(&words.len())
+    let announces = ANNOUNCING.iter().any(|a| lower.starts_with(a)) || words.contains(&"following");
+    let most_words = if over_list { 10 } else { 6 };
+    let names_a_topic = !over_list || !announces;
+    (1..=most_words).contains(&words.len())
+        && names_a_topic
         && stripped.starts_with(char::is_uppercase)
         && !stripped.contains(':')
         && !words.iter().any(|w| VERBS.contains(w) || matches!(*w, "i" | "we" | "you" | "they"))
@@ -2045,7 +2075,10 @@ mod tests {
         );
         assert_eq!(got[1], heading(1, None, "Internet use:"));
         assert_eq!(got[3], paragraph(None, "For example:"));
-        assert_eq!(got[5], paragraph(None, "Mobile phones:"));
+        // Over a list too, unless it only announces the list.
+        assert_eq!(got[5], heading(1, None, "Mobile phones:"));
+        let got = blocks("Parents' guide\nPlease note:\n- Phones stay in the office.\n");
+        assert_eq!(got[1], paragraph(None, "Please note:"));
         let parts = blocks(
             "Section A: General ICT Use Policy – Students\n1. I will only use ICT systems in school for school purposes.\n",
         );
