@@ -537,6 +537,32 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
     refused(&policies, &letter, "no headings, no numbered clauses and no list");
     let shopping = write("shopping.txt", b"1. Fruit\n\n1.1. Apples and pears.\n\n2. Bread\n\n2.1. A white loaf.\n");
     refused(&policies, &shopping, "never mentions social media");
+    // Naming the school's website is not speaking of being online; photos on it are.
+    let uniform = write(
+        "uniform.txt",
+        b"1. Uniform\n\n1.1. Pupils wear the school jumper every day.\n\n1.2. Prices are on the school website.\n",
+    );
+    refused(&policies, &uniform, "never mentions social media");
+    let phones = write(
+        "phones.txt",
+        b"1. Mobile phones\n\n1.1. Pupils hand their phones in at the office each morning.\n\n1.2. Phones are collected at the end of the day.\n",
+    );
+    refused(&policies, &phones, "never mentions social media");
+    let photos = write(
+        "photos.txt",
+        b"1. Photographs\n\n1.1. Photographs of children are put on the school website only with their parents' consent.\n\n1.2. Parents must not take photographs of other children at school events.\n",
+    );
+    let photos_out = policies.join("photos");
+    let (code, stdout, stderr) = postwise(&[
+        "import",
+        &photos.display().to_string(),
+        "--id",
+        "photos",
+        "--out",
+        &photos_out.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    std::fs::remove_dir_all(&photos_out).expect("removes");
     let welsh = write(
         "polisi.txt",
         "Polisi E-Ddiogelwch\n\n1. Rheolau\n\n1.1. Mae'r ysgol yn defnyddio'r rhyngrwyd gyda'r disgyblion bob dydd.\n\n1.2. Dylai disgyblion ddim rhannu eu cyfrinair gyda neb, a rhaid i'r staff fod yn ofalus ar y cyfryngau cymdeithasol hefyd.\n"

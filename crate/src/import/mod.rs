@@ -420,7 +420,18 @@ fn windows_1252(byte: u8) -> char {
 
 /// Words that show a document is about social media or being online (an e-safety policy's
 /// opening may speak only of "the internet" or "e-safety").
-const SOCIAL_MEDIA_WORDS: [&str; 19] = [
+const SOCIAL_MEDIA_WORDS: [&str; 29] = [
+    "webcam",
+    "seesaw",
+    "class dojo",
+    "classdojo",
+    // Lessons by video call: what is recorded, shared or said in them.
+    "zoom",
+    "microsoft teams",
+    "teams meeting",
+    "teams session",
+    "live lesson",
+    "screenshot",
     // Rules for pupils' e-mail are rules for what they send online.
     "e-mail",
     "email",
@@ -555,7 +566,9 @@ fn check_is_policy(path: &Path, blocks: &[blocks::Block]) -> Result<Layout, Impo
     if !speaks_of_social_media(&text) {
         return Err(ImportError::NotAPolicy {
             path: path.to_owned(),
-            reason: "it never mentions social media, social networks, the internet or being online".to_owned(),
+            reason:
+                "it never mentions social media, social networks, the internet or being online, nor photos or messages sent by phone or put on a website"
+                    .to_owned(),
         });
     }
     Ok(layout)
@@ -614,9 +627,16 @@ fn names_computer_rules(title: &str) -> bool {
     lower.contains("acceptable use") || lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ict")
 }
 
+/// What photos and messages go through: a policy speaks of what is sent or shared when it says
+/// what may go there ("images on the school website", "harassing messages" from a phone), not
+/// when it only names it ("see the school website", "phones are handed in").
+const SHARED_THROUGH: [&str; 4] = ["website", "web site", "blog", "phone"];
+const SHARED: [&str; 6] = ["photo", "image", "video", "film", "recording", "messag"];
+
 fn speaks_of_social_media(text: &str) -> bool {
     let text = text.to_lowercase();
-    SOCIAL_MEDIA_WORDS.iter().any(|w| text.contains(w))
+    let found = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    found(&SOCIAL_MEDIA_WORDS) || (found(&SHARED_THROUGH) && found(&SHARED))
 }
 
 fn counts(outline: &outline::Outline) -> Counts {
