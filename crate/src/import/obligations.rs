@@ -63,6 +63,10 @@ const SCHOOL_ACCOUNTS: &[Channel] = &[School];
 const MESSAGE_TO_SOMEONE: &str =
     "messag* ~ pupil*|student*|child|children|learner*|parent*|carer*|famil*|staff|teacher*|them";
 
+/// Messages sent to hurt: "harassing or threatening messages to … staff" is bullying, not contact
+/// the policy forbids between them.
+const HOSTILE_MESSAGES: &[&str] = &["harassing|threatening|abusive|offensive|hurtful|nasty|malicious ~ messag*"];
+
 /// Making or inviting contact.
 const CONTACT: &[&str] = &[
     // "friends" only as contact: "be friends with", "friend requests", not "our families and
@@ -159,7 +163,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "contact-pupils",
         wording: CONTACT,
         also: PUPILS,
-        unless: &[],
+        unless: HOSTILE_MESSAGES,
         named: &[],
         needs: Needs::Prohibition,
         category: Category::ContactRequest,
@@ -173,7 +177,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "contact-parents",
         wording: CONTACT,
         also: PARENTS,
-        unless: &[],
+        unless: HOSTILE_MESSAGES,
         named: &[],
         needs: Needs::Prohibition,
         category: Category::ContactRequest,
@@ -243,7 +247,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "contact-staff",
         wording: CONTACT,
         also: STAFF_MEMBERS,
-        unless: &[],
+        unless: HOSTILE_MESSAGES,
         named: &[],
         needs: Needs::Prohibition,
         category: Category::ContactRequest,

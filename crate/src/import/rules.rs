@@ -105,6 +105,15 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     if words.first().is_some_and(|w| NO_SUBJECT.contains(&w.as_str())) {
         return forbidden_to(words);
     }
+    // "If students use their phone on the site they are:": "they" is whom the condition names.
+    if words.first().is_some_and(|w| matches!(w.as_str(), "if" | "when" | "whilst" | "while"))
+        && words.windows(2).any(|w| w[0] == "they" && VERBS.contains(&w[1].as_str()))
+    {
+        let groups = groups_in(&words[1..words.len().min(3)]);
+        if !groups.is_empty() {
+            return Some(groups);
+        }
+    }
     let Some(end) = words.iter().take(9).position(|w| VERBS.contains(&w.as_str())) else {
         return asked_of(words);
     };
@@ -169,9 +178,18 @@ fn subject_after_that(words: &[String]) -> Option<Vec<Author>> {
     (!groups.is_empty()).then_some(groups)
 }
 
-/// "The school will consider|regard|treat …": what the school makes of others' conduct.
+/// "The school will consider|regard|treat …", "We will not tolerate …", "The school will also
+/// expect that any parent …": what the school makes of others' conduct.
 fn judges_others(words: &[String]) -> bool {
-    any_found(&["school|we will|shall|may consider|regard|treat|deem|view"], words)
+    any_found(
+        &[
+            "school|we will|shall|may consider|regard|treat|deem|view",
+            "school|we will|shall|may not tolerate",
+            "school|we will|shall|may expect|ask",
+            "school|we will|shall|may also expect|ask",
+        ],
+        words,
+    )
 }
 
 /// Verbs that end an inverted subject ("should any member of staff use …").
@@ -215,8 +233,10 @@ fn asked_of(words: &[String]) -> Option<Vec<Author>> {
     })?;
     let asked: Vec<String> = words[at + 1..]
         .iter()
-        .skip_while(|w| matches!(w.as_str(), "that" | "all" | "the" | "our"))
-        .take(1)
+        .skip_while(|w| matches!(w.as_str(), "that" | "all" | "any" | "the" | "our"))
+        // "parents", "any parent or student"; not "staff to remind pupils".
+        .take_while(|w| w.as_str() != "to")
+        .take(3)
         .cloned()
         .collect();
     let groups = groups_in(&asked);
@@ -225,16 +245,19 @@ fn asked_of(words: &[String]) -> Option<Vec<Author>> {
 
 /// Where a text says the rule applies: official accounts or personal ones.
 fn channel_hint(words: &[String]) -> Option<Option<Vec<Channel>>> {
-    let school = !judges_others(words)
-        && any_found(
+    // "The school will consider …" names no account; "on our social media account" does.
+    let school_acts = !judges_others(words) && any_found(&["the school will", "we will|shall"], words);
+    let school = school_acts
+        || any_found(
             &[
-                "school|school's social media account*|accounts|sites|platforms|channels",
+                "school|school's|our social media account*|accounts|sites|platforms|channels|page|pages",
                 "school|school's account*",
-                "official",
+                // "the official Twitter account", not "official functions" or "official school
+                // photographs".
+                "official account*|page*|channel*|site*|social|media|feed*|twitter|facebook|instagram|youtube|blog*|website*",
+                "official school account*|page*|channel*|social|twitter|facebook|instagram|youtube|blog*|website*",
                 "on behalf of the school",
                 "school-run",
-                "the school will",
-                "we will|shall",
             ],
             words,
         );
@@ -1248,6 +1271,19 @@ mod tests {
             Block::Item { depth: 0, label: None, text: "accept friend requests from colleagues".to_owned() },
         ]);
         assert!(propose(&outline, "pupils").is_empty(), "contact with colleagues is no rule about pupils");
+        // Threatening messages to staff are bullying, not contact with them.
+        let found = proposals_of(vec![
+            Block::Title("Mobile phones".to_owned()),
+            Block::Paragraph { label: None, text: "Students are:".to_owned() },
+            Block::Item {
+                depth: 0,
+                label: None,
+                text: "Not permitted to send harassing or threatening messages to any individual, including students and staff."
+                    .to_owned(),
+            },
+        ]);
+        let kinds: Vec<&str> = found.iter().map(|(kind, _, _)| kind.as_str()).collect();
+        assert!(kinds.contains(&"bullying") && !kinds.contains(&"contact-request"), "{kinds:?}");
     }
 
     #[test]
@@ -1596,6 +1632,10 @@ mod tests {
         assert_eq!(subject_groups(&words("Breaches of this policy by pupils will be")), Some(vec![Author::Pupil]));
         assert_eq!(subject_groups(&words("Written permission of parents and carers will be sought")), None);
         assert_eq!(subject_groups(&words("Members of staff must not")), Some(vec![Author::Staff]));
+        assert_eq!(
+            subject_groups(&words("If students use their phone on the site before or after school they are:")),
+            Some(vec![Author::Pupil])
+        );
         assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
         assert_eq!(subject_groups(&words("We will not –")), Some(vec![Author::Staff]));
@@ -1607,6 +1647,11 @@ mod tests {
             Some(vec![Author::Parent])
         );
         assert_eq!(subject_groups(&words("We ask all parents to be kind online")), Some(vec![Author::Parent]));
+        assert_eq!(
+            subject_groups(&words("The school will also expect that any parent or student removes such comments")),
+            Some(vec![Author::Parent, Author::Pupil])
+        );
+        assert_eq!(subject_groups(&words("We will not tolerate bullying or harassment")), None);
         assert_eq!(
             subject_groups(&words("Students agree not to create, post or share anything")),
             Some(vec![Author::Pupil])
@@ -1679,5 +1724,11 @@ mod tests {
         );
         assert_eq!(channel_hint(&words("only applies to school accounts – not on personal accounts")), Some(None));
         assert_eq!(channel_hint(&words("Cyber bullying")), None);
+        assert_eq!(channel_hint(&words("the official Twitter account")), Some(Some(vec![Channel::School])));
+        assert_eq!(
+            channel_hint(&words("We will not tolerate any form of bullying on our social media account")),
+            Some(Some(vec![Channel::School]))
+        );
+        assert_eq!(channel_hint(&words("a record of sporting events and official functions")), None);
     }
 }
