@@ -125,9 +125,15 @@ const ABOUT_MEMBERS_OF_GROUPS: &str = "information|details about|of|concerning c
 const OTHERS_DETAILS: &str = "other|others|else's ~ information|details";
 
 /// As [`OTHERS_INFORMATION`], or logging on with one's own user name ("using my own user name
-/// and password"), which gives no handle away.
-const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] =
-    &[ABOUT_GROUPS, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, "using|with my|their|your own ~ username*|user"];
+/// and password") or not with another's ("not use anyone else's username"), which gives no
+/// handle away.
+const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
+    ABOUT_GROUPS,
+    ABOUT_MEMBERS_OF_GROUPS,
+    OTHERS_DETAILS,
+    "using|with my|their|your own ~ username*|user",
+    "use|using ~ another|else's|other|others|people's ~ username*|user|logon*|login*",
+];
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 const NAME_WORDS: &[&str] = &["name|names|surname*"];

@@ -1463,6 +1463,8 @@ mod tests {
         let login = "I will only access the school network using my own user name and password and not reveal my password to anyone.";
         assert!(proposes(login, Category::Credentials));
         assert!(!proposes(login, Category::PupilIdentity) && !proposes(login, Category::ContactDetails));
+        let others = "You must keep your password secure and not use anyone else's username or password.";
+        assert!(proposes(others, Category::Credentials) && !proposes(others, Category::ContactDetails));
         // A password kept confidential is a credential, not a private matter.
         let password = "Passwords must be confidential at all times.";
         assert!(proposes(password, Category::Credentials) && !proposes(password, Category::Confidential));
