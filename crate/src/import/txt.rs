@@ -185,9 +185,10 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
     TxtDocument { blocks, notes, guesses }
 }
 
-/// Removes bookmark markers and image file names; keeps leading tabs (table cells).
+/// Removes bookmark markers, image file names and a web page's own controls; keeps leading tabs
+/// (table cells).
 fn clean_lines(lines: Vec<SourceLine>, notes: &mut Vec<String>) -> Vec<SourceLine> {
-    let (mut bookmarks, mut images) = (0, 0);
+    let (mut bookmarks, mut images, mut controls) = (0, 0, 0);
     let lines = lines
         .into_iter()
         .map(|SourceLine { text, mark }| {
@@ -203,9 +204,18 @@ fn clean_lines(lines: Vec<SourceLine>, notes: &mut Vec<String>) -> Vec<SourceLin
                 images += 1;
                 return SourceLine::plain(String::new());
             }
+            if is_page_control(&line) {
+                controls += 1;
+                return SourceLine::plain(String::new());
+            }
             SourceLine { text: line, mark }
         })
         .collect();
+    if controls > 0 {
+        notes.push(format!(
+            "removed {controls} line(s) of the web page's own controls (\"Skip to content\", \"Login\")"
+        ));
+    }
     if bookmarks > 0 {
         notes.push(format!("removed {bookmarks} bookmark marker(s) ([bookmark: …])"));
     }
@@ -213,6 +223,31 @@ fn clean_lines(lines: Vec<SourceLine>, notes: &mut Vec<String>) -> Vec<SourceLin
         notes.push(format!("removed {images} image file name(s) (image1.jpeg): add the pictures by hand if needed"));
     }
     lines
+}
+
+/// A web page's own control copied with its text: a skip link, a viewer's page box, a menu's
+/// entry. Only lines that are nothing else.
+fn is_page_control(line: &str) -> bool {
+    const CONTROLS: [&str; 16] = [
+        "skip to content",
+        "skip to main content",
+        "skip to navigation",
+        "start display at page",
+        "transcript",
+        "transcription",
+        "login",
+        "log in",
+        "change language",
+        "back to top",
+        "message sent from",
+        "print this page",
+        "share this page",
+        "accept cookies",
+        "cookie settings",
+        "toggle navigation",
+    ];
+    let lower = line.trim().trim_end_matches(['↓', '↑', ':', ' ', '»', '›']).trim_start_matches(['»', '›', ' ']);
+    CONTROLS.iter().any(|control| lower.eq_ignore_ascii_case(control))
 }
 
 fn is_image_name(line: &str) -> bool {
@@ -1971,6 +2006,13 @@ mod tests {
         assert!(texts[1].contains("when communicating with parents"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains("Page 1") || t.contains("v2")), "{texts:?}");
         assert!(read.notes.iter().any(|n| n.contains("page furniture")), "{:?}", read.notes);
+        // A web page's skip link and login button go; a sentence that mentions one stays.
+        let texts: Vec<String> =
+            blocks("Skip to content ↓\n\nLogin\n\nSocial Media Policy\n\nPupils must not log in as others.\n")
+                .iter()
+                .map(Block::text)
+                .collect();
+        assert_eq!(texts, ["Social Media Policy", "Pupils must not log in as others."]);
     }
 
     #[test]
