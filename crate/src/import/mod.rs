@@ -420,11 +420,17 @@ fn windows_1252(byte: u8) -> char {
 
 /// Words that show a document is about social media or being online (an e-safety policy's
 /// opening may speak only of "the internet" or "e-safety").
-const SOCIAL_MEDIA_WORDS: [&str; 29] = [
+const SOCIAL_MEDIA_WORDS: [&str; 34] = [
     "webcam",
+    // Schools' own platforms for pupils' and parents' messages and posts.
     "seesaw",
     "class dojo",
     "classdojo",
+    "yammer",
+    "viva engage",
+    "google classroom",
+    "chatroom",
+    "chat room",
     // Lessons by video call: what is recorded, shared or said in them.
     "zoom",
     "microsoft teams",
