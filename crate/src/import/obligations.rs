@@ -116,7 +116,10 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
 /// Information about other people ("Do not discuss personal information about students, staff
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
-const OTHERS_INFORMATION: &[&str] = &[ABOUT_GROUPS, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS];
+const OTHERS_INFORMATION: &[&str] = &[ABOUT_GROUPS, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, REPORT_PLEDGE];
+/// "I will tell my teacher if anyone asks me online for personal information": what to do when
+/// asked, not a rule against giving it.
+const REPORT_PLEDGE: &str = "i will tell|report|talk|speak";
 const ABOUT_GROUPS: &str =
     "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others";
 /// "personal information about current or past members of staff"; not "details of themselves or
@@ -131,6 +134,7 @@ const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
     ABOUT_GROUPS,
     ABOUT_MEMBERS_OF_GROUPS,
     OTHERS_DETAILS,
+    REPORT_PLEDGE,
     "using|with my|their|your own ~ username*|user",
     "use|using ~ another|else's|other|others|people's ~ username*|user|logon*|login*",
 ];

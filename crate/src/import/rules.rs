@@ -949,7 +949,7 @@ fn proposal_for(
     }
     // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule
     // for each thing it lists, not for the rest of what personal information may be.
-    let listed = compound_words(context.clause_with_lead_ins);
+    let listed = compound_words(&others_items_dropped(context.clause_with_lead_ins));
     if !obligation.named.is_empty() && any_found(PERSONAL_ITEMS, &listed) && !any_found(obligation.named, &listed) {
         return None;
     }
@@ -961,7 +961,9 @@ fn proposal_for(
     {
         return None;
     }
-    if any_found(obligation.unless, context.sentence_words) || !needs_met(obligation.needs, context.with_lead_ins) {
+    if any_found(obligation.unless, &others_beside_own_dropped(context.sentence_words))
+        || !needs_met(obligation.needs, context.with_lead_ins)
+    {
         return None;
     }
     let authors: Vec<Author> = obligation.authors.iter().copied().filter(|a| audience.contains(a)).collect();
@@ -987,6 +989,45 @@ fn proposal_for(
         detect_toml: obligation.detect,
         examples: None,
     })
+}
+
+/// A clause's words without what it says belongs to others ("I will not use other people's
+/// usernames or passwords"): the things a pupil's own details are listed as are the rest.
+fn others_items_dropped(words: &[String]) -> Vec<String> {
+    let mut kept = Vec::with_capacity(words.len());
+    let mut skip = 0;
+    for word in words {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        kept.push(word.clone());
+        if matches!(word.as_str(), "people's" | "else's") {
+            skip = 3;
+        }
+    }
+    kept
+}
+
+/// A sentence's words without "or other people's" after "own": "my own or other people's
+/// personal information" is one's own too, so no rule about others' information only.
+fn others_beside_own_dropped(words: &[String]) -> Vec<String> {
+    let mut kept = Vec::with_capacity(words.len());
+    let mut at = 0;
+    while at < words.len() {
+        kept.push(words[at].clone());
+        let joined = words.get(at + 1).is_some_and(|w| w == "or" || w == "and");
+        let others = words.get(at + 2).is_some_and(|w| matches!(w.as_str(), "other" | "others" | "other's"));
+        if words[at] == "own" && joined && others {
+            at += 3;
+            if words.get(at).is_some_and(|w| w == "people's" || w == "people") {
+                at += 1;
+            }
+        } else {
+            at += 1;
+        }
+    }
+    kept
 }
 
 /// A detector from its TOML inline table. The tables are the crate's own and tested.
@@ -1463,6 +1504,13 @@ mod tests {
         let login = "I will only access the school network using my own user name and password and not reveal my password to anyone.";
         assert!(proposes(login, Category::Credentials));
         assert!(!proposes(login, Category::PupilIdentity) && !proposes(login, Category::ContactDetails));
+        // One's own details with others' are one's own; telling a teacher when asked is no rule.
+        let own = "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.";
+        assert!(proposes(own, Category::Location) && proposes(own, Category::ContactDetails));
+        let asked = "I will tell my teacher or parent/carer if anyone asks me online for personal information.";
+        assert!(!proposes(asked, Category::Location) && !proposes(asked, Category::PupilIdentity));
+        let two = "I will not tell anyone other than my parents my passwords. I will not use other people's usernames or passwords to pretend to be them online.";
+        assert!(proposes(two, Category::Credentials) && !proposes(two, Category::ContactDetails));
         let others = "You must keep your password secure and not use anyone else's username or password.";
         assert!(proposes(others, Category::Credentials) && !proposes(others, Category::ContactDetails));
         // A password kept confidential is a credential, not a private matter.
