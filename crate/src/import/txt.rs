@@ -246,8 +246,13 @@ fn is_page_control(line: &str) -> bool {
         "cookie settings",
         "toggle navigation",
     ];
-    let lower = line.trim().trim_end_matches(['↓', '↑', ':', ' ', '»', '›']).trim_start_matches(['»', '›', ' ']);
-    CONTROLS.iter().any(|control| lower.eq_ignore_ascii_case(control))
+    let lower = line.trim().trim_end_matches(['↓', '↑', ':', ' ', '»', '›']).trim_start_matches(['»', '›', '←', ' ']);
+    // "Return to Parents", "Back to News": a link to the page above.
+    let back_link = ["return to ", "back to "]
+        .iter()
+        .any(|start| lower.get(..start.len()).is_some_and(|head| head.eq_ignore_ascii_case(start)))
+        && word_count(lower) <= 4;
+    back_link || CONTROLS.iter().any(|control| lower.eq_ignore_ascii_case(control))
 }
 
 fn is_image_name(line: &str) -> bool {
@@ -2008,7 +2013,7 @@ mod tests {
         assert!(read.notes.iter().any(|n| n.contains("page furniture")), "{:?}", read.notes);
         // A web page's skip link and login button go; a sentence that mentions one stays.
         let texts: Vec<String> =
-            blocks("Skip to content ↓\n\nLogin\n\nSocial Media Policy\n\nPupils must not log in as others.\n")
+            blocks("Skip to content ↓\n\nReturn to Parents\n\nLogin\n\nSocial Media Policy\n\nPupils must not log in as others.\n")
                 .iter()
                 .map(Block::text)
                 .collect();
