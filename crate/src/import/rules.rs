@@ -185,8 +185,9 @@ fn judges_others(words: &[String]) -> bool {
         &[
             "school|we will|shall|may consider|regard|treat|deem|view",
             "school|we will|shall|may not tolerate",
-            "school|we will|shall|may expect|ask",
-            "school|we will|shall|may also expect|ask",
+            // Not "We will ask parents' permission", the school's own step.
+            "school|we will|shall|may expect",
+            "school|we will|shall|may also expect",
         ],
         words,
     )
@@ -1702,6 +1703,10 @@ mod tests {
             Some(vec![Author::Parent, Author::Pupil])
         );
         assert_eq!(subject_groups(&words("We will not tolerate bullying or harassment")), None);
+        assert_eq!(
+            subject_groups(&words("We will ask parents' permission before posting photos")),
+            Some(vec![Author::Staff])
+        );
         assert_eq!(
             subject_groups(&words("Students agree not to create, post or share anything")),
             Some(vec![Author::Pupil])
