@@ -116,12 +116,15 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
 /// Information about other people ("Do not discuss personal information about students, staff
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
-const OTHERS_INFORMATION: &[&str] = &[ABOUT_GROUPS, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, REPORT_PLEDGE];
+const OTHERS_INFORMATION: &[&str] =
+    &[ABOUT_GROUPS, GROUPS_INFORMATION, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, REPORT_PLEDGE];
 /// "I will tell my teacher if anyone asks me online for personal information": what to do when
 /// asked, not a rule against giving it.
 const REPORT_PLEDGE: &str = "i will tell|report|talk|speak";
 const ABOUT_GROUPS: &str =
     "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others";
+/// "ClassDojo permanently deletes students' personal information": pupils spoken of, not to.
+const GROUPS_INFORMATION: &str = "pupils|students|children personal information|details";
 /// "personal information about current or past members of staff"; not "details of themselves or
 /// others", which are theirs too.
 const ABOUT_MEMBERS_OF_GROUPS: &str = "information|details about|of|concerning current|past|former|other|any|the|our|members|member ~ pupils|students|staff|children|professionals|colleagues";
@@ -132,6 +135,7 @@ const OTHERS_DETAILS: &str = "other|others|else's ~ information|details";
 /// handle away.
 const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
     ABOUT_GROUPS,
+    GROUPS_INFORMATION,
     ABOUT_MEMBERS_OF_GROUPS,
     OTHERS_DETAILS,
     REPORT_PLEDGE,
@@ -710,6 +714,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         unless: &[
             "responsible for",
             "log|logging on|in ~ own",
+            // "… with the login and password I have been given": how to log on.
+            "password* ~ been given|issued|provided",
             "using|with my|their|your own ~ password*|username*|user",
             "use|using ~ another|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
             // "Don't interfere with anyone else's passwords, settings or files": misuse of the

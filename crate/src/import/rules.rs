@@ -1505,6 +1505,17 @@ mod tests {
         let login = "I will only access the school network using my own user name and password and not reveal my password to anyone.";
         assert!(proposes(login, Category::Credentials));
         assert!(!proposes(login, Category::PupilIdentity) && !proposes(login, Category::ContactDetails));
+        // What a platform does with pupils' information is no rule for the pupils under it.
+        let platform = "All information on ClassDojo is private. Information is never sold and ClassDojo permanently deletes students' personal information when they stop using it.";
+        let found = proposals_of(vec![
+            Block::Title("ClassDojo policy".to_owned()),
+            Block::Heading { level: 1, label: None, text: "Class Dojo Rules for Pupils".to_owned() },
+            Block::Paragraph { label: None, text: platform.to_owned() },
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // Logging on as given is no password rule.
+        let given = "I will only access the computer system with the login and password I have been given.";
+        assert!(!proposes(given, Category::Credentials));
         // One's own details with others' are one's own; telling a teacher when asked is no rule.
         let own = "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.";
         assert!(proposes(own, Category::Location) && proposes(own, Category::ContactDetails));
