@@ -1010,13 +1010,21 @@ fn others_items_dropped(words: &[String]) -> Vec<String> {
     kept
 }
 
-/// A sentence's words without "or other people's" after "own": "my own or other people's
-/// personal information" is one's own too, so no rule about others' information only.
+/// A sentence's words without "or other people's" after "own", nor "other" before a kind of
+/// information: "my own or other people's personal information" and "your address or other
+/// personal information" are one's own too, so no rule about others' information only.
 fn others_beside_own_dropped(words: &[String]) -> Vec<String> {
     let mut kept = Vec::with_capacity(words.len());
     let mut at = 0;
     while at < words.len() {
-        kept.push(words[at].clone());
+        // "name, address or other personal information": other kinds of one's own, not others'.
+        let other_kind = words[at] == "other"
+            && words.get(at + 1).is_some_and(|w| {
+                matches!(w.as_str(), "similar" | "such" | "personal" | "contact" | "identifying" | "private")
+            });
+        if !other_kind {
+            kept.push(words[at].clone());
+        }
         let joined = words.get(at + 1).is_some_and(|w| w == "or" || w == "and");
         let others = words.get(at + 2).is_some_and(|w| matches!(w.as_str(), "other" | "others" | "other's"));
         if words[at] == "own" && joined && others {
@@ -1519,6 +1527,8 @@ mod tests {
         // One's own details with others' are one's own; telling a teacher when asked is no rule.
         let own = "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.";
         assert!(proposes(own, Category::Location) && proposes(own, Category::ContactDetails));
+        let other_kinds = "Never give your surname, home address, phone number or other similar contact information.";
+        assert!(proposes(other_kinds, Category::Location) && proposes(other_kinds, Category::ContactDetails));
         let asked = "I will tell my teacher or parent/carer if anyone asks me online for personal information.";
         assert!(!proposes(asked, Category::Location) && !proposes(asked, Category::PupilIdentity));
         let two = "I will not tell anyone other than my parents my passwords. I will not use other people's usernames or passwords to pretend to be them online.";
