@@ -497,6 +497,15 @@ fn postwise(args: &[&str]) -> (i32, String, String) {
 /// Runs the command on `source` and checks it fails with status 2, an error naming the file
 /// and containing `expected`, and leaves nothing in `policies/` but `_shared/`.
 #[track_caller]
+/// Imports `source` into `policies`, asserting it succeeds, and removes what it wrote.
+fn imports(policies: &Path, source: &Path) {
+    let out = policies.join("school");
+    let (code, stdout, stderr) =
+        postwise(&["import", &source.display().to_string(), "--id", "school", "--out", &out.display().to_string()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    std::fs::remove_dir_all(&out).expect("removes");
+}
+
 fn refused(policies: &Path, source: &Path, expected: &str) {
     let out = policies.join("school");
     let (code, stdout, stderr) =
@@ -552,17 +561,7 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
         "photos.txt",
         b"1. Photographs\n\n1.1. Photographs of children are put on the school website only with their parents' consent.\n\n1.2. Parents must not take photographs of other children at school events.\n",
     );
-    let photos_out = policies.join("photos");
-    let (code, stdout, stderr) = postwise(&[
-        "import",
-        &photos.display().to_string(),
-        "--id",
-        "photos",
-        "--out",
-        &photos_out.display().to_string(),
-    ]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    std::fs::remove_dir_all(&photos_out).expect("removes");
+    imports(&policies, &photos);
     let welsh = write(
         "polisi.txt",
         "Polisi E-Ddiogelwch\n\n1. Rheolau\n\n1.1. Mae'r ysgol yn defnyddio'r rhyngrwyd gyda'r disgyblion bob dydd.\n\n1.2. Dylai disgyblion ddim rhannu eu cyfrinair gyda neb, a rhaid i'r staff fod yn ofalus ar y cyfryngau cymdeithasol hefyd.\n"
@@ -578,11 +577,7 @@ fn bad_input_gives_a_clear_error_and_no_folder() {
         "ict.txt",
         b"Acceptable use of ICT facilities in school - Pupil Policy\nPupils must not use the Internet or the school network to bully, insult or upset others, or to share anything unkind.\nAccess to the Internet is a privilege, not a right, and it is withdrawn from pupils who do not use it responsibly.\n",
     );
-    let ict_out = policies.join("ict");
-    let (code, stdout, stderr) =
-        postwise(&["import", &ict.display().to_string(), "--id", "ict", "--out", &ict_out.display().to_string()]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    std::fs::remove_dir_all(&ict_out).expect("removes");
+    imports(&policies, &ict);
     let binary = write("binary.txt", b"\x00\x01\x02 policy \x00");
     refused(&policies, &binary, "is not text");
     let other = write("policy.odt", b"PK\x03\x04 an OpenDocument file");
