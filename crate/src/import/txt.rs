@@ -1310,7 +1310,7 @@ fn topic_label(text: &str, over_list: bool) -> bool {
     ];
     const NOT_TOPICS: [&str; 9] =
         ["for example", "e.g", "such as", "including", "these", "this", "the following", "as follows", "below"];
-    const ANNOUNCING: [&str; 8] = ["please", "when", "if", "in ", "on this", "related", "contents", "following"];
+    const ANNOUNCING: [&str; 7] = ["please", "when", "if", "in ", "on this", "related", "contents"];
     let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
     let lower = stripped.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
