@@ -673,6 +673,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
         let lead_in_words: Vec<String> = lead_ins.iter().flat_map(|l| l.words.iter().cloned()).collect();
         let clause_with_lead_ins: Vec<String> =
             words(&node.text).into_iter().chain(lead_in_words.iter().cloned()).collect();
+        let own_items = compound_words(&others_items_dropped(&clause_with_lead_ins));
         // "Language must be professional" under rules for video calls is about what is said on a
         // call, which no post shows.
         let on_calls = lead_ins.iter().any(|l| any_found(ON_CALLS, &l.words))
@@ -750,12 +751,15 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // they comment on families"): its subject said who, its main clause says what.
             let ruling_words = words(without_concession(sentence));
             let with_lead_ins: Vec<String> = ruling_words.iter().chain(lead_in_words).cloned().collect();
+            let unless_words = others_beside_own_dropped(&ruling_words);
             for obligation in OBLIGATIONS {
                 let context = Context {
                     sentence,
                     sentence_words: &ruling_words,
+                    unless_words: &unless_words,
                     with_lead_ins: &with_lead_ins,
                     clause_with_lead_ins: &clause_with_lead_ins,
+                    own_items: &own_items,
                 };
                 let proposal = proposal_for(obligation, context, &audience, hint.as_deref(), (severity, &severity_cue))
                     // What the school will do is done on its own accounts, whatever the obligation.
@@ -823,10 +827,15 @@ fn as_firm_as(message: &str, severity: Severity) -> String {
 struct Context<'a> {
     sentence: &'a str,
     sentence_words: &'a [String],
+    /// The sentence's words as an obligation's exceptions read them ([`others_beside_own_dropped`]).
+    unless_words: &'a [String],
     with_lead_ins: &'a [String],
     /// The whole clause and its lead-ins: where a list of what "personal information" means
     /// may follow the sentence ("… This includes phone numbers, addresses …").
     clause_with_lead_ins: &'a [String],
+    /// The clause's words with compounds joined and others' items left out: what it lists as
+    /// one's own ([`others_items_dropped`]).
+    own_items: &'a [String],
 }
 
 /// A sentence without the concession it opens with ("Although …, ", "Whilst …, ").
@@ -950,8 +959,8 @@ fn proposal_for(
     }
     // A clause that lists what it means ("phone numbers, addresses, birthdays") proposes a rule
     // for each thing it lists, not for the rest of what personal information may be.
-    let listed = compound_words(&others_items_dropped(context.clause_with_lead_ins));
-    if !obligation.named.is_empty() && any_found(PERSONAL_ITEMS, &listed) && !any_found(obligation.named, &listed) {
+    let listed = context.own_items;
+    if !obligation.named.is_empty() && any_found(PERSONAL_ITEMS, listed) && !any_found(obligation.named, listed) {
         return None;
     }
     // A password is not what "personal information" means to a reader: only a clause that names
@@ -962,9 +971,7 @@ fn proposal_for(
     {
         return None;
     }
-    if any_found(obligation.unless, &others_beside_own_dropped(context.sentence_words))
-        || !needs_met(obligation.needs, context.with_lead_ins)
-    {
+    if any_found(obligation.unless, context.unless_words) || !needs_met(obligation.needs, context.with_lead_ins) {
         return None;
     }
     let authors: Vec<Author> = obligation.authors.iter().copied().filter(|a| audience.contains(a)).collect();
