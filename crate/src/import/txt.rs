@@ -395,6 +395,11 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     });
     let entries: HashSet<String> =
         lines[first..end].iter().filter(|l| is_entry(&l.text)).map(|l| entry_key(&l.text)).collect();
+    // "Content" over a paragraph or a list of risks (the four Cs of online safety) heads a
+    // section; "Contents" over its entries run into one line is still the list's title.
+    if entries.is_empty() && entry_key(&lines[title].text) == "content" {
+        return drop_untitled_contents(lines);
+    }
     // "1" before "INTRODUCTION": the section's number stays with its heading.
     let end = if end > first && is_lone_number(&lines[end - 1].text) { end - 1 } else { end };
     lines.drain(title..end);
@@ -513,6 +518,19 @@ pub(crate) fn join_broken_word(before: &str, after: &str, words: &HashSet<String
     if drop { format!("{stem}{after}") } else { format!("{before}{after}") }
 }
 
+/// Whether a line starts in lowercase, as the rest of a sentence does: not with a word written
+/// that way at the start of a sentence too ("e-Safety encompasses…", "iPads are…").
+fn starts_lowercase(text: &str) -> bool {
+    text.starts_with(char::is_lowercase) && !capitalised_inside(text)
+}
+
+/// Whether a text starts with a word whose capital comes after a lowercase letter: "eSafety",
+/// "e-Safety", "iPad".
+fn capitalised_inside(text: &str) -> bool {
+    let mut letters = text.split_whitespace().next().unwrap_or_default().chars();
+    letters.next().is_some_and(char::is_lowercase) && letters.take(2).any(char::is_uppercase)
+}
+
 /// Whether a line's end breaks a word: a letter and a hyphen, the next line going on in lowercase.
 pub(crate) fn broken_word(before: &str, after: &str) -> bool {
     let mut end = before.chars().rev();
@@ -601,7 +619,7 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
         }
         // "iii. Be sensitive:" starts lowercase too, but a numbered line starts a block.
         let labelled = split_label(text).0.is_some();
-        let starts_lowercase = text.chars().next().is_some_and(char::is_lowercase) && !labelled;
+        let starts_lowercase = starts_lowercase(text) && !labelled;
         let blank_before = out.last() == Some(&Line::Blank);
         // Hard-wrapped text: a full line that ends mid-sentence goes on on the next.
         let wraps = width.is_some_and(|w| previous_width * 4 >= w * 3) && !blank_before && !labelled;
@@ -1038,7 +1056,9 @@ impl Reader {
                 self.push(Block::Paragraph { label: None, text: format!("**{text}**") }, false);
                 return;
             }
-            let names_policy = lower.contains("policy") && !names_a_section && !is_section(&text);
+            // "Using this policy" speaks of the policy: a section's heading, not its name.
+            let names_policy =
+                lower.contains("policy") && !lower.contains("this policy") && !names_a_section && !is_section(&text);
             if !self.has_title && (names_policy || names_its_rules) {
                 self.title_from_topic = !names_policy;
                 self.push(Block::Title(text), false);
@@ -1090,7 +1110,8 @@ impl Reader {
         }
         let appendix = is_appendix(&text);
         let topic = topic_label(&text, next == Next::List);
-        if (titled_lead_in(&text) || question_heading(&text) || topic) && !self.in_form {
+        let explains = next == Next::Sentence && question_lead_in(&text);
+        if (titled_lead_in(&text) || question_heading(&text) || explains || topic) && !self.in_form {
             let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
             self.push(Block::Heading { level, label: None, text }, true);
             return;
@@ -1146,11 +1167,8 @@ pub(crate) fn is_appendix(text: &str) -> bool {
 /// A line that could be a heading: a few words, capitalised, no sentence punctuation, no date.
 fn heading_shape(text: &str) -> bool {
     let words = word_count(text);
-    // "eSafety Top Tips", "iPad Rules": a first word capitalised inside counts.
-    let mut letters = text.chars();
-    let first_upper = letters
-        .next()
-        .is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && letters.next().is_some_and(char::is_uppercase)));
+    // "eSafety Top Tips", "e-Safety Policy", "iPad Rules": a first word capitalised inside counts.
+    let first_upper = text.starts_with(char::is_uppercase) || capitalised_inside(text);
     let has_year =
         text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     // A colon in brackets ("(Source: NAHT guidance)") is a reference, not a lead-in.
@@ -1349,6 +1367,19 @@ fn question_heading(text: &str) -> bool {
         && (2..=16).contains(&word_count(trimmed))
         && trimmed.chars().next().is_some_and(char::is_uppercase)
         && ASKING.contains(&first.as_str())
+}
+
+/// "Why the Internet and digital communications are important:" over the paragraph that
+/// answers it: a question put as a lead-in heads its section.
+fn question_lead_in(text: &str) -> bool {
+    const ASKING: [&str; 6] = ["what", "who", "why", "how", "when", "where"];
+    let trimmed = text.trim_end();
+    let first = trimmed.split_whitespace().next().unwrap_or_default();
+    trimmed.ends_with(':')
+        && trimmed.matches(':').count() == 1
+        && (3..=12).contains(&word_count(trimmed))
+        && first.starts_with(char::is_uppercase)
+        && ASKING.contains(&first.to_lowercase().as_str())
 }
 
 /// The words after a number that make a heading: short, not a sentence ("Be kind:" is one).
@@ -1860,6 +1891,72 @@ mod tests {
         // Lines ending in numbers whose first never comes again are no contents list.
         let rules = "Rules\n\nChildren in Year 1\n\nChildren in Year 2\n\nChildren in Year 3\n\nChildren in Year 4\n\nPupils must not share passwords.\n";
         assert!(blocks(rules).iter().any(|b| b.text().contains("Children in Year 1")));
+    }
+
+    #[test]
+    fn content_over_a_list_of_risks_heads_a_section() {
+        // The four Cs of online safety: "Content" is no contents list's title.
+        let text = "e-Safety Policy\n\nThe main risks are:\n\nContent\n\n  • exposure to inappropriate content, \
+                    including online pornography and hate sites that no child should see;\n\nContact\n\n  • grooming;\n";
+        let read = read(text);
+        assert!(
+            read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Content")),
+            "{:?}",
+            read.blocks
+        );
+        // "Contents" over entries run into one line is still dropped.
+        let run_in = "Online Safety Policy\n\nContents\n\nLinks with the UN Rights of the Child page 3 Rationale page 3 \
+                      Areas of Risk page 3 Scope of the policy page 4\n\nPupils must not share passwords.\n";
+        assert!(!blocks(run_in).iter().any(|b| b.text() == "Contents"), "{:?}", blocks(run_in));
+    }
+
+    #[test]
+    fn a_sentence_starting_e_safety_starts_a_paragraph_of_its_own() {
+        // "Introduction" over "e-Safety encompasses…": a heading and its paragraph, not a line
+        // whose sentence goes on below it.
+        let text = "St Mary's Primary School\n\ne-Safety Policy\n\nIntroduction\n\n\
+                    e-Safety encompasses the safe and responsible use of Internet technologies.\n";
+        let read = read(text);
+        assert!(read.blocks.contains(&Block::Title("e-Safety Policy".to_owned())), "{:?}", read.blocks);
+        assert!(read.blocks.contains(&heading(1, None, "Introduction")), "{:?}", read.blocks);
+        // A sentence cut by the page still goes on in lowercase.
+        let cut = "Policy\n\nStaff must not accept friend requests from\n\npupils or their parents.\n";
+        assert!(
+            blocks(cut)
+                .iter()
+                .any(|b| b.text() == "Staff must not accept friend requests from pupils or their parents.")
+        );
+    }
+
+    #[test]
+    fn a_heading_that_speaks_of_this_policy_is_not_its_title() {
+        let text = "Autumn 2015\n\nE-safety is part of the school's safeguarding responsibilities and of its care.\n\n\
+                    Using this policy\n\n  • The Assistant Headteacher leads e-safety.\n";
+        let read = read(text);
+        assert!(!read.blocks.iter().any(|b| matches!(b, Block::Title(_))), "{:?}", read.blocks);
+        assert!(read.blocks.contains(&heading(1, None, "Using this policy")), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn a_question_put_as_a_lead_in_over_its_answer_is_a_heading() {
+        let text = "e-Safety Policy\n\nThe school's e-Safety Lead is the Headteacher.\n\n\
+                    Why the Internet and digital communications are important:\n\n\
+                    The Internet is an essential element in 21st century life for education.\n\n\
+                    How we keep pupils safe:\n\n  • filtered broadband\n";
+        let read = read(text);
+        assert!(
+            read.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { text, .. } if text.starts_with("Why the Internet"))),
+            "{:?}",
+            read.blocks
+        );
+        // Over a list it stays that list's lead-in.
+        assert!(
+            !read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text.starts_with("How we keep"))),
+            "{:?}",
+            read.blocks
+        );
     }
 
     #[test]
