@@ -476,6 +476,12 @@ fn ends_in_dash(text: &str) -> bool {
     text.trim_end().strip_suffix(['–', '—', '-']).is_some_and(|rest| rest.ends_with(' '))
 }
 
+/// "i. Could have repercussions for the orderly running of the school or": a line whose
+/// sentence goes on in the next item, as no heading does.
+fn ends_in_conjunction(text: &str) -> bool {
+    matches!(text.split_whitespace().next_back(), Some("or" | "and" | "nor" | "but"))
+}
+
 /// "1", "2.3", "4.": a clause number alone on its line, as PDFs and web pages made from them
 /// set it beside the words.
 fn is_lone_number(text: &str) -> bool {
@@ -1202,6 +1208,7 @@ fn heading_shape(text: &str) -> bool {
         && (!outside_brackets.contains(':') || colon_heading(&outside_brackets))
         && (!text.trim_end_matches(['*', ' ']).ends_with(['.', ',', ';', '?', '!']) || names_its_rules(text))
         && !ends_in_dash(text)
+        && !ends_in_conjunction(text)
         && (!has_year || is_appendix(text))
 }
 
@@ -1390,6 +1397,7 @@ fn numbered_heading_shape(text: &str) -> bool {
         && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !trimmed.ends_with(['.', ',', ';'])
         && (!trimmed.ends_with(':') || words <= 6)
+        && !ends_in_conjunction(trimmed)
 }
 
 /// Reads a table from `lines[start]`: Word tables come out either as tab-separated rows, or
@@ -1957,6 +1965,25 @@ mod tests {
             "{:?}",
             read.blocks
         );
+    }
+
+    #[test]
+    fn a_line_ending_in_or_goes_on_and_heads_nothing() {
+        let text = "Use of Social Media\n\nParents should not post anything that:\n\
+                    i. Could have repercussions for the orderly running of the school or\n\
+                    ii. Pose a threat to another pupil or member of the public or\n\
+                    iii. Could adversely affect the reputation of the school.\n\n\
+                    Including Responsible Use of the Internet and\n\nAnti-Cyber Bullying\n";
+        let read = read(text);
+        let headings: Vec<&str> = read
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(!headings.iter().any(|h| h.ends_with(" or") || h.ends_with(" and")), "{:?}", read.blocks);
     }
 
     #[test]
