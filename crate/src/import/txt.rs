@@ -1131,6 +1131,7 @@ impl Reader {
             && (numbered_part
                 || (next != Next::Other
                     && ((heading_shape(&text) && is_title_case(&text))
+                        || purpose_lead_in(&text)
                         || (titled_lead_in(&text) && next == Next::Sentence))))
         {
             self.push(Block::Heading { level: 2, label: None, text }, true);
@@ -1286,7 +1287,25 @@ fn colon_heading(text: &str) -> bool {
 fn titled_lead_in(text: &str) -> bool {
     let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
     let words: Vec<&str> = stripped.split_whitespace().collect();
-    (2..=8).contains(&words.len()) && !stripped.contains(':') && (is_title_case(stripped) || for_whom(&words))
+    (2..=8).contains(&words.len())
+        && !stripped.contains(':')
+        && (is_title_case(stripped) || for_whom(&words) || purpose_lead_in(text))
+}
+
+/// "For my own personal safety:", "For the safety of everyone:": what the rules below are for,
+/// with no verb of its own, heads them (acceptable-use agreements are set out so); not "For
+/// example:" or "For more information:".
+fn purpose_lead_in(text: &str) -> bool {
+    const NOT_A_PURPOSE: [&str; 6] = ["example", "instance", "more", "further", "details", "information"];
+    const VERBS: [&str; 12] =
+        ["must", "should", "will", "can", "may", "are", "is", "shall", "need", "have", "include", "includes"];
+    let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
+    let words: Vec<String> = stripped.split_whitespace().map(str::to_lowercase).collect();
+    (3..=6).contains(&words.len())
+        && stripped.starts_with("For ")
+        && !stripped.contains([',', ':'])
+        && !NOT_A_PURPOSE.contains(&words[1].as_str())
+        && !words.iter().any(|w| VERBS.contains(&w.as_str()))
 }
 
 /// "Using Technology Kindly", "What Happens If I Forget the Rules": two words or more, each
@@ -1538,7 +1557,9 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
     for at in 0..blocks.len() {
         let Block::Heading { level, label: None, text } = &blocks[at] else { continue };
         let (level, text) = (*level, text.clone());
+        // Not "For Parents:" under the form's heading: a lead-in heads a part of it.
         let after_appendix = at > 0
+            && !text.trim_end().ends_with(':')
             && matches!(&blocks[at - 1], Block::Heading { text: before, label: None, .. }
                 if is_appendix(before) || (is_form_title(before) && !is_form_title(&text)));
         let after_form_heading =
@@ -1984,6 +2005,19 @@ mod tests {
             })
             .collect();
         assert!(!headings.iter().any(|h| h.ends_with(" or") || h.ends_with(" and")), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn what_the_rules_are_for_and_whom_heads_the_parts_of_an_agreement() {
+        let text = "Pupil Acceptable Use Agreement\n\nFor Parents:\n\n\
+                    Digital technologies have become integral to the lives of children and young people.\n\n\
+                    For my own personal safety:\n\n  • I will not share my password online.\n\n\
+                    For example:\n\n  • a game or a chat room.\n";
+        let read = read(text);
+        let headed = |want: &str| read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == want));
+        assert!(headed("For Parents:"), "{:?}", read.blocks);
+        assert!(headed("For my own personal safety:"), "{:?}", read.blocks);
+        assert!(!headed("For example:"), "{:?}", read.blocks);
     }
 
     #[test]
