@@ -501,6 +501,17 @@ fn is_pledge(sentence: &[String]) -> bool {
             }))
 }
 
+/// Who signs the pledges a lead-in leads, where it says so: "All pupils sign up to the SMART
+/// rules", "Parents agree to:"; not "Parents must read the following with their child".
+fn lead_in_signer(lead_in: &LeadIn) -> Option<Author> {
+    const SIGNING: [&str; 7] = ["sign", "signs", "agree", "agrees", "promise", "pledge", "follow"];
+    let verb = lead_in.words.iter().take(5).position(|w| SIGNING.contains(&w.as_str()))?;
+    match groups_in(&lead_in.words[..verb]).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// Who signs the pledges ("I will …") of the section of node `at`, from what they speak of: a
 /// pupil's teacher and homework, a parent's child, a member of staff's classroom and
 /// colleagues; `None` when they say none of these, or two as often.
@@ -716,7 +727,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
             let pledged =
                 is_pledge(&sentence_words) || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
-            let signer = if pledged && !audience_stated && (audience == default_audience || school_lead_in) {
+            let signer = if pledged && any_found(PUPIL_PLEDGES, &sentence_words) {
+                Some(Author::Pupil)
+            } else if let Some(signer) = lead_ins.first().filter(|_| pledged).and_then(lead_in_signer) {
+                Some(signer)
+            } else if pledged && !audience_stated && (audience == default_audience || school_lead_in) {
                 pledge_signer(outline, at)
             } else {
                 (pledged && any_found(PUPIL_PLEDGES, &sentence_words)).then_some(Author::Pupil)
@@ -1159,6 +1174,20 @@ mod tests {
     fn proposals_of(blocks: Vec<super::super::blocks::Block>) -> Vec<(String, Vec<Author>, Vec<Channel>)> {
         let outline = super::super::outline::number(blocks);
         propose(&outline, "pupils").into_iter().map(|p| (p.detect.kind().to_owned(), p.authors, p.channels)).collect()
+    }
+
+    #[test]
+    fn pledges_under_a_lead_in_that_says_who_signs_them_are_theirs() {
+        let found = proposals_of(vec![
+            paragraph("All pupils sign up to the SMART rules at Oak Primary School."),
+            item(
+                "Safe – I will keep safe by being careful not to give out my home address to people I don't trust online.",
+            ),
+            paragraph(
+                "This section of the website is for you, as parents, with the help you need to keep your children safe.",
+            ),
+        ]);
+        assert!(all_bind(&found, Author::Pupil), "{found:?}");
     }
 
     #[test]
