@@ -369,7 +369,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         unless: &[],
         named: &[],
         needs: Needs::Duty,
-        category: Category::MediaConsent,
+        // The contract files "a name alongside an image" under pupil identity: what it gives
+        // away is who the child is, whatever the consent.
+        category: Category::PupilIdentity,
         detect: r#"{ kind = "media", checks = ["name-alongside"] }"#,
         authors: &[Staff],
         channels: SCHOOL_ACCOUNTS,
