@@ -562,7 +562,7 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
     let words = document_words(lines.iter().map(|l| l.text.as_str()));
     let mut out: Vec<Line> = Vec::new();
     let mut pending_label: Option<String> = None;
-    let mut pending_bullet = false;
+    let mut pending_bullets = 0usize;
     let (mut wrapped, mut previous_width) = (0, 0);
     for (at, raw) in lines.iter().enumerate() {
         match raw.mark {
@@ -589,13 +589,17 @@ fn join_lines(lines: &[SourceLine], guesses: &mut Vec<String>) -> Vec<Line> {
         // item starts with a capital: "•" over "not conduct …", cut from its lead-in, stays a
         // line of its own.
         let next_text = lines[at + 1..].iter().map(|l| l.text.trim()).find(|t| !t.is_empty());
-        let next_starts_item =
-            next_text.and_then(|t| t.chars().next()).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        // A PDF's list can come out as its bullets, one a line, then its items: each line that
+        // starts an item takes the next bullet, and its wrapped lines go on in lowercase.
+        let next_starts_item = next_text.is_some_and(|t| {
+            is_lone_bullet(t) || t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
         if is_lone_bullet(text) && pending_label.is_none() && next_starts_item {
-            pending_bullet = true;
+            pending_bullets += 1;
             continue;
         }
-        if std::mem::take(&mut pending_bullet) {
+        if pending_bullets > 0 && !starts_lowercase(text) {
+            pending_bullets -= 1;
             out.push(Line::Bullet(text.to_owned()));
             previous_width = text.chars().count();
             continue;
@@ -2018,6 +2022,32 @@ mod tests {
         assert!(headed("For Parents:"), "{:?}", read.blocks);
         assert!(headed("For my own personal safety:"), "{:?}", read.blocks);
         assert!(!headed("For example:"), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn a_pdfs_bullets_on_lines_of_their_own_go_to_the_items_after_them() {
+        let text = "Acceptable Use Agreement\nFor my own personal safety:\n•\n•\n•\n\
+                    I will keep my username and password safe and secure – I will not share it, nor will I try to use any other\n\
+                    person's username and password.\n\
+                    I will be aware of stranger danger when I am communicating online.\n\
+                    I will never arrange to meet someone I have only met on the internet unless my parents have\n\
+                    given me permission.\n";
+        let read = read(text);
+        let items: Vec<&str> = read
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(items.len(), 3, "{:?}", read.blocks);
+        assert!(items[0].ends_with("person's username and password."), "{items:?}");
+        assert!(
+            items[2].starts_with("I will never arrange") && items[2].ends_with("given me permission."),
+            "{items:?}"
+        );
+        assert!(!read.blocks.iter().any(|b| b.text().trim() == "•"), "{:?}", read.blocks);
     }
 
     #[test]
