@@ -482,6 +482,12 @@ fn ends_in_conjunction(text: &str) -> bool {
     matches!(text.split_whitespace().next_back(), Some("or" | "and" | "nor" | "but"))
 }
 
+/// A pictograph or what joins and styles one: "📲", "🚫", "🧑‍💬" (not an arrow "↳" linking to
+/// another page, nor a bullet).
+fn is_emoji(c: char) -> bool {
+    c >= '\u{1F000}' || ('\u{2600}'..='\u{27BF}').contains(&c) || matches!(c, '\u{200D}' | '\u{FE0F}')
+}
+
 /// "1", "2.3", "4.": a clause number alone on its line, as PDFs and web pages made from them
 /// set it beside the words.
 fn is_lone_number(text: &str) -> bool {
@@ -1177,6 +1183,8 @@ pub(crate) fn is_appendix(text: &str) -> bool {
 
 /// A line that could be a heading: a few words, capitalised, no sentence punctuation, no date.
 fn heading_shape(text: &str) -> bool {
+    // "🚫 Don'ts for Children": a web page's emoji before a heading is no word of it.
+    let text = text.trim_start_matches(is_emoji).trim_start();
     let words = word_count(text);
     // "eSafety Top Tips", "e-Safety Policy", "iPad Rules": a first word capitalised inside counts.
     let first_upper = text.starts_with(char::is_uppercase) || capitalised_inside(text);
@@ -2048,6 +2056,25 @@ mod tests {
             "{items:?}"
         );
         assert!(!read.blocks.iter().any(|b| b.text().trim() == "•"), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn an_emoji_before_a_heading_leaves_it_a_heading() {
+        let text = "Online Safety Policy\n\nThis guide gives parents practical advice for keeping children safe.\n\n\
+                    🚫 Don’ts for Children\n\n  • Don’t gossip or share private information.\n\n\
+                    ↳ Complaints procedure\n\nParents should raise concerns with the class teacher first.\n";
+        let read = read(text);
+        assert!(
+            read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "🚫 Don’ts for Children")),
+            "{:?}",
+            read.blocks
+        );
+        // An arrow links to another page: no heading of this one.
+        assert!(
+            !read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text.contains("Complaints"))),
+            "{:?}",
+            read.blocks
+        );
     }
 
     #[test]
