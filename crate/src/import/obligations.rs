@@ -140,7 +140,9 @@ const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
     OTHERS_DETAILS,
     REPORT_PLEDGE,
     "using|with my|their|your own ~ username*|user",
-    "use|using ~ another|else's|other|others|people's ~ username*|user|logon*|login*",
+    "use|using ~ another|else|else's|other|others|people's ~ username*|user|logon*|login*",
+    // "I will not give my username or password to anyone": a login, not a social-media handle.
+    "username*|usernames ~ password*|passwords",
 ];
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
@@ -646,11 +648,15 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         // Nor is how the setting e-mails information ("E mailing of personal, sensitive,
         // confidential … information should be avoided"), nor "sensitive to the needs of
         // children".
+        // Nor what a channel to the school is for ("Messaging through Dojo should not be used
+        // for sensitive or behavioural issues": raise them in person), nor where files are saved.
         unless: &[
             "defamatory|derogatory|libellous|malicious",
             "password*|passwords|login*|log-in|logon*",
             "e mailing|emailing|e-mailing",
             "sensitive to",
+            "used for ~ issues|discussions|concerns|enquiries|queries",
+            "save|saved|store|stored ~ confidential",
         ],
         named: &[],
         needs: Needs::Duty,
@@ -719,7 +725,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             // "… with the login and password I have been given": how to log on.
             "password* ~ been given|issued|provided",
             "using|with my|their|your own ~ password*|username*|user",
-            "use|using ~ another|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
+            "use|using ~ another|else|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
             // "Don't interfere with anyone else's passwords, settings or files": misuse of the
             // network, not a password given away.
             "interfere|tamper|meddle ~ else's|other|others|people's ~ password*|passwords",

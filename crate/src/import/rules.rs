@@ -1494,6 +1494,20 @@ mod tests {
             "Users should bear in mind that what they share online is still subject to copyright law.",
             Category::Copyright
         ));
+        // What a channel to the school is for, and where files are saved, are no private
+        // matters posted; sharing them is.
+        let channel = "Messaging through Dojo should not be used for sensitive or behavioural issues.";
+        assert!(!proposes(channel, Category::Confidential));
+        assert!(!proposes(
+            "Teachers must not save confidential documents on the classroom computer.",
+            Category::Confidential
+        ));
+        assert!(proposes("Staff must not share confidential information on social media.", Category::Confidential));
+        // A username given with a password is a login, not a handle; using anyone else/s is
+        // neither.
+        let login = categories("I will NOT give my username or password to anyone else.");
+        assert!(login.contains(&Category::Credentials) && !login.contains(&Category::ContactDetails), "{login:?}");
+        assert!(!proposes("I will NOT use anyone else/s username or password.", Category::Credentials));
         // Defamatory comments about staff are criticism, not private matters.
         let defamatory = "Parents must not post defamatory comments about staff online.";
         assert!(proposes(defamatory, Category::Disrepute));
