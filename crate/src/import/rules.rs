@@ -731,7 +731,7 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 Some(Author::Pupil)
             } else if let Some(signer) = lead_ins.first().filter(|_| pledged).and_then(lead_in_signer) {
                 Some(signer)
-            } else if pledged && !audience_stated && (audience == default_audience || school_lead_in) {
+            } else if pledged && (school_lead_in || (!audience_stated && audience == default_audience)) {
                 pledge_signer(outline, at)
             } else {
                 (pledged && any_found(PUPIL_PLEDGES, &sentence_words)).then_some(Author::Pupil)
@@ -1296,6 +1296,15 @@ mod tests {
             item("I will keep my password secret;"),
         ]);
         assert!(all_bind(&found, Author::Pupil), "{found:?}");
+        // Under headings, as a web page sets it: "the school" states no audience for them.
+        let headed = proposals_of(vec![
+            Block::Heading { level: 1, label: None, text: "Rules and Tips for Children".to_owned() },
+            Block::Heading { level: 2, label: None, text: "Rules for Responsible Internet Use".to_owned() },
+            paragraph("The school has installed computers to help our learning. These rules will keep everyone safe."),
+            item("I will ask permission from a member of staff before using the Internet;"),
+            item("I will use only my own login and password, which I will keep secret;"),
+        ]);
+        assert!(all_bind(&headed, Author::Pupil), "{headed:?}");
     }
 
     #[test]
