@@ -724,6 +724,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "log|logging on|in ~ own",
             // "… with the login and password I have been given": how to log on.
             "password* ~ been given|issued|provided",
+            // "Only use usernames and passwords given to me by an adult": which to log on with.
+            "password*|passwords given to",
             "using|with my|their|your own ~ password*|username*|user",
             "use|using ~ another|else|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
             // "Don't interfere with anyone else's passwords, settings or files": misuse of the

@@ -1517,6 +1517,11 @@ mod tests {
         let login = categories("I will NOT give my username or password to anyone else.");
         assert!(login.contains(&Category::Credentials) && !login.contains(&Category::ContactDetails), "{login:?}");
         assert!(!proposes("I will NOT use anyone else/s username or password.", Category::Credentials));
+        assert!(!proposes("Only use Usernames and Passwords given to me by an adult.", Category::Credentials));
+        assert!(proposes(
+            "I will only use my own usernames and passwords to log on and keep them secret.",
+            Category::Credentials
+        ));
         // Defamatory comments about staff are criticism, not private matters.
         let defamatory = "Parents must not post defamatory comments about staff online.";
         assert!(proposes(defamatory, Category::Disrepute));
