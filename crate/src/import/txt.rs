@@ -1137,8 +1137,14 @@ impl Reader {
         // form's fields ("Name of child", "Signed") are followed by other fields.
         // So does "Key Stage 1" over its own rules' heading, numbered like another part.
         let numbered_part = heading_shape(&text) && self.numbered_alike.contains(&part_key(&text));
+        // "Safeguarding and privacy" over a sentence or a list in a user agreement heads its part; a field
+        // to fill in ("Child's name") is no heading, whatever follows it, nor is one of a list of
+        // aims ("To publicise academy events").
+        let part_over_sentence =
+            next != Next::Other && heading_shape(&text) && !names_a_field(&text) && !text.starts_with("To ");
         if self.in_form
             && (numbered_part
+                || part_over_sentence
                 || (next != Next::Other
                     && ((heading_shape(&text) && is_title_case(&text))
                         || purpose_lead_in(&text)
@@ -1405,6 +1411,29 @@ fn question_heading(text: &str) -> bool {
         && (2..=16).contains(&word_count(trimmed))
         && trimmed.chars().next().is_some_and(char::is_uppercase)
         && ASKING.contains(&first.as_str())
+}
+
+/// Whether a form's line asks for something to be filled in: a name, a signature, a date.
+fn names_a_field(text: &str) -> bool {
+    const FIELDS: [&str; 16] = [
+        "name",
+        "names",
+        "signature",
+        "signed",
+        "sign",
+        "date",
+        "class",
+        "year",
+        "form",
+        "address",
+        "telephone",
+        "phone",
+        "email",
+        "e-mail",
+        "relationship",
+        "birth",
+    ];
+    super::wording::words(text).iter().any(|w| FIELDS.contains(&w.as_str()))
 }
 
 /// "Why the Internet and digital communications are important:" over the paragraph that
@@ -2075,6 +2104,17 @@ mod tests {
             "{:?}",
             read.blocks
         );
+    }
+
+    #[test]
+    fn a_short_line_over_a_sentence_in_an_agreement_heads_its_part_and_a_field_does_not() {
+        let text = "Class Dojo User Agreement\n\nAt our school we use Class Dojo to record observations and photos of learning.\n\n\
+                    Safeguarding and privacy\n\nPhotographs or videos must not be shared publicly or uploaded to social media.\n\n\
+                    Child's name\n\nI agree to follow the rules of this agreement at home and at school.\n";
+        let read = read(text);
+        let headed = |want: &str| read.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == want));
+        assert!(headed("Safeguarding and privacy"), "{:?}", read.blocks);
+        assert!(!headed("Child's name"), "{:?}", read.blocks);
     }
 
     #[test]
