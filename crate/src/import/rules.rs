@@ -144,6 +144,10 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     if subject.iter().any(|w| w == "community" || w == "everyone") {
         return Some(vec![Author::Staff, Author::Pupil, Author::Parent]);
     }
+    // "Adults should not air personal grievances": the school's grown-ups, not its pupils.
+    if subject.iter().any(|w| w == "adults") {
+        return Some(vec![Author::Staff, Author::Parent]);
+    }
     if subject.last().is_some_and(|w| w == "it") {
         return subject_after_that(&words[end..]);
     }
@@ -725,8 +729,11 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
             // so in their titles), it is a pupil.
             // Where only a document's guessed audience stands in, the pledges around it say who signs
             // ("my teacher", "homework": a pupil; "my child": a parent; "my classroom": staff).
-            let pledged =
-                is_pledge(&sentence_words) || lead_ins.iter().any(|l| l.words.first().is_some_and(|w| w == "i"));
+            // "When I use ICT at school I have rules to follow. I agree to:" leads pledges too.
+            let pledged = is_pledge(&sentence_words)
+                || lead_ins.iter().any(|l| {
+                    l.words.first().is_some_and(|w| w == "i") || l.last_sentence.first().is_some_and(|w| w == "i")
+                });
             let signer = if pledged && any_found(PUPIL_PLEDGES, &sentence_words) {
                 Some(Author::Pupil)
             } else if let Some(signer) = lead_ins.first().filter(|_| pledged).and_then(lead_in_signer) {
@@ -1188,6 +1195,20 @@ mod tests {
             ),
         ]);
         assert!(all_bind(&found, Author::Pupil), "{found:?}");
+        // "I agree to:" after a sentence of its own still leads the signer's pledges.
+        let agreed = proposals_of(vec![
+            paragraph("When I use ICT at school I have responsibilities and rules to follow. I agree to:"),
+            item("Be respectful in how I talk to others and never write or take part in online bullying."),
+        ]);
+        assert!(all_bind(&agreed, Author::Pupil), "{agreed:?}");
+        // "Adults" are the school's grown-ups: staff and parents, not pupils.
+        let adults = proposals_of(vec![paragraph(
+            "Adults should not air personal grievances about the school on social media.",
+        )]);
+        assert!(
+            !adults.is_empty() && adults.iter().all(|(_, authors, _)| *authors == [Author::Staff, Author::Parent]),
+            "{adults:?}"
+        );
     }
 
     #[test]
