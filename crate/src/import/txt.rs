@@ -1307,7 +1307,16 @@ fn titled_lead_in(text: &str) -> bool {
     let words: Vec<&str> = stripped.split_whitespace().collect();
     (2..=8).contains(&words.len())
         && !stripped.contains(':')
-        && (is_title_case(stripped) || for_whom(&words) || purpose_lead_in(text))
+        && (is_title_case(stripped) || for_whom(&words) || purpose_lead_in(text) || names_what_follows(&words))
+}
+
+/// "Behaviour that will not be tolerated:", "Content which is not allowed:": a thing and what is
+/// said of it, which names the list below; not "Staff must not:", a sentence it completes.
+fn names_what_follows(words: &[&str]) -> bool {
+    words.len() >= 3
+        && words[0].starts_with(char::is_uppercase)
+        && matches!(words[1], "that" | "which")
+        && !matches!(words[0].to_lowercase().as_str(), "it" | "this" | "we" | "i" | "please" | "note" | "remember")
 }
 
 /// "For my own personal safety:", "For the safety of everyone:": what the rules below are for,
@@ -2099,6 +2108,17 @@ mod tests {
         let headed = |want: &str| heading_texts(&read.blocks).contains(&want);
         assert!(headed("Safeguarding and privacy"), "{:?}", read.blocks);
         assert!(!headed("Child's name"), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn a_thing_and_what_is_said_of_it_heads_the_list_it_names() {
+        let text = "Code of Conduct for Parents\n\nThis code reminds parents of what we expect of everyone.\n\n\
+                    Behaviour that will not be tolerated:\n\n- Using loud or offensive language.\n\n\
+                    Staff must not:\n\n- accept friend requests from pupils.\n";
+        let read = read(text);
+        let headings = heading_texts(&read.blocks);
+        assert!(headings.contains(&"Behaviour that will not be tolerated:"), "{:?}", read.blocks);
+        assert!(!headings.contains(&"Staff must not:"), "{:?}", read.blocks);
     }
 
     #[test]
