@@ -117,10 +117,13 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
 const OTHERS_INFORMATION: &[&str] =
-    &[ABOUT_GROUPS, GROUPS_INFORMATION, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, REPORT_PLEDGE];
+    &[ABOUT_GROUPS, GROUPS_INFORMATION, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, REPORT_PLEDGE, RULES_FOLLOWED];
 /// "I will tell my teacher if anyone asks me online for personal information": what to do when
 /// asked, not a rule against giving it.
 const REPORT_PLEDGE: &str = "i will tell|report|talk|speak";
+/// "I will follow the SMART rules to help me stay safe online": a pledge to keep rules it does
+/// not name, so none of them (readers dropped all 28 such proposals, in three sets).
+const RULES_FOLLOWED: &str = "follow ~ rules ~ stay safe online";
 const ABOUT_GROUPS: &str =
     "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others";
 /// "ClassDojo permanently deletes students' personal information": pupils spoken of, not to.
@@ -139,6 +142,7 @@ const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
     ABOUT_MEMBERS_OF_GROUPS,
     OTHERS_DETAILS,
     REPORT_PLEDGE,
+    RULES_FOLLOWED,
     "using|with my|their|your own ~ username*|user",
     "use|using ~ another|else|else's|other|others|people's ~ username*|user|logon*|login*",
     // "I will not give my username or password to anyone": a login, not a social-media handle.
@@ -842,7 +846,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "meeting",
         wording: &["meet ~ online", "meet ~ friends", "met online", "stay safe online"],
         also: &[],
-        unless: &[],
+        unless: &[RULES_FOLLOWED],
         named: &[],
         needs: Needs::Duty,
         category: Category::Meeting,

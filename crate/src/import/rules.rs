@@ -1539,6 +1539,12 @@ mod tests {
         assert!(login.contains(&Category::Credentials) && !login.contains(&Category::ContactDetails), "{login:?}");
         assert!(!proposes("I will NOT use anyone else/s username or password.", Category::Credentials));
         assert!(!proposes("Only use Usernames and Passwords given to me by an adult.", Category::Credentials));
+        // Rules followed but not named propose none of them; a duty to stay safe online still does.
+        assert!(categories("I will follow the SMART rules to help me stay safe online.").is_empty());
+        assert!(proposes(
+            "Students are responsible for ensuring they use social media appropriately and stay safe online.",
+            Category::PupilIdentity
+        ));
         assert!(proposes(
             "I will only use my own usernames and passwords to log on and keep them secret.",
             Category::Credentials
