@@ -739,6 +739,10 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "find|discover|guess|obtain ~ else's|other|others|people's ~ password*|passwords",
             // "Class Dojo, the password-protected learning platform": a platform described.
             "password-protected",
+            "password protected",
+            // "If any staff member suspects that their login details have been compromised, they
+            // must notify the managers": what to do then, not a password given away.
+            "compromised",
         ],
         named: &[],
         needs: Needs::Duty,

@@ -1541,6 +1541,15 @@ mod tests {
         assert!(!proposes("Only use Usernames and Passwords given to me by an adult.", Category::Credentials));
         // Rules followed but not named propose none of them; a duty to stay safe online still does.
         assert!(categories("I will follow the SMART rules to help me stay safe online.").is_empty());
+        // A network described, and what to do when a login is compromised, are no password rules.
+        assert!(!proposes(
+            "Photos will be downloaded onto our password protected network and PCs.",
+            Category::Credentials
+        ));
+        assert!(!proposes(
+            "If any staff member suspects that their login details have been compromised, they must notify the managers.",
+            Category::Credentials
+        ));
         assert!(proposes(
             "Students are responsible for ensuring they use social media appropriately and stay safe online.",
             Category::PupilIdentity
