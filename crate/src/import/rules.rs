@@ -734,14 +734,16 @@ pub(crate) fn propose(outline: &Outline, pupils_called: &str) -> Vec<Proposal> {
                 || lead_ins.iter().any(|l| {
                     l.words.first().is_some_and(|w| w == "i") || l.last_sentence.first().is_some_and(|w| w == "i")
                 });
-            let signer = if pledged && any_found(PUPIL_PLEDGES, &sentence_words) {
+            let signer = if !pledged {
+                None
+            } else if any_found(PUPIL_PLEDGES, &sentence_words) {
                 Some(Author::Pupil)
-            } else if let Some(signer) = lead_ins.first().filter(|_| pledged).and_then(lead_in_signer) {
+            } else if let Some(signer) = lead_ins.first().and_then(lead_in_signer) {
                 Some(signer)
-            } else if pledged && (school_lead_in || (!audience_stated && audience == default_audience)) {
+            } else if school_lead_in || (!audience_stated && audience == default_audience) {
                 pledge_signer(outline, at)
             } else {
-                (pledged && any_found(PUPIL_PLEDGES, &sentence_words)).then_some(Author::Pupil)
+                None
             };
             let audience = match signer {
                 Some(signer) => vec![signer],

@@ -1140,11 +1140,11 @@ impl Reader {
         // "Safeguarding and privacy" over a sentence or a list in a user agreement heads its part; a field
         // to fill in ("Child's name") is no heading, whatever follows it, nor is one of a list of
         // aims ("To publicise academy events").
-        let part_over_sentence =
+        let heads_a_part =
             next != Next::Other && heading_shape(&text) && !names_a_field(&text) && !text.starts_with("To ");
         if self.in_form
             && (numbered_part
-                || part_over_sentence
+                || heads_a_part
                 || (next != Next::Other
                     && ((heading_shape(&text) && is_title_case(&text))
                         || purpose_lead_in(&text)
@@ -1324,15 +1324,13 @@ fn names_what_follows(words: &[&str]) -> bool {
 /// example:" or "For more information:".
 fn purpose_lead_in(text: &str) -> bool {
     const NOT_A_PURPOSE: [&str; 6] = ["example", "instance", "more", "further", "details", "information"];
-    const VERBS: [&str; 12] =
-        ["must", "should", "will", "can", "may", "are", "is", "shall", "need", "have", "include", "includes"];
     let Some(stripped) = text.trim_end().strip_suffix(':') else { return false };
     let words: Vec<String> = stripped.split_whitespace().map(str::to_lowercase).collect();
     (3..=6).contains(&words.len())
         && stripped.starts_with("For ")
         && !stripped.contains([',', ':'])
         && !NOT_A_PURPOSE.contains(&words[1].as_str())
-        && !words.iter().any(|w| VERBS.contains(&w.as_str()))
+        && !words.iter().any(|w| MODALS.contains(&w.as_str()) || matches!(w.as_str(), "include" | "includes"))
 }
 
 /// "Using Technology Kindly", "What Happens If I Forget the Rules": two words or more, each
@@ -1346,22 +1344,19 @@ fn is_title_case(text: &str) -> bool {
             .all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// The verbs that make a short line a sentence rather than a name: "Staff must not:", "Pupils
+/// are:" lead into what follows; "Use by staff:" names it.
+const MODALS: [&str; 10] = ["must", "should", "will", "can", "may", "are", "is", "shall", "need", "have"];
+
+/// The words a question starts with that a lead-in ending ':' can start with too.
+const QUESTION_WORDS: [&str; 6] = ["what", "who", "why", "how", "when", "where"];
+
 /// "Internet use:", "Information Communication Technology (ICT) equipment:": a short line that
 /// names a topic, with no verb, heads what follows. Over a list too ("Privacy settings:", "For
 /// my own personal safety:"), but not when it only announces the list ("The school uses the
 /// following channels:", "Please note:", "On this page:"). Not "Staff must not:", "For example:".
 fn topic_label(text: &str, over_list: bool) -> bool {
-    const VERBS: [&str; 26] = [
-        "must",
-        "should",
-        "will",
-        "can",
-        "may",
-        "are",
-        "is",
-        "shall",
-        "need",
-        "have",
+    const MORE_VERBS: [&str; 16] = [
         "has",
         "do",
         "does",
@@ -1392,7 +1387,9 @@ fn topic_label(text: &str, over_list: bool) -> bool {
         && names_a_topic
         && stripped.starts_with(char::is_uppercase)
         && !stripped.contains(':')
-        && !words.iter().any(|w| VERBS.contains(w) || matches!(*w, "i" | "we" | "you" | "they"))
+        && !words
+            .iter()
+            .any(|w| MODALS.contains(w) || MORE_VERBS.contains(w) || matches!(*w, "i" | "we" | "you" | "they"))
         && !NOT_TOPICS.iter().any(|n| lower.starts_with(n))
 }
 
@@ -1401,25 +1398,23 @@ fn topic_label(text: &str, over_list: bool) -> bool {
 fn for_whom(words: &[&str]) -> bool {
     const WHOM: [&str; 9] =
         ["staff", "parents", "parents/carers", "carers", "pupils", "children", "students", "visitors", "volunteers"];
-    const VERBS: [&str; 10] = ["must", "should", "will", "can", "may", "are", "is", "shall", "need", "have"];
     words.len() <= 5
         && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.windows(2).any(|w| matches!(w[0], "by" | "for") && WHOM.contains(&w[1].to_lowercase().as_str()))
-        && !words.iter().any(|w| VERBS.contains(&w.to_lowercase().as_str()))
+        && !words.iter().any(|w| MODALS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "What is Twitter?", "Who controls content for @school?": a question on a line of its own,
 /// answered by what follows, heads a section (web pages written as questions and answers).
 fn question_heading(text: &str) -> bool {
-    const ASKING: [&str; 14] =
-        ["what", "who", "why", "how", "when", "where", "which", "will", "can", "do", "does", "is", "are", "should"];
+    const ASKING: [&str; 8] = ["which", "will", "can", "do", "does", "is", "are", "should"];
     let trimmed = text.trim_end();
     let first = trimmed.split_whitespace().next().unwrap_or_default().to_lowercase();
     trimmed.ends_with('?')
         && trimmed.matches('?').count() == 1
         && (2..=16).contains(&word_count(trimmed))
         && trimmed.chars().next().is_some_and(char::is_uppercase)
-        && ASKING.contains(&first.as_str())
+        && (QUESTION_WORDS.contains(&first.as_str()) || ASKING.contains(&first.as_str()))
 }
 
 /// Whether a form's line asks for something to be filled in: a name, a signature, a date.
@@ -1448,14 +1443,13 @@ fn names_a_field(text: &str) -> bool {
 /// "Why the Internet and digital communications are important:" over the paragraph that
 /// answers it: a question put as a lead-in heads its section.
 fn question_lead_in(text: &str) -> bool {
-    const ASKING: [&str; 6] = ["what", "who", "why", "how", "when", "where"];
     let trimmed = text.trim_end();
     let first = trimmed.split_whitespace().next().unwrap_or_default();
     trimmed.ends_with(':')
         && trimmed.matches(':').count() == 1
         && (3..=12).contains(&word_count(trimmed))
         && first.starts_with(char::is_uppercase)
-        && ASKING.contains(&first.to_lowercase().as_str())
+        && QUESTION_WORDS.contains(&first.to_lowercase().as_str())
 }
 
 /// The words after a number that make a heading: short, not a sentence ("Be kind:" is one).
