@@ -1598,6 +1598,20 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
         *seen.entry(block.text().to_lowercase()).or_default() += 1;
     }
     let comes_again = |text: &str| seen.get(&text.to_lowercase()).is_some_and(|count| *count > 1);
+    // A copy that stops mid-sentence ("If a student needs to contac") ends in a line read by its
+    // shape as a heading: it is the text of the heading above it.
+    let cut_off = blocks.len().checked_sub(1).filter(|&last| {
+        let text = blocks[last].text();
+        guessed[last]
+            && matches!(&blocks[last], Block::Heading { label: None, .. })
+            && word_count(&text) >= 5
+            && !is_title_case(&text)
+            && text.starts_with(char::is_uppercase)
+    });
+    if let Some(last) = cut_off {
+        blocks[last] = Block::Paragraph { label: None, text: blocks[last].text() };
+        guessed[last] = false;
+    }
     for at in 0..blocks.len() {
         let Block::Heading { level, label: None, text } = &blocks[at] else { continue };
         let (level, text) = (*level, text.clone());
@@ -1661,7 +1675,7 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
         // heading at its level.
         let heads_something = match blocks.get(at + 1) {
             Some(Block::Heading { level: next, .. }) => *next > level,
-            Some(block) => is_content(block),
+            Some(block) => is_content(block) || cut_off == Some(at + 1),
             None => false,
         };
         if !heads_something {
@@ -1957,6 +1971,21 @@ mod tests {
             read.blocks
         );
         assert!(read.blocks.contains(&heading(1, Some("1."), "Aims")), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn a_heading_over_a_last_sentence_cut_off_heads_it() {
+        // A stored copy that stops mid-word: the heading above its last line still heads it, and
+        // the cut line is no heading.
+        let text = "Mobile Phone Rules\n\nIn School\n\nStudents must not use their phones in lessons.\n\n\
+                    Contacting Home/A Student\n\nIf a student needs to contac\n";
+        let read = read(text);
+        assert_eq!(heading_texts(&read.blocks), ["In School", "Contacting Home/A Student"]);
+        assert_eq!(read.blocks.last(), Some(&paragraph(None, "If a student needs to contac")));
+        // A last line in title case, the document's own (a footer's name), heads nothing.
+        let signed = "Mobile Phone Rules\n\nIn School\n\nStudents must not use their phones in lessons.\n\n\
+                      Headteacher\n\nMrs Jane Smith And The Governors\n";
+        assert_eq!(heading_texts(&blocks(signed)), ["In School"]);
     }
 
     #[test]
