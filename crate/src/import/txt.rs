@@ -400,6 +400,12 @@ fn drop_contents(lines: &mut Vec<SourceLine>) -> HashSet<String> {
     if entries.is_empty() && entry_key(&lines[title].text) == "content" {
         return drop_untitled_contents(lines);
     }
+    // A web page's "Table of Contents" box, stored without its links, over the first heading and
+    // its text: one line that never comes again and has no page number is no list of entries.
+    if again.is_none() && !paged && entries.len() == 1 {
+        lines.remove(title);
+        return HashSet::new();
+    }
     // "1" before "INTRODUCTION": the section's number stays with its heading.
     let end = if end > first && is_lone_number(&lines[end - 1].text) { end - 1 } else { end };
     lines.drain(title..end);
@@ -1986,6 +1992,18 @@ mod tests {
         let signed = "Mobile Phone Rules\n\nIn School\n\nStudents must not use their phones in lessons.\n\n\
                       Headteacher\n\nMrs Jane Smith And The Governors\n";
         assert_eq!(heading_texts(&blocks(signed)), ["In School"]);
+    }
+
+    #[test]
+    fn a_table_of_contents_box_over_one_heading_is_no_list() {
+        // A web page's contents box, its links not stored: the line under it is the first
+        // heading, followed by its text.
+        let text = "Internet Use Policy\n\nTable of Contents\n\nNSPCC Sexting Survey & Advice\n\n\
+                    The NSPCC gives advice to parents on what they can do to support their children online.\n\n\
+                    Responsible Internet Use\n\nPupils must not share their passwords with anyone.\n";
+        let read = read(text);
+        assert_eq!(heading_texts(&read.blocks), ["NSPCC Sexting Survey & Advice", "Responsible Internet Use"]);
+        assert!(!read.blocks.iter().any(|b| b.text().contains("Table of Contents")), "{:?}", read.blocks);
     }
 
     #[test]
