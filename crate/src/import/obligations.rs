@@ -731,6 +731,17 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             // "Only use usernames and passwords given to me by an adult": which to log on with.
             "password*|passwords given to",
             "using|with my|their|your own ~ password*|username*|user",
+            // "You need to use your own username and password", "always use your own personal
+            // passwords": whose login to log on with ("only use my own …, which is secret" still
+            // keeps it secret).
+            "need to use my|their|your own ~ password*|username*|user",
+            "always use my|their|your own ~ password*|username*|user",
+            // "Students should try to use passwords which are not obvious to others": how a
+            // password is chosen, not one given away ("Using strong passwords", a seed's
+            // hand-written rule, is left a rule); "a secure password system": the school's own.
+            "password* ~ not obvious",
+            "password* ~ hard|difficult to guess",
+            "password system*",
             "use|using ~ another|else|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
             // "Don't interfere with anyone else's passwords, settings or files": misuse of the
             // network, not a password given away.

@@ -120,7 +120,16 @@ fn subject_groups(words: &[String]) -> Option<Vec<Author>> {
     let subject = &words[..end];
     // The school, or "we" in its own policy, acts through its staff; not where it judges what
     // others do ("The school will consider any of the following to be unacceptable use …").
-    if (subject.starts_with(&["the".to_owned(), "school".to_owned()]) || subject == ["we".to_owned()])
+    // So does a school by its name ("Chaloner Primary School will not display images of
+    // pupils …").
+    const NOT_IN_A_NAME: [&str; 14] =
+        ["the", "all", "any", "our", "their", "your", "my", "this", "rules", "for", "in", "at", "to", "using"];
+    let school_by_name = subject.len() >= 2
+        && subject[..subject.len() - 1].iter().all(|w| !NOT_IN_A_NAME.contains(&w.as_str()))
+        && subject.last().is_some_and(|w| {
+            matches!(w.as_str(), "school" | "academy" | "nursery" | "preschool" | "pre-school" | "playgroup")
+        });
+    if (subject.starts_with(&["the".to_owned(), "school".to_owned()]) || subject == ["we".to_owned()] || school_by_name)
         && !judges_others(words)
     {
         return Some(vec![Author::Staff]);
@@ -1560,6 +1569,21 @@ mod tests {
             "I will only use my own usernames and passwords to log on and keep them secret.",
             Category::Credentials
         ));
+        // Whose login to log on with, and how a password is chosen, are no rules against
+        // giving one away.
+        assert!(!proposes(
+            "Not use a computer that you are not logged onto – you need to use your own username and password.",
+            Category::Credentials
+        ));
+        assert!(!proposes(
+            "Always use your own personal passwords to access computer based services.",
+            Category::Credentials
+        ));
+        assert!(!proposes(
+            "Students should try to use passwords which are not obvious to others.",
+            Category::Credentials
+        ));
+        assert!(!proposes("We will use a secure password system.", Category::Credentials));
         // Defamatory comments about staff are criticism, not private matters.
         let defamatory = "Parents must not post defamatory comments about staff online.";
         assert!(proposes(defamatory, Category::Disrepute));
@@ -1812,6 +1836,11 @@ mod tests {
         );
         assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
+        // A school by its name acts through its staff, as "the school" does.
+        assert_eq!(
+            subject_groups(&words("Chaloner Primary School will not display images of pupils")),
+            Some(vec![Author::Staff])
+        );
         assert_eq!(subject_groups(&words("We will not –")), Some(vec![Author::Staff]));
         assert_eq!(channel_hint(&words("We will not –")), Some(Some(vec![Channel::School])));
         assert_eq!(
