@@ -153,6 +153,12 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
             "paragraphs run together from a PDF's lines: split at {split} clause number(s) with a heading's words after them"
         ));
     }
+    let (lines, split) = split_run_in_headings(lines);
+    if split > 0 {
+        guesses.push(format!(
+            "paragraphs run together: split at {split} short title-case heading(s) between a sentence's end and the next sentence"
+        ));
+    }
     let parts = repeated_parts(&lines);
     if !parts.headings.is_empty() {
         notes.push(format!(
@@ -765,6 +771,84 @@ fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
             }
             out.push(Line::Labelled(tokens[at].to_owned(), tokens[at + 1..=at + length].join(" ")));
             from = at + 1 + length;
+        }
+        if from < tokens.len() {
+            out.push(Line::Text(tokens[from..].join(" ")));
+        }
+    }
+    (out, split)
+}
+
+/// Words that start a sentence after a heading run into it ("Monitored Use All files …",
+/// "Aim To highlight …").
+const RUN_IN_OPENERS: [&str; 9] = ["each", "to", "every", "no", "a", "an", "when", "where", "employees"];
+
+/// How many words at `at` make an unnumbered heading run into the text ("General Guidelines" in
+/// "… the parent/carer. General Guidelines All students are allowed …"): one to four words in
+/// title case, themselves not opening a sentence, then a capitalised word that opens one and a
+/// word in lower case after it. `None` when there is no such heading.
+fn unnumbered_run_in(tokens: &[&str], at: usize) -> Option<usize> {
+    let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase) && t.chars().any(char::is_lowercase);
+    let plain = |t: &str| t.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '’' | '\''));
+    let opens = |t: &str| {
+        let lower = t.to_lowercase();
+        capitalised(t) && (SENTENCE_OPENERS.contains(&lower.as_str()) || RUN_IN_OPENERS.contains(&lower.as_str()))
+    };
+    if opens(tokens[at]) {
+        return None;
+    }
+    for length in 1..=4 {
+        let words = tokens.get(at..at + length)?;
+        let last = words[length - 1];
+        let title_case = words.iter().all(|w| plain(w))
+            && words.iter().enumerate().all(|(i, w)| capitalised(w) || (i > 0 && TITLE_JOINERS.contains(w)));
+        if !title_case {
+            return None;
+        }
+        // "Ownership and Care": a heading ends on a word of its own.
+        if TITLE_JOINERS.contains(&last) {
+            continue;
+        }
+        let (next, after) = (tokens.get(at + length)?, tokens.get(at + length + 1)?);
+        if opens(next) && after.starts_with(char::is_lowercase) {
+            return Some(length);
+        }
+    }
+    None
+}
+
+/// Splits a long paragraph that a document site ran together ("… under the RUP. General
+/// Guidelines All students … Monitored Use All files …") at its unnumbered headings, where two
+/// at least are found: each heading becomes a line of its own, the text after it another.
+fn split_run_in_headings(lines: Vec<Line>) -> (Vec<Line>, usize) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut split = 0;
+    for line in lines {
+        let Line::Text(text) = &line else {
+            out.push(line);
+            continue;
+        };
+        if text.len() < 400 {
+            out.push(line);
+            continue;
+        }
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let cuts: Vec<(usize, usize)> = (0..tokens.len())
+            .filter(|&at| at == 0 || tokens[at - 1].ends_with(['.', '?', '!']))
+            .filter_map(|at| unnumbered_run_in(&tokens, at).map(|length| (at, length)))
+            .collect();
+        if cuts.len() < 2 {
+            out.push(line);
+            continue;
+        }
+        split += cuts.len();
+        let mut from = 0;
+        for (at, length) in cuts {
+            if at > from {
+                out.push(Line::Text(tokens[from..at].join(" ")));
+            }
+            out.push(Line::Text(tokens[at..at + length].join(" ")));
+            from = at + length;
         }
         if from < tokens.len() {
             out.push(Line::Text(tokens[from..].join(" ")));
@@ -1977,6 +2061,39 @@ mod tests {
             read.blocks
         );
         assert!(read.blocks.contains(&heading(1, Some("1."), "Aims")), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn unnumbered_headings_run_into_a_long_paragraph_are_split_out() {
+        // A document site ran the contract into one paragraph: its headings sit between one
+        // sentence's end and the next sentence's opening word.
+        let text = "iPad Responsible Use Contract\n\nBackground The school will provide an iPad for every pupil \
+                    in P5 for school and home use as part of a pilot project. This contract covers the handling \
+                    and use of these devices. General Guidelines All pupils are allowed access to electronic \
+                    resources unless the school is told otherwise in writing. Monitored Use All files stored on \
+                    the system are the property of the school. Pupils must not post photos of other pupils \
+                    online. Ownership and Care Each iPad is the property of the school. Pupils should not swap \
+                    iPads with another pupil or share their passwords.\n";
+        let read = read(text);
+        assert_eq!(
+            heading_texts(&read.blocks),
+            [
+                "iPad Responsible Use Contract",
+                "Background",
+                "General Guidelines",
+                "Monitored Use",
+                "Ownership and Care"
+            ]
+        );
+        assert!(read.blocks.contains(&paragraph(None, "Each iPad is the property of the school. Pupils should not swap iPads with another pupil or share their passwords.")));
+        // One such heading alone is no sign of a paragraph run together: "Mrs Smith Each year …"
+        // stays as written.
+        let one = "Online Safety Policy\n\nOur pupils learn to stay safe online in every year of the school, \
+                   from the nursery class to Year 6, through lessons, assemblies and visits from the police \
+                   and from charities. Mrs Smith Each year the computing leader reviews this policy with \
+                   the governors and the staff, and writes to parents about what has changed and why it \
+                   changed, so that families can talk about it at home with their children.\n";
+        assert!(heading_texts(&blocks(one)).is_empty(), "{:?}", blocks(one));
     }
 
     #[test]
