@@ -621,6 +621,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "defined",
             "prevention",
             "disrupt|disrupting",
+            // "Don't reply to bullying or threatening text messages": advice to whoever is
+            // bullied, not a rule against bullying.
+            "reply|respond ~ bully*|bullying|threatening",
         ],
         named: &[],
         needs: Needs::Duty,
@@ -811,6 +814,9 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         unless: &[
             "name|names ~ with|beside|alongside ~ photo*|image*|picture*|video*",
             "staff|staff's|teachers personal|own",
+            // "Never share a video or image depicting any kind of abuse involving children": an
+            // image of a crime, reported, never a matter of its parents' permission.
+            "depicting|showing ~ abuse",
         ],
         named: &[],
         needs: Needs::Prohibition,

@@ -77,9 +77,29 @@ fn groups_in(words: &[String]) -> Vec<Author> {
 }
 
 /// Words that end a sentence's subject.
-const VERBS: [&str; 20] = [
-    "must", "will", "should", "may", "are", "is", "can", "shall", "have", "has", "need", "do", "does", "would",
-    "could", "might", "retain", "wo", "agree", "agrees",
+const VERBS: [&str; 22] = [
+    "must",
+    "will",
+    "should",
+    "may",
+    "are",
+    "is",
+    "can",
+    "shall",
+    "have",
+    "has",
+    "need",
+    "do",
+    "does",
+    "would",
+    "could",
+    "might",
+    "retain",
+    "wo",
+    "agree",
+    "agrees",
+    "understand",
+    "understands",
 ];
 
 /// Words that start a sentence with no subject of its own: an instruction ("Do not post"), or
@@ -1569,6 +1589,17 @@ mod tests {
             "I will only use my own usernames and passwords to log on and keep them secret.",
             Category::Credentials
         ));
+        // Advice to whoever is bullied is no rule against bullying; an image of abuse is no
+        // matter of parents' permission.
+        assert!(!proposes(
+            "Don't reply to bullying or threatening text messages or emails - this could make matters worse.",
+            Category::Bullying
+        ));
+        assert!(proposes("Parents must not post threatening or bullying comments online.", Category::Bullying));
+        assert!(!proposes(
+            "Parents should never share a video or image depicting any kind of abuse involving children.",
+            Category::MediaConsent
+        ));
         // Whose login to log on with, and how a password is chosen, are no rules against
         // giving one away.
         assert!(!proposes(
@@ -1836,6 +1867,11 @@ mod tests {
         );
         assert_eq!(subject_groups(&words("not to meet any online friends without a parent")), None);
         assert_eq!(subject_groups(&words("Do not post")), None);
+        // "Staff understand that …": what staff know, said of staff.
+        assert_eq!(
+            subject_groups(&words("Staff understand that photographs of vulnerable pupils are not uploaded")),
+            Some(vec![Author::Staff])
+        );
         // A school by its name acts through its staff, as "the school" does.
         assert_eq!(
             subject_groups(&words("Chaloner Primary School will not display images of pupils")),
