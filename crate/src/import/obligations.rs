@@ -209,13 +209,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "phone",
-        wording: &[
-            "friend|befriend|follow",
-            "contact",
-            "phone|mobile ~ number*",
-            MESSAGE_TO_SOMEONE,
-            "engagement online",
-        ],
+        wording: &["contact", "phone|mobile ~ number*", MESSAGE_TO_SOMEONE, "engagement online"],
         also: PUPILS_OR_PARENTS,
         unless: &[],
         named: PHONE_WORDS,
@@ -229,13 +223,7 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
     },
     Obligation {
         name: "handle",
-        wording: &[
-            "friend|befriend|follow",
-            "contact",
-            "social networking details",
-            MESSAGE_TO_SOMEONE,
-            "engagement online",
-        ],
+        wording: &["contact", "social networking details", MESSAGE_TO_SOMEONE, "engagement online"],
         also: PUPILS_OR_PARENTS,
         unless: &[],
         named: SOCIAL_ACCOUNT_WORDS,

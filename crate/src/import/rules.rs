@@ -1589,6 +1589,13 @@ mod tests {
             "I will only use my own usernames and passwords to log on and keep them secret.",
             Category::Credentials
         ));
+        // Not accepting parents' friend requests is a contact rule; it says nothing of giving
+        // them a number or an account's name.
+        let friending = categories("Staff must not accept friend requests from parents on social media.");
+        assert!(
+            friending.contains(&Category::ContactRequest) && !friending.contains(&Category::ContactDetails),
+            "{friending:?}"
+        );
         // Advice to whoever is bullied is no rule against bullying; an image of abuse is no
         // matter of parents' permission.
         assert!(!proposes(
