@@ -528,8 +528,6 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "school-friendly|appropriate ~ language",
             "swear*|profan*|obscene|vulgar",
             "positive in nature",
-            "damaging to ~ school",
-            "damag* ~ reputation",
             "be professional",
             "professional ~ manner|conduct|behaviour|responsible|credible",
         ],
@@ -554,7 +552,6 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "courtesy",
             "kindness ~ respect",
             "appropriate manner",
-            "damage the reputation",
             // "the same standards of behaviour are expected online": not a policy that "sets out
             // the standards of behaviour expected", which says what a list is, or an introduction's
             // "standards of behaviour … which need to be considered".

@@ -1589,6 +1589,13 @@ mod tests {
             "I will only use my own usernames and passwords to log on and keep them secret.",
             Category::Credentials
         ));
+        // Damaging the school's reputation is criticism of it, whatever words are used: no
+        // language rule.
+        let reputation = categories("Staff must not post anything that could damage our reputation.");
+        assert!(
+            reputation.contains(&Category::Disrepute) && !reputation.contains(&Category::OffensiveLanguage),
+            "{reputation:?}"
+        );
         // Not accepting parents' friend requests is a contact rule; it says nothing of giving
         // them a number or an account's name.
         let friending = categories("Staff must not accept friend requests from parents on social media.");
