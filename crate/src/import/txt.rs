@@ -25,6 +25,7 @@
 
 use super::blocks::{Block, is_form_title, is_roman, number_parts, split_label, word_count};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// What the text reader found.
 #[derive(Debug, Default)]
@@ -730,6 +731,43 @@ fn run_in_heading(tokens: &[&str], at: usize) -> usize {
 /// clause numbers: each number and the capitalised words after it become a line of their own,
 /// the text after them another. Only a long paragraph with two such numbers at least is split.
 fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
+    split_long_paragraphs(lines, numbered_run_ins, |heading| {
+        Line::Labelled(heading[0].to_owned(), heading[1..].join(" "))
+    })
+}
+
+/// The clause numbers and their headings' words in a paragraph's tokens, as the ranges of
+/// tokens each takes ([`split_run_together`]).
+fn numbered_run_ins(tokens: &[&str]) -> Vec<Range<usize>> {
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    for at in 0..tokens.len() {
+        // At the start, after a sentence, a capitalised word, a number, or the heading just cut.
+        let after_heading = cuts.last().is_some_and(|cut| cut.end == at);
+        let after_end = at == 0
+            || after_heading
+            || tokens[at - 1].ends_with(['.', ':', '?', '!', ')'])
+            || tokens[at - 1].chars().next().is_some_and(char::is_uppercase)
+            || is_number_token(tokens[at - 1]);
+        if !is_number_token(tokens[at]) || !after_end || tokens.get(at + 1).is_some_and(|t| is_number_token(t)) {
+            continue;
+        }
+        let length = run_in_heading(tokens, at);
+        if length > 0 {
+            cuts.push(at..at + 1 + length);
+        }
+    }
+    cuts
+}
+
+/// Splits each long paragraph (400 characters or more) at the headings `cuts_of` finds in its
+/// tokens, where it finds two at least: each heading becomes the line `heading` makes of its
+/// tokens, the text between them lines of their own. Returns the lines and how many headings
+/// were cut out.
+fn split_long_paragraphs(
+    lines: Vec<Line>,
+    cuts_of: impl Fn(&[&str]) -> Vec<Range<usize>>,
+    heading: impl Fn(&[&str]) -> Line,
+) -> (Vec<Line>, usize) {
     let mut out = Vec::with_capacity(lines.len());
     let mut split = 0;
     for line in lines {
@@ -742,35 +780,19 @@ fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
             continue;
         }
         let tokens: Vec<&str> = text.split_whitespace().collect();
-        let mut cuts: Vec<(usize, usize)> = Vec::new();
-        for at in 0..tokens.len() {
-            // At the start, after a sentence, a capitalised word, a number, or the heading just cut.
-            let after_heading = cuts.last().is_some_and(|(cut, length)| cut + 1 + length == at);
-            let after_end = at == 0
-                || after_heading
-                || tokens[at - 1].ends_with(['.', ':', '?', '!', ')'])
-                || tokens[at - 1].chars().next().is_some_and(char::is_uppercase)
-                || is_number_token(tokens[at - 1]);
-            if !is_number_token(tokens[at]) || !after_end || tokens.get(at + 1).is_some_and(|t| is_number_token(t)) {
-                continue;
-            }
-            let length = run_in_heading(&tokens, at);
-            if length > 0 {
-                cuts.push((at, length));
-            }
-        }
+        let cuts = cuts_of(&tokens);
         if cuts.len() < 2 {
             out.push(line);
             continue;
         }
         split += cuts.len();
         let mut from = 0;
-        for (at, length) in cuts {
-            if at > from {
-                out.push(Line::Text(tokens[from..at].join(" ")));
+        for cut in cuts {
+            if cut.start > from {
+                out.push(Line::Text(tokens[from..cut.start].join(" ")));
             }
-            out.push(Line::Labelled(tokens[at].to_owned(), tokens[at + 1..=at + length].join(" ")));
-            from = at + 1 + length;
+            from = cut.end;
+            out.push(heading(&tokens[cut]));
         }
         if from < tokens.len() {
             out.push(Line::Text(tokens[from..].join(" ")));
@@ -821,40 +843,13 @@ fn unnumbered_run_in(tokens: &[&str], at: usize) -> Option<usize> {
 /// Guidelines All students … Monitored Use All files …") at its unnumbered headings, where two
 /// at least are found: each heading becomes a line of its own, the text after it another.
 fn split_run_in_headings(lines: Vec<Line>) -> (Vec<Line>, usize) {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut split = 0;
-    for line in lines {
-        let Line::Text(text) = &line else {
-            out.push(line);
-            continue;
-        };
-        if text.len() < 400 {
-            out.push(line);
-            continue;
-        }
-        let tokens: Vec<&str> = text.split_whitespace().collect();
-        let cuts: Vec<(usize, usize)> = (0..tokens.len())
+    let cuts_of = |tokens: &[&str]| -> Vec<Range<usize>> {
+        (0..tokens.len())
             .filter(|&at| at == 0 || tokens[at - 1].ends_with(['.', '?', '!']))
-            .filter_map(|at| unnumbered_run_in(&tokens, at).map(|length| (at, length)))
-            .collect();
-        if cuts.len() < 2 {
-            out.push(line);
-            continue;
-        }
-        split += cuts.len();
-        let mut from = 0;
-        for (at, length) in cuts {
-            if at > from {
-                out.push(Line::Text(tokens[from..at].join(" ")));
-            }
-            out.push(Line::Text(tokens[at..at + length].join(" ")));
-            from = at + length;
-        }
-        if from < tokens.len() {
-            out.push(Line::Text(tokens[from..].join(" ")));
-        }
-    }
-    (out, split)
+            .filter_map(|at| unnumbered_run_in(tokens, at).map(|length| at..at + length))
+            .collect()
+    };
+    split_long_paragraphs(lines, cuts_of, |heading| Line::Text(heading.join(" ")))
 }
 
 /// A list of the document's parts ("A. The use of social networking sites by pupils", "B. …")
