@@ -177,7 +177,15 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
             // Not a page's number ("Page 1 of 2") that a converter left.
             .filter(|key| !key.starts_with("page ")),
     );
-    let mut reader = Reader { contents, parts, numbered_alike, ..Reader::default() };
+    let parties: HashSet<u8> = lines
+        .iter()
+        .filter_map(|line| match line {
+            Line::Text(text) => agreeing_party(text),
+            _ => None,
+        })
+        .collect();
+    let agreement_parts = parties.len() >= 2;
+    let mut reader = Reader { contents, parts, numbered_alike, agreement_parts, ..Reader::default() };
     reader.read(&lines);
     let Reader { mut blocks, mut guessed, marked, lead_in_headings, .. } = reader;
     if lead_in_headings > 0 {
@@ -939,6 +947,31 @@ fn names_one_audience(text: &str) -> bool {
     groups.len() == 1 && early && words.len() <= 12 && text.trim_end().ends_with(':')
 }
 
+/// Whose part of an agreement a lead-in opens: "Teachers agree to:", "As a parent/carer, I agree
+/// to:", "The school agrees to:", "Parents & carers to:" (0 staff or the school, 1 pupils, 2
+/// parents).
+fn agreeing_party(text: &str) -> Option<u8> {
+    let stripped = text.trim_end().strip_suffix(':')?;
+    let words: Vec<String> = super::wording::words(stripped);
+    let (last, party) = words.split_last()?;
+    let party = match party.last().map(String::as_str) {
+        Some("agree" | "agrees") => &party[..party.len() - 1],
+        _ => party,
+    };
+    let party = party.strip_suffix(&["i".to_owned()]).unwrap_or(party);
+    if last != "to" || party.is_empty() || party.len() > 4 {
+        return None;
+    }
+    let group = |w: &str| match w {
+        "staff" | "teachers" | "teacher" | "school" | "we" => Some(0),
+        "pupils" | "pupil" | "students" | "student" | "children" | "child" | "learners" | "learner" => Some(1),
+        "parents" | "parent" | "carers" | "carer" | "families" => Some(2),
+        _ => None,
+    };
+    let groups: HashSet<u8> = party.iter().filter_map(|w| group(w)).collect();
+    (groups.len() == 1).then(|| groups.into_iter().next()).flatten()
+}
+
 /// What the next line that is not blank is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Next {
@@ -978,6 +1011,9 @@ struct Reader {
     in_numbered_list: bool,
     /// The part keys of lines numbered like another ("Key Stage 1" … "Key Stage 2").
     numbered_alike: HashSet<String>,
+    /// Whether the document is an agreement between parties, each part opened by what one of them
+    /// agrees to ("Teachers agree to:" … "Learners agree to:").
+    agreement_parts: bool,
 }
 
 impl Reader {
@@ -1197,6 +1233,12 @@ impl Reader {
         if is_section(&text) {
             self.numbered_level = Some(1);
             self.push(Block::Heading { level: 1, label: None, text }, false);
+            return;
+        }
+        // "Teachers agree to:" … "Learners agree to:": each party's part of an agreement.
+        if next == Next::List && self.agreement_parts && agreeing_party(&text).is_some() {
+            let level = self.numbered_level.map_or(1, |l| (l + 1).min(3));
+            self.push(Block::Heading { level, label: None, text }, false);
             return;
         }
         if next == Next::List && self.no_headings_yet() && names_one_audience(&text) {
@@ -2056,6 +2098,22 @@ mod tests {
             read.blocks
         );
         assert!(read.blocks.contains(&heading(1, Some("1."), "Aims")), "{:?}", read.blocks);
+    }
+
+    #[test]
+    fn what_each_party_agrees_to_heads_its_part_of_an_agreement() {
+        let text = "Live Online Session Agreement\n\nAgreement between Home and School for Live Sessions\n\n\
+                    Teachers agree to:\n\n  • Discuss expectations at the start of every session\n\n\
+                    Learners agree to:\n\n  • Be punctual for all sessions\n  • Not share images of the class\n\n\
+                    Parents & carers to:\n\n  • Be present for the whole session\n";
+        let headings = heading_texts(&blocks(text)).into_iter().map(str::to_owned).collect::<Vec<_>>();
+        for part in ["Teachers agree to:", "Learners agree to:", "Parents & carers to:"] {
+            assert!(headings.iter().any(|h| h == part), "{part}: {headings:?}");
+        }
+        // One party's pledges alone are a lead-in over its list, as before.
+        let pledges = "Online Safety Rules\n\nIntroduction\n\nThese rules keep us safe online.\n\n\
+                       As a pupil, I agree to:\n\n  • Keep my password secret\n";
+        assert_eq!(heading_texts(&blocks(pledges)), ["Introduction"]);
     }
 
     #[test]
