@@ -1591,11 +1591,17 @@ mod tests {
         ));
         // Damaging the school's reputation is criticism of it, whatever words are used: no
         // language rule.
-        let reputation = categories("Staff must not post anything that could damage our reputation.");
-        assert!(
-            reputation.contains(&Category::Disrepute) && !reputation.contains(&Category::OffensiveLanguage),
-            "{reputation:?}"
-        );
+        for text in [
+            "Staff must not post anything that could damage our reputation.",
+            "Staff must not post anything on the school's social media accounts that could damage our reputation.",
+            "Parents must not post anything that could damage the reputation of the school.",
+        ] {
+            let reputation = categories(text);
+            assert!(
+                reputation.contains(&Category::Disrepute) && !reputation.contains(&Category::OffensiveLanguage),
+                "{text}: {reputation:?}"
+            );
+        }
         // Not accepting parents' friend requests is a contact rule; it says nothing of giving
         // them a number or an account's name.
         let friending = categories("Staff must not accept friend requests from parents on social media.");
@@ -1883,7 +1889,9 @@ mod tests {
         assert_eq!(subject_groups(&words("Do not post")), None);
         // "Staff understand that …": what staff know, said of staff.
         assert_eq!(
-            subject_groups(&words("Staff understand that photographs of vulnerable pupils are not uploaded")),
+            subject_groups(&words(
+                "Staff understand that photographs taken on trips and at events in school of vulnerable pupils are not uploaded"
+            )),
             Some(vec![Author::Staff])
         );
         // A school by its name acts through its staff, as "the school" does.
