@@ -739,9 +739,11 @@ fn run_in_heading(tokens: &[&str], at: usize) -> usize {
 /// clause numbers: each number and the capitalised words after it become a line of their own,
 /// the text after them another. Only a long paragraph with two such numbers at least is split.
 fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
-    split_long_paragraphs(lines, numbered_run_ins, |heading| {
-        Line::Labelled(heading[0].to_owned(), heading[1..].join(" "))
-    })
+    let cuts_of = |tokens: &[&str]| {
+        let cuts = numbered_run_ins(tokens);
+        if is_long(tokens) && cuts.len() >= 2 { cuts } else { Vec::new() }
+    };
+    split_paragraphs(lines, cuts_of, |heading| Line::Labelled(heading[0].to_owned(), heading[1..].join(" ")))
 }
 
 /// The clause numbers and their headings' words in a paragraph's tokens, as the ranges of
@@ -767,11 +769,16 @@ fn numbered_run_ins(tokens: &[&str]) -> Vec<Range<usize>> {
     cuts
 }
 
-/// Splits each long paragraph (400 characters or more) at the headings `cuts_of` finds in its
-/// tokens, where it finds two at least: each heading becomes the line `heading` makes of its
-/// tokens, the text between them lines of their own. Returns the lines and how many headings
-/// were cut out.
-fn split_long_paragraphs(
+/// Whether a paragraph's tokens are long enough (400 characters) that two headings in it show
+/// it was run together.
+fn is_long(tokens: &[&str]) -> bool {
+    tokens.iter().map(|t| t.len() + 1).sum::<usize>() > 400
+}
+
+/// Splits each paragraph at the headings `cuts_of` finds in its tokens (none where it finds
+/// too few to be sure): each heading becomes the line `heading` makes of its tokens, the text
+/// between them lines of their own. Returns the lines and how many headings were cut out.
+fn split_paragraphs(
     lines: Vec<Line>,
     cuts_of: impl Fn(&[&str]) -> Vec<Range<usize>>,
     heading: impl Fn(&[&str]) -> Line,
@@ -783,13 +790,9 @@ fn split_long_paragraphs(
             out.push(line);
             continue;
         };
-        if text.len() < 400 {
-            out.push(line);
-            continue;
-        }
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let cuts = cuts_of(&tokens);
-        if cuts.len() < 2 {
+        if cuts.is_empty() {
             out.push(line);
             continue;
         }
@@ -813,51 +816,111 @@ fn split_long_paragraphs(
 /// "Aim To highlight …").
 const RUN_IN_OPENERS: [&str; 9] = ["each", "to", "every", "no", "a", "an", "when", "where", "employees"];
 
+/// The nouns policies name their sections by ("Background", "Rationale", "Key Principles",
+/// "NSPCC Guidance"). A title-case run ending on one is a heading run into the text even when
+/// what follows opens with a name ("Background Sciennes Primary School will provide …") or a
+/// word no list of openers holds ("Rationale Mobile phones include …").
+const SECTION_NOUNS: [&str; 18] = [
+    "background",
+    "rationale",
+    "aim",
+    "aims",
+    "objective",
+    "objectives",
+    "introduction",
+    "purpose",
+    "scope",
+    "overview",
+    "context",
+    "principles",
+    "statement",
+    "guidance",
+    "guidelines",
+    "definitions",
+    "responsibilities",
+    "procedures",
+];
+
+/// An unnumbered heading run into the text ([`unnumbered_run_in`]).
+#[derive(Debug, PartialEq, Eq)]
+struct RunIn {
+    /// How many words the heading takes.
+    length: usize,
+    /// Whether it ends on one of the [`SECTION_NOUNS`]: sign enough alone that the paragraph
+    /// was run together.
+    named: bool,
+}
+
+/// A word of a heading in title case: "Guidance", "ICT", and "iPad" or "e-Safety", whose
+/// capital comes after a one-letter prefix. Not a word in lower case, nor one in capitals of
+/// more than five letters ("POLICY", text set in capitals).
+fn title_word(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase());
+    let capital_first = letters.first().is_some_and(|c| c.is_uppercase()) && letters.iter().any(|c| c.is_lowercase());
+    let prefixed = word.starts_with(['i', 'e']) && letters.get(1).is_some_and(|c| c.is_uppercase());
+    acronym || capital_first || prefixed
+}
+
 /// How many words at `at` make an unnumbered heading run into the text ("General Guidelines" in
 /// "… the parent/carer. General Guidelines All students are allowed …"): one to four words in
 /// title case, themselves not opening a sentence, then a capitalised word that opens one and a
-/// word in lower case after it. `None` when there is no such heading.
-fn unnumbered_run_in(tokens: &[&str], at: usize) -> Option<usize> {
-    let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase) && t.chars().any(char::is_lowercase);
+/// word in lower case after it; or, failing that, such words ending on a section's noun and any
+/// title-case word after them, where a sentence in lower case goes on within five words.
+/// `None` when there is no such heading.
+fn unnumbered_run_in(tokens: &[&str], at: usize) -> Option<RunIn> {
     let plain = |t: &str| t.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '’' | '\''));
     let opens = |t: &str| {
         let lower = t.to_lowercase();
-        capitalised(t) && (SENTENCE_OPENERS.contains(&lower.as_str()) || RUN_IN_OPENERS.contains(&lower.as_str()))
+        title_word(t) && (SENTENCE_OPENERS.contains(&lower.as_str()) || RUN_IN_OPENERS.contains(&lower.as_str()))
     };
     if opens(tokens[at]) {
         return None;
     }
+    let mut named = None;
     for length in 1..=4 {
-        let words = tokens.get(at..at + length)?;
+        let Some(words) = tokens.get(at..at + length) else { break };
         let last = words[length - 1];
         let title_case = words.iter().all(|w| plain(w))
-            && words.iter().enumerate().all(|(i, w)| capitalised(w) || (i > 0 && TITLE_JOINERS.contains(w)));
+            && words.iter().enumerate().all(|(i, w)| title_word(w) || (i > 0 && TITLE_JOINERS.contains(w)));
         if !title_case {
-            return None;
+            break;
         }
         // "Ownership and Care": a heading ends on a word of its own.
         if TITLE_JOINERS.contains(&last) {
             continue;
         }
-        let (next, after) = (tokens.get(at + length)?, tokens.get(at + length + 1)?);
+        let Some((next, after)) = tokens.get(at + length).zip(tokens.get(at + length + 1)) else { break };
+        let noun = SECTION_NOUNS.contains(&last.to_lowercase().as_str());
         if opens(next) && after.starts_with(char::is_lowercase) {
-            return Some(length);
+            return Some(RunIn { length, named: noun });
+        }
+        let sentence_follows = tokens.len() >= at + length + 6
+            && tokens[at + length + 1..at + length + 5].iter().any(|t| t.starts_with(char::is_lowercase));
+        if named.is_none() && noun && title_word(next) && sentence_follows {
+            named = Some(RunIn { length, named: true });
         }
     }
-    None
+    named
 }
 
-/// Splits a long paragraph that a document site ran together ("… under the RUP. General
-/// Guidelines All students … Monitored Use All files …") at its unnumbered headings, where two
-/// at least are found: each heading becomes a line of its own, the text after it another.
+/// Splits a paragraph that a document site ran together ("… under the RUP. General
+/// Guidelines All students … Monitored Use All files …") at its unnumbered headings: a long
+/// paragraph where two at least are found, any paragraph where one ends on a section's noun
+/// ("Background …"). Each heading becomes a line of its own, the text after it another.
 fn split_run_in_headings(lines: Vec<Line>) -> (Vec<Line>, usize) {
     let cuts_of = |tokens: &[&str]| -> Vec<Range<usize>> {
-        (0..tokens.len())
+        let found: Vec<(usize, RunIn)> = (0..tokens.len())
             .filter(|&at| at == 0 || tokens[at - 1].ends_with(['.', '?', '!']))
-            .filter_map(|at| unnumbered_run_in(tokens, at).map(|length| at..at + length))
-            .collect()
+            .filter_map(|at| unnumbered_run_in(tokens, at).map(|run_in| (at, run_in)))
+            .collect();
+        if (is_long(tokens) && found.len() >= 2) || found.iter().any(|(_, run_in)| run_in.named) {
+            found.into_iter().map(|(at, run_in)| at..at + run_in.length).collect()
+        } else {
+            Vec::new()
+        }
     };
-    split_long_paragraphs(lines, cuts_of, |heading| Line::Text(heading.join(" ")))
+    split_paragraphs(lines, cuts_of, |heading| Line::Text(heading.join(" ")))
 }
 
 /// A list of the document's parts ("A. The use of social networking sites by pupils", "B. …")
@@ -2147,6 +2210,27 @@ mod tests {
                    the governors and the staff, and writes to parents about what has changed and why it \
                    changed, so that families can talk about it at home with their children.\n";
         assert!(heading_texts(&blocks(one)).is_empty(), "{:?}", blocks(one));
+    }
+
+    #[test]
+    fn a_section_noun_run_into_its_text_is_a_heading_alone() {
+        // A PDF's converter ran each heading into its first sentence: a section's noun
+        // ("Background", "Rationale", "NSPCC Guidance") is sign enough, even once in a
+        // paragraph and before a name or a word no list of openers holds.
+        let text = "iPad Contract\n\nBackground Sciennes Primary School will provide an iPad for every pupil in P5.\n\n\
+                    Pupils will keep their iPads in their cases. Rationale Mobile phones include many functions \
+                    such as a camera and access to the internet.\n\n\
+                    NSPCC Guidance The NSPCC gives useful advice for parents about online safety.\n";
+        let read = read(text);
+        assert_eq!(heading_texts(&read.blocks), ["iPad Contract", "Background", "Rationale", "NSPCC Guidance"]);
+        assert!(
+            read.blocks
+                .contains(&paragraph(None, "Sciennes Primary School will provide an iPad for every pupil in P5."))
+        );
+        // Not a title of its own nor a sentence that opens on such a noun.
+        let titled = "Online Safety\n\nBackground Information\n\nBackground checks are made on all staff \
+                      and volunteers before they start.\n";
+        assert_eq!(heading_texts(&blocks(titled)), ["Background Information"]);
     }
 
     #[test]
