@@ -243,7 +243,7 @@ fn clean_lines(lines: Vec<SourceLine>, notes: &mut Vec<String>) -> Vec<SourceLin
 /// A web page's own control copied with its text: a skip link, a viewer's page box, a menu's
 /// entry. Only lines that are nothing else.
 fn is_page_control(line: &str) -> bool {
-    const CONTROLS: [&str; 16] = [
+    const CONTROLS: [&str; 18] = [
         "skip to content",
         "skip to main content",
         "skip to navigation",
@@ -260,14 +260,16 @@ fn is_page_control(line: &str) -> bool {
         "accept cookies",
         "cookie settings",
         "toggle navigation",
+        "hit enter to search",
+        "search",
     ];
     let lower = line.trim().trim_end_matches(['↓', '↑', ':', ' ', '»', '›']).trim_start_matches(['»', '›', '←', ' ']);
-    // "Return to Parents", "Back to News": a link to the page above.
-    let back_link = ["return to ", "back to "]
+    // "Return to Parents", "Back to News": a link to the page above; "Follow us on Facebook".
+    let site_link = ["return to ", "back to ", "follow us on "]
         .iter()
         .any(|start| lower.get(..start.len()).is_some_and(|head| head.eq_ignore_ascii_case(start)))
         && word_count(lower) <= 4;
-    back_link || CONTROLS.iter().any(|control| lower.eq_ignore_ascii_case(control))
+    site_link || CONTROLS.iter().any(|control| lower.eq_ignore_ascii_case(control))
 }
 
 fn is_image_name(line: &str) -> bool {
@@ -1788,15 +1790,18 @@ fn settle_guessed_headings(blocks: &mut [Block], guessed: &mut [bool], notes: &m
         *seen.entry(block.text().to_lowercase()).or_default() += 1;
     }
     let comes_again = |text: &str| seen.get(&text.to_lowercase()).is_some_and(|count| *count > 1);
-    // A copy that stops mid-sentence ("If a student needs to contac") ends in a line read by its
-    // shape as a heading: it is the text of the heading above it.
+    // A copy that stops mid-sentence ("If a student needs to contac", "All photographs are st")
+    // ends in a line read by its shape as a heading, or as a paragraph that is no sentence: it is
+    // the text of the heading above it. Not a line in title case ("Mrs Jane Smith And The
+    // Governors", a footer's name).
     let cut_off = blocks.len().checked_sub(1).filter(|&last| {
         let text = blocks[last].text();
-        guessed[last]
-            && matches!(&blocks[last], Block::Heading { label: None, .. })
-            && word_count(&text) >= 5
-            && !is_title_case(&text)
-            && text.starts_with(char::is_uppercase)
+        let shape = match &blocks[last] {
+            Block::Heading { label: None, .. } => guessed[last],
+            Block::Paragraph { label: None, .. } => !ends_sentence(&text),
+            _ => false,
+        };
+        shape && word_count(&text) >= 2 && !is_title_case(&text) && text.starts_with(char::is_uppercase)
     });
     if let Some(last) = cut_off {
         blocks[last] = Block::Paragraph { label: None, text: blocks[last].text() };
@@ -2242,6 +2247,11 @@ mod tests {
         let read = read(text);
         assert_eq!(heading_texts(&read.blocks), ["In School", "Contacting Home/A Student"]);
         assert_eq!(read.blocks.last(), Some(&paragraph(None, "If a student needs to contac")));
+        // A heading over the copy's last paragraph, cut short before its first sentence ends,
+        // heads it.
+        let short = "Mobile Phone Rules\n\nIn School\n\nStudents must not use their phones in lessons.\n\n\
+                     Information storage\n\nAll photographs are st\n";
+        assert_eq!(heading_texts(&blocks(short)), ["In School", "Information storage"]);
         // A last line in title case, the document's own (a footer's name), heads nothing.
         let signed = "Mobile Phone Rules\n\nIn School\n\nStudents must not use their phones in lessons.\n\n\
                       Headteacher\n\nMrs Jane Smith And The Governors\n";
@@ -2565,9 +2575,10 @@ mod tests {
         assert!(texts[1].contains("when communicating with parents"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains("Page 1") || t.contains("v2")), "{texts:?}");
         assert!(read.notes.iter().any(|n| n.contains("page furniture")), "{:?}", read.notes);
-        // A web page's skip link and login button go; a sentence that mentions one stays.
+        // A web page's skip link, login button and search box go; a sentence that mentions one
+        // stays.
         let texts: Vec<String> =
-            blocks("Skip to content ↓\n\nReturn to Parents\n\nLogin\n\nSocial Media Policy\n\nPupils must not log in as others.\n")
+            blocks("Skip to content ↓\n\nReturn to Parents\n\nLogin\n\nSocial Media Policy\n\nPupils must not log in as others.\n\nHit enter to search\nFollow us on Facebook\n")
                 .iter()
                 .map(Block::text)
                 .collect();
