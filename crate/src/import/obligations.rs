@@ -150,7 +150,9 @@ const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
 ];
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
-const NAME_WORDS: &[&str] = &["name|names|surname*"];
+/// A nickname is a kind of name: "I will use nicknames online to keep my personal information
+/// safe" speaks of names only.
+const NAME_WORDS: &[&str] = &["name|names|surname*|nickname*"];
 const BIRTHDAY_WORDS: &[&str] = &["birthday*|birth|age|ages"];
 const PHONE_WORDS: &[&str] = &["phone*|mobile*|telephone*"];
 const EMAIL_WORDS: &[&str] = &["email*|emails|e-mail*", "e mail*"];
@@ -171,7 +173,7 @@ const SOCIAL_ACCOUNT_WORDS: &[&str] = &[
 /// kinds' own words above: "age" and "PIN" name a kind when asked for, but do not make a clause
 /// a list ("Follow age restriction rules").
 pub(crate) const PERSONAL_ITEMS: &[&str] = &[
-    "name|names|surname*|birthday*|birth|phone*|mobile*|telephone*|email*|emails|e-mail*|username*|handle*|address|addresses|postcode*|password*|passwords",
+    "name|names|surname*|nickname*|birthday*|birth|phone*|mobile*|telephone*|email*|emails|e-mail*|username*|handle*|address|addresses|postcode*|password*|passwords",
     "e mail*",
     "where you live",
 ];

@@ -45,7 +45,7 @@ fn group_of(word: &str) -> Option<Author> {
         "staff" | "teacher" | "teachers" | "headteacher" | "headteachers" | "principal" | "dsl" | "employee"
         | "employees" | "colleague" | "colleagues" | "governor" | "governors" | "volunteer" | "volunteers"
         | "personnel" | "practitioner" | "practitioners" | "team" | "educator" | "educators" | "keyworker"
-        | "keyworkers" => Some(Author::Staff),
+        | "keyworkers" | "coach" | "coaches" | "tutor" | "tutors" | "lecturer" | "lecturers" => Some(Author::Staff),
         "pupil" | "pupils" | "student" | "students" | "child" | "children" | "learner" | "learners" => {
             Some(Author::Pupil)
         }
@@ -221,6 +221,8 @@ fn judges_others(words: &[String]) -> bool {
             // Not "We will ask parents' permission", the school's own step.
             "school|we will|shall|may expect",
             "school|we will|shall|may also expect",
+            // "The school will sanction pupils … for: using ICT to bully …": the pupils' acts.
+            "school|we will|shall|may sanction|discipline|punish",
         ],
         words,
     )
@@ -257,12 +259,24 @@ fn employment_terms(words: &[String]) -> Option<Vec<Author>> {
     any_found(&["misconduct|employment|employee|employees|employer|employed"], words).then(|| vec![Author::Staff])
 }
 
-/// Who a request is made of: "we request that parents do not …", "we ask all parents to …".
+/// Who a request is made of: "we request that parents do not …", "we ask all parents to …"; or
+/// whose acts the school will sanction ("The school will sanction pupils … for:").
 fn asked_of(words: &[String]) -> Option<Vec<Author>> {
     let at = words.iter().position(|w| {
         matches!(
             w.as_str(),
-            "request" | "requests" | "ask" | "asks" | "expect" | "expects" | "urge" | "remind" | "insist"
+            "request"
+                | "requests"
+                | "ask"
+                | "asks"
+                | "expect"
+                | "expects"
+                | "urge"
+                | "remind"
+                | "insist"
+                | "sanction"
+                | "discipline"
+                | "punish"
         )
     })?;
     let asked: Vec<String> = words[at + 1..]
@@ -1260,6 +1274,16 @@ mod tests {
         for not_listed in ["credentials", "handle", "full-name"] {
             assert!(!kinds.contains(&not_listed), "{not_listed} in {kinds:?}");
         }
+        // Nicknames kept for one's personal information's sake are a name's rule only.
+        let nicknames = proposals_of(vec![
+            Block::Title("iPad contract".to_owned()),
+            Block::Paragraph {
+                label: None,
+                text: "I will use nicknames and avatars online to keep my personal information safe.".to_owned(),
+            },
+        ]);
+        let kinds: Vec<&str> = nicknames.iter().map(|(kind, _, _)| kind.as_str()).collect();
+        assert_eq!(kinds, ["full-name"]);
     }
 
     #[test]
@@ -1913,6 +1937,13 @@ mod tests {
             Some(vec![Author::Parent, Author::Pupil])
         );
         assert_eq!(subject_groups(&words("We will not tolerate bullying or harassment")), None);
+        // The acts a school sanctions are those of the people it names; a coach is staff.
+        for (sentence, group) in [
+            ("The school will sanction pupils, in line with the behaviour policy, for", Author::Pupil),
+            ("Coaches must not publish photos of the children", Author::Staff),
+        ] {
+            assert_eq!(subject_groups(&words(sentence)), Some(vec![group]), "{sentence}");
+        }
         assert_eq!(
             subject_groups(&words("We will ask parents' permission before posting photos")),
             Some(vec![Author::Staff])
