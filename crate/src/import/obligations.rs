@@ -577,7 +577,8 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
         name: "discrimination",
         wording: &["discriminat*", "racis*|homophob*|sexis*|hate", "equalit*", "respectful of other", "hurtful"],
         also: &[],
-        unless: &["does not discriminate", "policy ~ discriminate"],
+        // "discriminate between valid and inappropriate material": telling apart.
+        unless: &["does not discriminate", "policy ~ discriminate", "discriminate between|among"],
         named: &[],
         needs: Needs::Duty,
         category: Category::Discrimination,
@@ -732,6 +733,10 @@ pub(crate) const OBLIGATIONS: &[Obligation] = &[
             "password* ~ not obvious",
             "password* ~ hard|difficult to guess",
             "password system*",
+            // "I will comply with … password protocols set by the Network Manager": rules kept,
+            // not named; "log onto a computer using their pupil login details": how to log on.
+            "comply|complying with ~ password*",
+            "using|with my|their|your ~ login|log-in details",
             "use|using ~ another|else|else's|other|others|people's ~ password*|passwords|username*|logon*|login*",
             // "Don't interfere with anyone else's passwords, settings or files": misuse of the
             // network, not a password given away.

@@ -1659,6 +1659,15 @@ mod tests {
             Category::Credentials
         ));
         assert!(!proposes("We will use a secure password system.", Category::Credentials));
+        // Following the school's password rules, and logging on with one's own login, are how
+        // to log on; telling good material from bad is no discrimination.
+        for (sentence, category) in [
+            ("I will comply with the password protocols set by the Network Manager.", Category::Credentials),
+            ("Learners will log onto a school computer using their pupil login details.", Category::Credentials),
+            ("Students will learn to discriminate between valid and inappropriate material.", Category::Discrimination),
+        ] {
+            assert!(!proposes(sentence, category), "{sentence}");
+        }
         // Defamatory comments about staff are criticism, not private matters.
         let defamatory = "Parents must not post defamatory comments about staff online.";
         assert!(proposes(defamatory, Category::Disrepute));
