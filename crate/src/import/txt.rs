@@ -1261,7 +1261,13 @@ impl Reader {
             // "Using this policy" speaks of the policy: a section's heading, not its name.
             let names_policy =
                 lower.contains("policy") && !lower.contains("this policy") && !names_a_section && !is_section(&text);
-            if !self.has_title && (names_policy || names_its_rules) {
+            // Not a line after a section has begun ("School Policy" under "Mobile Phones" and its
+            // paragraph): a section's heading there. (A cookie notice before the title is no
+            // section.)
+            let text_begun = self.blocks.iter().skip_while(|b| !matches!(b, Block::Heading { .. })).any(
+                |b| matches!(b, Block::Paragraph { label: None, text } if word_count(text) >= 8 && ends_sentence(text)),
+            );
+            if !self.has_title && !text_begun && (names_policy || names_its_rules) {
                 self.title_from_topic = !names_policy;
                 self.push(Block::Title(text), false);
                 return;
@@ -2236,6 +2242,20 @@ mod tests {
         let titled = "Online Safety\n\nBackground Information\n\nBackground checks are made on all staff \
                       and volunteers before they start.\n";
         assert_eq!(heading_texts(&blocks(titled)), ["Background Information"]);
+    }
+
+    #[test]
+    fn a_line_naming_a_policy_after_a_section_has_begun_is_a_heading() {
+        // The page has no title; its third section is "School Policy".
+        let text = "Mobile Phones\n\nThe school policy on mobile phones is very clear and is explained to all pupils.\n\n\
+                    School Policy\n\nPupils must not use their phones in class or in the corridors.\n";
+        let read = read(text);
+        assert!(!read.blocks.iter().any(|b| matches!(b, Block::Title(_))), "{:?}", read.blocks);
+        assert_eq!(heading_texts(&read.blocks), ["Mobile Phones", "School Policy"]);
+        // A cookie notice before the policy's name is no section: the name is the title.
+        let noticed = "We use cookies to improve our site. By browsing on you accept the use of cookies.\n\n\
+                       Social Networking Websites Policy\n\nStaff must not accept pupils as friends online.\n";
+        assert!(blocks(noticed).contains(&Block::Title("Social Networking Websites Policy".to_owned())));
     }
 
     #[test]
