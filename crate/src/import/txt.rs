@@ -894,7 +894,11 @@ fn unnumbered_run_in(tokens: &[&str], at: usize) -> Option<RunIn> {
         }
         let Some((next, after)) = tokens.get(at + length).zip(tokens.get(at + length + 1)) else { break };
         let noun = SECTION_NOUNS.contains(&last.to_lowercase().as_str());
-        if opens(next) && after.starts_with(char::is_lowercase) {
+        // "The College enables …", "The National Grid for Learning states …": the sentence goes
+        // on in lower case within three words of its opener.
+        let sentence_goes_on = after.starts_with(char::is_lowercase)
+            || tokens[at + length + 1..].iter().take(3).any(|t| t.starts_with(char::is_lowercase));
+        if opens(next) && sentence_goes_on {
             return Some(RunIn { length, named: noun });
         }
         let sentence_follows = tokens.len() >= at + length + 6
@@ -2200,7 +2204,8 @@ mod tests {
                     resources unless the school is told otherwise in writing. Monitored Use All files stored on \
                     the system are the property of the school. Pupils must not post photos of other pupils \
                     online. Ownership and Care Each iPad is the property of the school. Pupils should not swap \
-                    iPads with another pupil or share their passwords.\n";
+                    iPads with another pupil or share their passwords. Home Charging The School Office lends \
+                    chargers to pupils who need one.\n";
         let read = read(text);
         assert_eq!(
             heading_texts(&read.blocks),
@@ -2209,7 +2214,10 @@ mod tests {
                 "Background",
                 "General Guidelines",
                 "Monitored Use",
-                "Ownership and Care"
+                "Ownership and Care",
+                // The sentence after it opens "The School Office lends …": lower case comes
+                // within three words.
+                "Home Charging"
             ]
         );
         assert!(read.blocks.contains(&paragraph(None, "Each iPad is the property of the school. Pupils should not swap iPads with another pupil or share their passwords.")));
