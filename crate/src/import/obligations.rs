@@ -116,14 +116,31 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
 /// Information about other people ("Do not discuss personal information about students, staff
 /// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
 /// so not the rules for keeping one's own details safe.
-const OTHERS_INFORMATION: &[&str] =
-    &[ABOUT_GROUPS, GROUPS_INFORMATION, ABOUT_MEMBERS_OF_GROUPS, OTHERS_DETAILS, REPORT_PLEDGE, RULES_FOLLOWED];
+/// Written once as a macro, so that [`OTHERS_INFORMATION_OR_OWN_LOGIN`] extends the same list.
+macro_rules! others_information {
+    ($($more:expr),* $(,)?) => {
+        &[
+            ABOUT_GROUPS,
+            GROUPS_INFORMATION,
+            ABOUT_MEMBERS_OF_GROUPS,
+            OTHERS_DETAILS,
+            REPORT_PLEDGE,
+            RULES_FOLLOWED,
+            OWN_USE,
+            $($more),*
+        ]
+    };
+}
+const OTHERS_INFORMATION: &[&str] = others_information!();
 /// "I will tell my teacher if anyone asks me online for personal information": what to do when
 /// asked, not a rule against giving it.
 const REPORT_PLEDGE: &str = "i will tell|report|talk|speak";
 /// "I will follow the SMART rules to help me stay safe online": a pledge to keep rules it does
 /// not name, so none of them (readers dropped all 28 such proposals, in three sets).
 const RULES_FOLLOWED: &str = "follow ~ rules ~ stay safe online";
+/// "Do not allow other people to use your devices when using your personal information": one's
+/// own use of it, not giving it out.
+const OWN_USE: &str = "when|while using my|your|their personal information|details";
 const ABOUT_GROUPS: &str =
     "information|details about|of|concerning pupils|students|staff|children|professionals|colleagues|others";
 /// "ClassDojo permanently deletes students' personal information": pupils spoken of, not to.
@@ -136,18 +153,12 @@ const OTHERS_DETAILS: &str = "other|others|else's ~ information|details";
 /// As [`OTHERS_INFORMATION`], or logging on with one's own user name ("using my own user name
 /// and password") or not with another's ("not use anyone else's username"), which gives no
 /// handle away.
-const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = &[
-    ABOUT_GROUPS,
-    GROUPS_INFORMATION,
-    ABOUT_MEMBERS_OF_GROUPS,
-    OTHERS_DETAILS,
-    REPORT_PLEDGE,
-    RULES_FOLLOWED,
+const OTHERS_INFORMATION_OR_OWN_LOGIN: &[&str] = others_information!(
     "using|with my|their|your own ~ username*|user",
     "use|using ~ another|else|else's|other|others|people's ~ username*|user|logon*|login*",
     // "I will not give my username or password to anyone": a login, not a social-media handle.
     "username*|usernames ~ password*|passwords",
-];
+);
 
 /// The kinds of a pupil's personal information a clause may list, each as its words.
 /// A nickname is a kind of name: "I will use nicknames online to keep my personal information

@@ -1284,6 +1284,15 @@ mod tests {
         ]);
         let kinds: Vec<&str> = nicknames.iter().map(|(kind, _, _)| kind.as_str()).collect();
         assert_eq!(kinds, ["full-name"]);
+        // One's own use of one's details gives none of them out.
+        let devices = proposals_of(vec![
+            Block::Title("Keeping safe online".to_owned()),
+            Block::Paragraph {
+                label: None,
+                text: "Do not allow other people to use your devices when using your personal information.".to_owned(),
+            },
+        ]);
+        assert!(devices.is_empty(), "{devices:?}");
     }
 
     #[test]
