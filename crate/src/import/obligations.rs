@@ -113,10 +113,8 @@ const PUPIL_PERSONAL_INFORMATION: &[&str] = &[
     "keep|keeping my|your password*|passwords|login*",
 ];
 
-/// Information about other people ("Do not discuss personal information about students, staff
-/// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
-/// so not the rules for keeping one's own details safe.
-/// Written once as a macro, so that [`OTHERS_INFORMATION_OR_OWN_LOGIN`] extends the same list.
+/// The list of [`OTHERS_INFORMATION`], written once so that [`OTHERS_INFORMATION_OR_OWN_LOGIN`]
+/// extends it.
 macro_rules! others_information {
     ($($more:expr),* $(,)?) => {
         &[
@@ -131,6 +129,9 @@ macro_rules! others_information {
         ]
     };
 }
+/// Information about other people ("Do not discuss personal information about students, staff
+/// or other professionals", "No personal details of pupils will be shared"): not a pupil's own,
+/// so not the rules for keeping one's own details safe.
 const OTHERS_INFORMATION: &[&str] = others_information!();
 /// "I will tell my teacher if anyone asks me online for personal information": what to do when
 /// asked, not a rule against giving it.

@@ -844,7 +844,6 @@ const SECTION_NOUNS: [&str; 18] = [
 ];
 
 /// An unnumbered heading run into the text ([`unnumbered_run_in`]).
-#[derive(Debug, PartialEq, Eq)]
 struct RunIn {
     /// How many words the heading takes.
     length: usize,
@@ -867,9 +866,9 @@ fn title_word(word: &str) -> bool {
 /// How many words at `at` make an unnumbered heading run into the text ("General Guidelines" in
 /// "… the parent/carer. General Guidelines All students are allowed …"): one to four words in
 /// title case, themselves not opening a sentence, then a capitalised word that opens one and a
-/// word in lower case after it; or, failing that, such words ending on a section's noun and any
-/// title-case word after them, where a sentence in lower case goes on within five words.
-/// `None` when there is no such heading.
+/// word in lower case within the three after it; or, failing that, such words ending on a
+/// section's noun and any title-case word after them, where a word in lower case comes within
+/// the four after that. `None` when there is no such heading.
 fn unnumbered_run_in(tokens: &[&str], at: usize) -> Option<RunIn> {
     let plain = |t: &str| t.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '’' | '\''));
     let opens = |t: &str| {
