@@ -24,6 +24,7 @@
 //! it guessed.
 
 use super::blocks::{Block, is_form_title, is_roman, number_parts, split_label, word_count};
+use crate::model::Author;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -177,7 +178,7 @@ pub(crate) fn read_lines(lines: Vec<SourceLine>) -> TxtDocument {
             // Not a page's number ("Page 1 of 2") that a converter left.
             .filter(|key| !key.starts_with("page ")),
     );
-    let parties: HashSet<u8> = lines
+    let parties: HashSet<Author> = lines
         .iter()
         .filter_map(|line| match line {
             Line::Text(text) => agreeing_party(text),
@@ -742,8 +743,11 @@ fn run_in_heading(tokens: &[&str], at: usize) -> usize {
 /// the text after them another. Only a long paragraph with two such numbers at least is split.
 fn split_run_together(lines: Vec<Line>) -> (Vec<Line>, usize) {
     let cuts_of = |tokens: &[&str]| {
+        if !is_long(tokens) {
+            return Vec::new();
+        }
         let cuts = numbered_run_ins(tokens);
-        if is_long(tokens) && cuts.len() >= 2 { cuts } else { Vec::new() }
+        if cuts.len() >= 2 { cuts } else { Vec::new() }
     };
     split_paragraphs(lines, cuts_of, |heading| Line::Labelled(heading[0].to_owned(), heading[1..].join(" ")))
 }
@@ -1005,20 +1009,19 @@ fn repeated_parts(lines: &[Line]) -> Parts {
 fn names_one_audience(text: &str) -> bool {
     let words: Vec<String> = super::wording::words(text);
     let group = |w: &str| match w {
-        "staff" | "teachers" | "employees" | "governors" | "volunteers" => Some(0),
-        "pupils" | "pupil" | "students" | "student" | "children" | "child" | "learners" => Some(1),
-        "parents" | "parent" | "parental" | "carers" | "families" => Some(2),
+        "staff" | "teachers" | "employees" | "governors" | "volunteers" => Some(Author::Staff),
+        "pupils" | "pupil" | "students" | "student" | "children" | "child" | "learners" => Some(Author::Pupil),
+        "parents" | "parent" | "parental" | "carers" | "families" => Some(Author::Parent),
         _ => None,
     };
-    let groups: HashSet<u8> = words.iter().filter_map(|w| group(w)).collect();
+    let groups: HashSet<Author> = words.iter().filter_map(|w| group(w)).collect();
     let early = words.iter().take(4).any(|w| group(w).is_some());
     groups.len() == 1 && early && words.len() <= 12 && text.trim_end().ends_with(':')
 }
 
 /// Whose part of an agreement a lead-in opens: "Teachers agree to:", "As a parent/carer, I agree
-/// to:", "The school agrees to:", "Parents & carers to:" (0 staff or the school, 1 pupils, 2
-/// parents).
-fn agreeing_party(text: &str) -> Option<u8> {
+/// to:", "The school agrees to:" (the school is its staff), "Parents & carers to:".
+fn agreeing_party(text: &str) -> Option<Author> {
     let stripped = text.trim_end().strip_suffix(':')?;
     let words: Vec<String> = super::wording::words(stripped);
     let (last, party) = words.split_last()?;
@@ -1031,12 +1034,14 @@ fn agreeing_party(text: &str) -> Option<u8> {
         return None;
     }
     let group = |w: &str| match w {
-        "staff" | "teachers" | "teacher" | "school" | "we" => Some(0),
-        "pupils" | "pupil" | "students" | "student" | "children" | "child" | "learners" | "learner" => Some(1),
-        "parents" | "parent" | "carers" | "carer" | "families" => Some(2),
+        "staff" | "teachers" | "teacher" | "school" | "we" => Some(Author::Staff),
+        "pupils" | "pupil" | "students" | "student" | "children" | "child" | "learners" | "learner" => {
+            Some(Author::Pupil)
+        }
+        "parents" | "parent" | "carers" | "carer" | "families" => Some(Author::Parent),
         _ => None,
     };
-    let groups: HashSet<u8> = party.iter().filter_map(|w| group(w)).collect();
+    let groups: HashSet<Author> = party.iter().filter_map(|w| group(w)).collect();
     (groups.len() == 1).then(|| groups.into_iter().next()).flatten()
 }
 
